@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh Debian 12 / Ubuntu machine:
+#   make run    set up, then run the app
+#   make test   set up, then lint, type-check, check the layers and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: all setup system test lint typecheck layers pytest run schema clean
+
+all: test
+
+system:
+ifndef SKIP_SYSTEM
+	@bash scripts/setup-system.sh
+endif
+
+# The venv is rebuilt when the project's dependencies change.
+$(STAMP): pyproject.toml | system
+	@bash scripts/check-python.sh $(PYTHON)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: system $(STAMP)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+# core must stay free of Qt, SQLite and audio (contracts in pyproject.toml).
+layers: setup
+	$(BIN)/lint-imports
+
+pytest: setup
+	$(BIN)/pytest
+
+test: lint typecheck layers pytest
+
+run: setup
+	$(BIN)/circuit-timer list
+
+# Rewrite the schema file that bundled circuits point editors at.
+schema: setup
+	$(BIN)/circuit-timer schema > schema/circuit-timer.schema.json
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""The ``circuit-timer`` command line: argument parsing and wiring, nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from circuit_timer import __version__
+from circuit_timer.commands import library
+from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
+
+DEBUG_ENV = "CIRCUIT_TIMER_DEBUG"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = argparse.ArgumentParser(
+        prog="circuit-timer",
+        description="An exercise-circuit timer for runners.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    library.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 problem, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    try:
+        status: int = args.handler(args)
+        return status
+    except CommandError as exc:
+        print(f"circuit-timer: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_PROBLEM
+    except Exception as exc:  # the promise: never a traceback for the user
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        print(
+            f"circuit-timer: internal error: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for details, and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM

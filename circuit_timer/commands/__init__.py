@@ -1,0 +1,1 @@
+"""Command-line commands, one module per area; ``circuit_timer.cli`` wires them up."""

@@ -1,0 +1,42 @@
+"""What every command shares: the library as the user has it, and printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from circuit_timer import paths
+from circuit_timer.core.library import Library, load_library
+from circuit_timer.core.problems import Problem
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure the user can act on: printed as one line, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_PROBLEM) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def user_library(named: Sequence[tuple[Path, str]] = ()) -> Library:
+    """The bundled library merged with the user's circuits (and any named files)."""
+    return load_library(paths.bundled_circuits_dir(), paths.user_circuits_dir(), named)
+
+
+def warn(problems: Iterable[Problem]) -> None:
+    """Print problems on stderr, one line each."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    """Pretty JSON on stdout."""
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,267 @@
+"""Library commands: validate, list, show, schema, new."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from circuit_timer import paths
+from circuit_timer.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    CommandError,
+    print_json,
+    user_library,
+    warn,
+)
+from circuit_timer.core.describe import describe_circuit, describe_plan, minutes
+from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, find_files
+from circuit_timer.core.model import Circuit, Plan
+from circuit_timer.core.schema import file_schema
+from circuit_timer.core.starter import starter_circuit
+from circuit_timer.core.suggest import closest
+from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.core.values import slugify
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the library commands to the top-level parser."""
+    p = sub.add_parser(
+        "validate",
+        help="check circuit and plan files",
+        description="Check circuit and plan files (or folders of them). Prints one line per "
+        "problem as FILE:LINE:COL: message and exits 1, or a count and exits 0.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .yaml file or a folder")
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("list", help="list the circuits and plans in the library")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser(
+        "show",
+        help="show a circuit or plan: its blocks, doses, rests and time",
+        description="Show a circuit or plan by id or by file path. With --json, a circuit "
+        "prints its compiled timeline (the segment list of the format spec).",
+    )
+    p.add_argument("target", metavar="ID|PATH")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of circuit and plan files")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("new", help="write a starter circuit into your library")
+    p.add_argument("name", metavar="NAME", help="the circuit's name, e.g. 'Hip strength'")
+    p.set_defaults(handler=cmd_new)
+
+
+def _named_files(arguments: list[str]) -> list[tuple[Path, str]]:
+    named: list[tuple[Path, str]] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            named.extend(
+                (p, os.path.join(argument, str(p.relative_to(path)))) for p in find_files(path)
+            )
+        elif path.is_file():
+            named.append((path, argument))
+        else:
+            raise CommandError(f"{argument}: no such file or folder", EXIT_USAGE)
+    seen: set[Path] = set()
+    unique = []
+    for path, shown in named:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append((path, shown))
+    return unique
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate files and folders; problems go to stderr, one per line."""
+    named = _named_files(args.paths)
+    library = user_library(named)
+    shown = {s for _, s in named}
+    problems = [p for p in library.problems if p.path in shown]
+    if problems:
+        warn(problems)
+        bad = len({p.path for p in problems})
+        print(
+            f"{len(problems)} problem{'s' * (len(problems) != 1)} in {bad} of {len(named)} "
+            f"file{'s' * (len(named) != 1)}",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    kinds = [e.kind for e in library.entries.values() if e.shown_path in shown]
+    circuits, plans = kinds.count("circuit"), kinds.count("plan")
+    print(
+        f"{len(named)} file{'s' * (len(named) != 1)} valid: "
+        f"{circuits} circuit{'s' * (circuits != 1)}, {plans} plan{'s' * (plans != 1)}"
+    )
+    return EXIT_OK
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    doc = entry.document
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "title": doc.title,
+        "kind": entry.kind,
+        "source": "bundled" if entry.origin == "bundled" else "user",
+        "path": str(entry.path),
+        "summary": doc.summary,
+        "tags": list(doc.tags),
+    }
+    if isinstance(doc, Circuit):
+        seconds = compile_timeline(doc).estimated_seconds
+        data["estimated_minutes"] = minutes(seconds)
+        data["estimated_seconds"] = seconds
+        data["equipment"] = list(doc.equipment)
+    else:
+        data["estimated_minutes"] = None
+        data["estimated_seconds"] = None
+        data["weeks"] = len(doc.weeks)
+    return data
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List every usable circuit and plan; broken files are reported on stderr."""
+    library = user_library()
+    warn(library.problems)
+    rows = [_entry_json(e) for e in library.sorted_entries()]
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    if not rows:
+        print("The library is empty.")
+        return EXIT_OK
+    width = max(len(r["id"]) for r in rows)
+    for row in rows:
+        length = (
+            f"{row['estimated_minutes']:>3} min"
+            if row["kind"] == "circuit"
+            else (f"{row['weeks']:>2} weeks")
+        )
+        columns = f"{row['id']:<{width}}  {row['kind']:<7}  {length:>8}  {row['source']:<7}"
+        print(f"{columns}  {row['title']}")
+    print(f"\nYour circuits: {paths.user_circuits_dir()}")
+    return EXIT_OK
+
+
+def _find(library: Library, target: str) -> Entry:
+    as_path = Path(target)
+    if as_path.suffix in YAML_SUFFIXES or os.sep in target or as_path.is_file():
+        if not as_path.is_file():
+            raise CommandError(f"{target}: no such file")
+        named_library = user_library([(as_path, target)])
+        own = [p for p in named_library.problems if p.path == target]
+        if own:
+            warn(own)
+            raise CommandError(f"{target} has problems; fix them first")
+        for entry in named_library.entries.values():
+            if entry.shown_path == target:
+                return entry
+        raise CommandError(f"{target}: not loaded")  # pragma: no cover
+    entry = library.entries.get(target)
+    if entry is None:
+        broken = [p for p in library.problems if Path(p.path).stem == target]
+        if broken:
+            warn(broken)
+            raise CommandError(f"'{target}' has problems; fix them first")
+        near = closest(target, library.entries)
+        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
+        raise CommandError(f"no circuit or plan '{target}'{hint}")
+    return entry
+
+
+def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
+    from circuit_timer.core.adjust import apply_session
+
+    weeks = []
+    for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
+        sessions = []
+        for session in week.sessions:
+            circuit = library.circuit(session.circuit)
+            seconds = (
+                compile_timeline(apply_session(circuit, session)).estimated_seconds
+                if circuit
+                else None
+            )
+            sessions.append(
+                {
+                    "day": session.day,
+                    "days_before_race": session.days_before_race,
+                    "circuit": session.circuit,
+                    "scale": session.scale,
+                    "adjust": {
+                        k: v.model_dump(exclude_none=True) for k, v in session.adjust.items()
+                    },
+                    "estimated_seconds": seconds,
+                }
+            )
+        weeks.append({"weeks_out": week.weeks_out, "label": week.label, "sessions": sessions})
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "kind": "plan",
+        "summary": plan.summary,
+        "weeks": weeks,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Show one circuit (readable, or its timeline as JSON) or plan."""
+    library = user_library()
+    entry = _find(library, args.target)
+    doc = entry.document
+    if isinstance(doc, Circuit):
+        timeline = compile_timeline(doc)
+        if args.json:
+            print_json(timeline.to_json())
+        else:
+            print(describe_circuit(doc, timeline))
+    else:
+        if args.json:
+            print_json(_plan_json(doc, library))
+        else:
+            print(describe_plan(doc))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema editors use to complete and check circuit files."""
+    print(json.dumps(file_schema(), indent=2))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a starter circuit into the user library and print its path."""
+    circuit_id = slugify(args.name)
+    if not circuit_id:
+        raise CommandError(f"{args.name!r} has no letters or digits to make an id from", EXIT_USAGE)
+    folder = paths.user_circuits_dir()
+    target = folder / f"{circuit_id}.yaml"
+    if target.exists():
+        raise CommandError(f"{target} already exists; pick another name or edit that file")
+    schema = paths.schema_file().resolve().as_uri()
+    text = starter_circuit(circuit_id, args.name.strip(), schema, str(target))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {target}: {exc.strerror}") from None
+    bundled = user_library().entries.get(circuit_id)
+    if bundled is not None and bundled.origin == "bundled":
+        print(f"note: this overrides the bundled circuit '{circuit_id}'", file=sys.stderr)
+    print(target)
+    return EXIT_OK
+
+
+__all__ = ["EXIT_PROBLEM", "register"]

@@ -1,0 +1,113 @@
+"""Plain-text descriptions of circuits, doses and plans, for the terminal and the window."""
+
+from __future__ import annotations
+
+from circuit_timer.core.model import Circuit, Exercise, Plan
+from circuit_timer.core.timeline import Timeline, compile_timeline
+
+CLINICIAN_NOTE = (
+    "Not a substitute for a clinician: if pain is sharp, getting worse, or does not settle, "
+    "see a physiotherapist or doctor."
+)
+
+
+def clock(seconds: float) -> str:
+    """Seconds as m:ss (or h:mm:ss)."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def minutes(seconds: float) -> int:
+    """Whole minutes, rounded, for "about N min"."""
+    return round(seconds / 60)
+
+
+def dose_text(exercise: Exercise) -> str:
+    """One set's dose in words: "12 reps at 3-2-3", "10 x 10 s hold", "30 s"."""
+    if exercise.dose == "timed":
+        return f"{exercise.work} s"
+    if exercise.dose == "hold":
+        holds = exercise.reps or 1
+        return f"{exercise.hold} s hold" if holds == 1 else f"{holds} x {exercise.hold} s hold"
+    if exercise.dose == "tempo":
+        assert exercise.tempo is not None
+        tempo = "-".join(str(p) for p in exercise.tempo)
+        return f"{exercise.reps} reps at tempo {tempo}"
+    return f"{exercise.reps} reps"
+
+
+def exercise_line(circuit: Circuit, exercise: Exercise) -> str:
+    """ "3 x 12 reps at tempo 3-2-3, each side, rest 60 s"."""
+    parts = [
+        f"{exercise.sets} x {dose_text(exercise)}" if exercise.sets > 1 else dose_text(exercise)
+    ]
+    if exercise.sides == "each":
+        parts.append("each side")
+    if exercise.sets > 1:
+        parts.append(f"rest {circuit.exercise_rest(exercise)} s")
+    return ", ".join(parts)
+
+
+def describe_circuit(circuit: Circuit, timeline: Timeline | None = None) -> str:
+    """The circuit as a reader wants it: blocks, exercises, doses, sides, rests, time."""
+    timeline = timeline or compile_timeline(circuit)
+    d = circuit.defaults
+    lines = [f"{circuit.title}  [{circuit.id}]"]
+    if circuit.summary:
+        lines.append(circuit.summary)
+    lines.append(
+        f"About {minutes(timeline.estimated_seconds)} min "
+        f"({clock(timeline.estimated_seconds)}), {len(circuit.blocks)} blocks"
+    )
+    if circuit.equipment:
+        lines.append("Equipment: " + ", ".join(circuit.equipment))
+    lines.append(
+        f"Prepare {d.prepare} s; rest {d.rest} s between sets, "
+        f"{d.rest_between_exercises} s between exercises; switch sides {d.switch_sides} s"
+    )
+    for b, block in enumerate(circuit.blocks):
+        rounds = ""
+        if block.rounds > 1:
+            rounds = f", {block.rounds} rounds, {circuit.rest_between_rounds(b)} s between rounds"
+        lines.append("")
+        lines.append(f"{b + 1}. {circuit.block_title(b)} ({block.kind}{rounds})")
+        for exercise in block.exercises:
+            lines.append(f"   - {exercise.name}: {exercise_line(circuit, exercise)}")
+            if exercise.load:
+                lines.append(f"       load: {exercise.load}")
+            for cue in exercise.cues:
+                lines.append(f"       > {cue}")
+    lines.append("")
+    lines.append(CLINICIAN_NOTE)
+    return "\n".join(lines)
+
+
+def describe_plan(plan: Plan) -> str:
+    """The plan week by week, counted back from race day."""
+    lines = [f"{plan.title}  [{plan.id}]"]
+    if plan.summary:
+        lines.append(plan.summary)
+    for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
+        label = f": {week.label}" if week.label else ""
+        when = "race week" if week.weeks_out == 0 else f"{week.weeks_out} weeks out"
+        lines.append("")
+        lines.append(f"{when}{label}")
+        if not week.sessions:
+            lines.append("   (no sessions)")
+        for session in week.sessions:
+            day = session.day or f"{session.days_before_race} days before the race"
+            changes = []
+            if session.scale is not None:
+                changes.append(f"sets x {session.scale:g}")
+            for exercise_id, change in session.adjust.items():
+                fields = ", ".join(
+                    f"{k} {v}" for k, v in change.model_dump(exclude_none=True).items()
+                )
+                changes.append(f"{exercise_id}: {fields}")
+            extra = f" ({'; '.join(changes)})" if changes else ""
+            lines.append(f"   - {day}: {session.circuit}{extra}")
+    lines.append("")
+    lines.append(CLINICIAN_NOTE)
+    return "\n".join(lines)

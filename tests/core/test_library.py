@@ -1,0 +1,137 @@
+"""The merged library: bundled, user and named files; overrides; duplicates; merge keys."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from circuit_timer.core.library import load_library
+
+CIRCUIT = """\
+id: {id}
+title: {title}
+blocks:
+  - exercises:
+      - {{id: pogo, name: Pogo hops, work: 30}}
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def test_user_file_overrides_bundled_file_with_the_same_id(tmp_path: Path) -> None:
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    write(bundled, "a.yaml", CIRCUIT.format(id="a", title="Bundled A"))
+    write(bundled, "b.yaml", CIRCUIT.format(id="b", title="Bundled B"))
+    write(user, "mine.yaml", CIRCUIT.format(id="a", title="My A"))
+    library = load_library(bundled, user)
+    assert library.problems == []
+    assert library.entries["a"].document.title == "My A"
+    assert library.entries["a"].origin == "user"
+    assert library.entries["b"].origin == "bundled"
+
+
+def test_id_defaults_to_the_file_name(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "calf-work.yaml",
+        "title: C\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 5}\n",
+    )
+    assert list(load_library(tmp_path, None).entries) == ["calf-work"]
+
+
+def test_duplicate_ids_in_one_folder_keep_the_first_and_report_the_second(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", CIRCUIT.format(id="same", title="First"))
+    write(tmp_path, "b.yaml", CIRCUIT.format(id="same", title="Second"))
+    library = load_library(tmp_path, None)
+    assert library.entries["same"].document.title == "First"
+    [problem] = library.problems
+    assert (Path(problem.path).name, problem.line, problem.col) == ("b.yaml", 1, 5)
+    assert "duplicate id 'same'" in problem.message
+
+
+def test_plans_resolve_against_user_circuits_and_subfolders(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    write(user, "mine.yaml", CIRCUIT.format(id="mine", title="Mine"))
+    write(
+        user / "deep" / "er",
+        "my-plan.yaml",
+        """\
+        title: My plan
+        weeks:
+          - weeks_out: 0
+            sessions:
+              - {days_before_race: 3, circuit: mine, adjust: {pogo: {work: 20}}}
+        """,
+    )
+    library = load_library(None, user)
+    assert library.problems == []
+    assert library.plan("my-plan") is not None
+
+
+def test_a_plan_with_a_bad_reference_is_left_out_and_reported(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "plan.yaml",
+        "weeks:\n  - weeks_out: 1\n    sessions:\n      - {day: mon, circuit: nope}\n",
+    )
+    library = load_library(tmp_path, None)
+    assert library.entries == {}
+    assert [(p.line, p.col) for p in library.problems] == [(4, 29)]  # the value "nope"
+
+
+def test_hidden_files_and_other_suffixes_are_ignored(tmp_path: Path) -> None:
+    write(tmp_path, ".#a.yaml", "garbage: [")
+    write(tmp_path / ".git", "x.yaml", "garbage: [")
+    write(tmp_path, "notes.txt", "garbage: [")
+    write(tmp_path, "b.yml", CIRCUIT.format(id="b", title="B"))
+    library = load_library(tmp_path, None)
+    assert library.problems == []
+    assert list(library.entries) == ["b"]
+
+
+def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "merge.yaml",
+        """\
+        title: Merge
+        blocks:
+          - exercises:
+              - &raise {id: raise-left, name: Heel raise, reps: 12, tempo: 3-2-3}
+              - <<: *raise
+                id: raise-again
+                reps: 10
+        """,
+    )
+    library = load_library(tmp_path, None)
+    assert library.problems == []
+    circuit = library.circuit("merge")
+    assert circuit is not None
+    second = circuit.blocks[0].exercises[1]
+    assert (second.id, second.reps, second.tempo) == ("raise-again", 10, (3, 2, 3))
+
+
+def test_a_problem_inside_merged_data_points_at_the_alias(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "merge.yaml",
+        """\
+        title: Merge
+        base: &base {sets: 0}
+        blocks:
+          - exercises:
+              - <<: *base
+                id: a
+                name: A
+                work: 30
+        """,
+    )
+    library = load_library(tmp_path, None)
+    places = [(p.line, p.col, p.message.split(" ")[0]) for p in library.problems]
+    assert (2, 1, "unknown") in places
+    assert (5, 13, "'sets'") in places  # the *base alias
