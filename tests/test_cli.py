@@ -1,0 +1,173 @@
+"""The command line as a user runs it: exit codes, output streams, JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from circuit_timer.cli import main
+from tests.conftest import DATA, REPO
+
+MALFORMED = DATA / "malformed"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(args))
+    except SystemExit as exc:  # argparse usage errors
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_validate_bundled_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "validate", str(REPO / "circuits"))
+    assert status == 0
+    assert err == ""
+    assert out.strip().endswith("plans") and "valid" in out and len(out.splitlines()) == 1
+
+
+def test_validate_reports_one_line_per_problem_and_exits_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = MALFORMED / "unknown-key.yaml"
+    status, out, err = run(capsys, "validate", str(bad), str(DATA / "valid"))
+    assert status == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[:2] == [
+        f"{bad}:6:9: unknown key 'rpes' (did you mean 'reps'?)",
+        f"{bad}:7:9: 'tempo' needs 'reps': how many reps at this tempo?",
+    ]
+    assert lines[2] == "2 problems in 1 of 2 files"
+
+
+def test_validate_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate")[0] == 2
+    status, _, err = run(capsys, "validate", "no/such/file.yaml")
+    assert status == 2
+    assert "no such file" in err
+
+
+def test_plan_named_with_its_circuit_on_one_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    circuit = tmp_path / "mine.yaml"
+    circuit.write_text("title: Mine\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 9}\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("weeks:\n  - weeks_out: 0\n    sessions:\n      - {day: mon, circuit: mine}\n")
+    assert run(capsys, "validate", str(plan))[0] == 1
+    status, out, _ = run(capsys, "validate", str(plan), str(circuit))
+    assert status == 0
+    assert out.strip() == "2 files valid: 1 circuit, 1 plan"
+
+
+def test_list_json_lists_every_bundled_circuit_and_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "list", "--json")
+    assert status == 0
+    rows = json.loads(out)
+    files = list((REPO / "circuits").rglob("*.yaml"))
+    assert len(rows) == len(files)
+    by_id = {r["id"]: r for r in rows}
+    flagship = by_id["pf-crash-course"]
+    assert (flagship["kind"], flagship["source"]) == ("circuit", "bundled")
+    assert 25 <= flagship["estimated_minutes"] <= 35
+    assert by_id["pf-crash-course-4-weeks"]["kind"] == "plan"
+    assert all(set(r) >= {"id", "title", "kind", "estimated_minutes", "source"} for r in rows)
+
+
+def test_list_shows_user_files_and_reports_broken_ones(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    user = private_home / "circuits"
+    user.mkdir()
+    (user / "mine.yaml").write_text(
+        "title: Mine\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 9}\n"
+    )
+    (user / "broken.yaml").write_bytes((MALFORMED / "duplicate-key.yaml").read_bytes())
+    status, out, err = run(capsys, "list", "--json")
+    assert status == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows["mine"]["source"] == "user"
+    assert "pf-crash-course" in rows
+    assert f"{user / 'broken.yaml'}:7:9: duplicate key 'reps'" in err
+
+
+def test_show_json_is_the_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "pf-crash-course", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["id"] == "pf-crash-course"
+    assert data["segments"][0]["kind"] == "prepare"
+    assert data["segments"][-1]["kind"] in ("work", "hold")
+    assert data["estimated_seconds"] == pytest.approx(
+        sum(s["seconds"] if s["seconds"] is not None else s["reps"] * 3 for s in data["segments"])
+    )
+
+
+def test_show_readable_and_by_path(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", str(REPO / "circuits" / "heel-raise-test.yaml"))
+    assert status == 0
+    assert "each side" in out and "About" in out and "clinician" in out
+    status, out, _ = run(capsys, "show", "pf-crash-course-4-weeks")
+    assert status == 0
+    assert "race week" in out
+
+
+def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "show", "pf-crash-corse")
+    assert status == 1
+    assert "did you mean 'pf-crash-course'" in err
+
+
+def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    status, out, _ = run(capsys, "new", "Hip strength")
+    assert status == 0
+    path = Path(out.strip())
+    assert path == private_home / "circuits" / "hip-strength.yaml"
+    assert run(capsys, "validate", str(path))[0] == 0
+    assert run(capsys, "show", "hip-strength")[0] == 0
+    original = path.read_text()
+    status, _, err = run(capsys, "new", "Hip strength")
+    assert status == 1 and "already exists" in err
+    assert path.read_text() == original
+    assert run(capsys, "new", "!!!")[0] == 2
+
+
+def test_new_where_the_data_folder_cannot_be_written_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A data folder path that runs through a file cannot be created, even by root.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(blocker / "home"))
+    status, out, err = run(capsys, "new", "x")
+    assert (status, out) == (1, "")
+    assert "cannot write" in err and "Traceback" not in err
+
+
+def test_schema_is_json_for_circuits_and_plans(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    assert status == 0
+    schema = json.loads(out)
+    assert {"Circuit", "Plan", "Exercise"} <= set(schema["$defs"])
+
+
+def test_module_entry_point_and_no_traceback_on_internal_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "circuit_timer", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0
+    assert "pf-crash-course" in result.stdout
