@@ -1,0 +1,82 @@
+"""Plain records of what the runner did: what the store returns and the history maths reads.
+
+Dates here are the runner's local dates; times are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+SessionStatus = Literal["completed", "partial"]
+PainKind = Literal["morning", "during", "after"]
+SideName = Literal["left", "right"]
+PAIN_KINDS: tuple[PainKind, ...] = ("morning", "during", "after")
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One workout session. ``status`` is "partial" for one never finished."""
+
+    uuid: str
+    circuit_id: str
+    local_date: date
+    status: SessionStatus
+    started_at: datetime
+    ended_at: datetime | None = None
+    circuit_title: str | None = None
+    circuit_hash: str | None = None
+    plan_id: str | None = None
+    plan_week: int | None = None
+    pain_during: int | None = None
+    pain_after: int | None = None
+    notes: str | None = None
+    source: str = "app"
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One completed set (one side of it, for a per-side exercise)."""
+
+    session_uuid: str
+    local_date: date
+    block: int
+    round: int
+    exercise_id: str
+    set_number: int
+    side: SideName | None
+    reps_target: int | None
+    reps_done: int | None
+    seconds: float | None
+    load: str | None = None
+    exercise_name: str | None = None
+    # "timed", "tempo", "open" or "hold": says whether reps or seconds measure the set.
+    dose: str | None = None
+
+
+@dataclass(frozen=True)
+class PainEntry:
+    """A pain score, 0-10: first-step morning pain, or pain during or after loading."""
+
+    date: date
+    kind: PainKind
+    value: int
+    session_uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A plan followed toward a race. ``ended_on`` is set when it was replaced or stopped."""
+
+    uuid: str
+    plan_id: str
+    race_date: date
+    started_on: date
+    ended_on: date | None = None
+
+    def active_on(self, day: date) -> bool:
+        """Whether the plan was being followed on ``day`` (up to race day)."""
+        if day < self.started_on or day > self.race_date:
+            return False
+        return self.ended_on is None or day < self.ended_on
