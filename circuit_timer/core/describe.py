@@ -11,6 +11,11 @@ CLINICIAN_NOTE = (
 )
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 block", "2 blocks"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def clock(seconds: float) -> str:
     """Seconds as m:ss (or h:mm:ss)."""
     whole = round(seconds)
@@ -59,7 +64,7 @@ def describe_circuit(circuit: Circuit, timeline: Timeline | None = None) -> str:
         lines.append(circuit.summary)
     lines.append(
         f"About {minutes(timeline.estimated_seconds)} min "
-        f"({clock(timeline.estimated_seconds)}), {len(circuit.blocks)} blocks"
+        f"({clock(timeline.estimated_seconds)}), {plural(len(circuit.blocks), 'block')}"
     )
     if circuit.equipment:
         lines.append("Equipment: " + ", ".join(circuit.equipment))
@@ -91,7 +96,7 @@ def describe_plan(plan: Plan) -> str:
         lines.append(plan.summary)
     for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
         label = f": {week.label}" if week.label else ""
-        when = "race week" if week.weeks_out == 0 else f"{week.weeks_out} weeks out"
+        when = "race week" if week.weeks_out == 0 else f"{plural(week.weeks_out, 'week')} out"
         lines.append("")
         lines.append(f"{when}{label}")
         if not week.sessions:

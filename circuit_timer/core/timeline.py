@@ -82,9 +82,14 @@ class _Where:
     rounds: int
 
 
+class TimelineTooLong(Exception):
+    """The circuit compiles to more segments than the caller allows."""
+
+
 class _Builder:
-    def __init__(self, circuit: Circuit) -> None:
+    def __init__(self, circuit: Circuit, limit: int | None) -> None:
         self.circuit = circuit
+        self.limit = limit
         self.segments: list[Segment] = []
         # A pause (prepare/rest/switch) is only known once the work after it is.
         self.pending: tuple[SegmentKind, int] | None = None
@@ -119,6 +124,8 @@ class _Builder:
                         **common,  # type: ignore[arg-type]
                     )
                 )
+        if self.limit is not None and len(self.segments) >= self.limit:
+            raise TimelineTooLong(f"more than {self.limit} segments")
         if seconds is None:
             estimate = (ex.reps or 0) * self.circuit.defaults.seconds_per_rep
         else:
@@ -161,9 +168,13 @@ def _target_reps(ex: Exercise) -> int | None:
     return ex.reps
 
 
-def compile_timeline(circuit: Circuit) -> Timeline:
-    """Compile ``circuit`` into its timeline, by the spec's normative rules."""
-    out = _Builder(circuit)
+def compile_timeline(circuit: Circuit, max_segments: int | None = None) -> Timeline:
+    """Compile ``circuit`` into its timeline, by the spec's normative rules.
+
+    With ``max_segments``, stop with TimelineTooLong as soon as the timeline is longer
+    (so a hostile file costs little).
+    """
+    out = _Builder(circuit, max_segments)
     defaults = circuit.defaults
     out.pause("prepare", defaults.prepare)  # rule 1
     first = True

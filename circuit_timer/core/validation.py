@@ -19,6 +19,7 @@ from circuit_timer.core import values
 from circuit_timer.core.model import Circuit, Exercise, Plan
 from circuit_timer.core.problems import FileProblems, Problem
 from circuit_timer.core.suggest import closest
+from circuit_timer.core.timeline import TimelineTooLong, compile_timeline
 from circuit_timer.core.yaml_source import Located
 from circuit_timer.core.yaml_source import Path as DataPath
 
@@ -221,21 +222,16 @@ def _check_images(out: _Collector, circuit: Circuit, folder: FsPath) -> None:
                 continue
             where = ("blocks", b, "exercises", e, "image")
             target = (base / exercise.image).resolve()
-            if not target.is_relative_to(base):
+            if FsPath(exercise.image).is_absolute():
+                out.at_value(
+                    where, f"image {exercise.image!r} must be relative to the circuit's folder"
+                )
+            elif not target.is_relative_to(base):
                 out.at_value(where, f"image {exercise.image!r} leads outside the circuit's folder")
+            elif target.is_dir():
+                out.at_value(where, f"image {exercise.image!r} is a folder, not a file")
             elif not target.is_file():
                 out.at_value(where, f"image {exercise.image!r} does not exist")
-
-
-def _segment_bound(circuit: Circuit) -> int:
-    total = 0
-    for block in circuit.blocks:
-        per_round = 0
-        for exercise in block.exercises:
-            holds = (exercise.reps or 1) if exercise.dose == "hold" else 1
-            per_round += exercise.sets * (2 if exercise.sides == "each" else 1) * 2 * holds
-        total += block.rounds * (per_round + 2)
-    return total
 
 
 def _check_plan_days(out: _Collector, plan: Plan) -> None:
@@ -292,10 +288,12 @@ def parse_document(
                     raise FileProblems(out.problems) from None
 
     data = dict(data)
+    bad_file_name = False
     if "id" not in data:
         try:
             data["id"] = values.parse_slug(default_id)
         except ValueError:
+            bad_file_name = True
             out.at_value(
                 (),
                 f"the file name {default_id!r} is not a valid id; add an 'id:' key "
@@ -309,13 +307,21 @@ def parse_document(
     else:
         _structure_plan(out, data)
     model = _pydantic_problems(out, root, data)
+    if bad_file_name:
+        # Already said: the file name cannot serve as the id.
+        out.problems = [p for p in out.problems if "missing required key 'id'" not in p.message]
     if isinstance(model, Circuit):
         if folder is not None:
             _check_images(out, model, folder)
-        if _segment_bound(model) > MAX_SEGMENTS:
+        try:
+            # Only a circuit with sound doses can be compiled.
+            if not out.problems:
+                compile_timeline(model, max_segments=MAX_SEGMENTS)
+        except TimelineTooLong:
             out.at_key(
                 ("blocks",),
-                f"this circuit is too long: more than {MAX_SEGMENTS} timed segments",
+                f"this circuit is too long: it has more than {MAX_SEGMENTS} segments "
+                "(work, holds, rests and switches)",
             )
     elif isinstance(model, Plan):
         _check_plan_days(out, model)

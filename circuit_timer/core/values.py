@@ -147,5 +147,6 @@ def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
 
 def slugify(text: str) -> str:
     """Turn a name like "My Circuit!" into an id like "my-circuit"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug
+    # "Runner's knee" should become runners-knee, not runner-s-knee.
+    without_apostrophes = re.sub(r"['\u2019]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", without_apostrophes).strip("-")

@@ -235,9 +235,8 @@ def _decode(raw: bytes, path: str) -> str:
 def read_yaml_bytes(raw: bytes, path: str) -> Located:
     """Parse ``raw`` (the bytes of the file at ``path``) or raise FileProblems."""
     if len(raw) > MAX_FILE_BYTES:
-        raise FileProblems(
-            [Problem(path, 1, 1, f"file is {len(raw)} bytes, over the limit of {MAX_FILE_BYTES}")]
-        )
+        message = f"file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB); refused"
+        raise FileProblems([Problem(path, 1, 1, message)])
     text = _decode(raw, path)
     loader: _Loader | None = None
     try:

@@ -135,3 +135,49 @@ def test_a_problem_inside_merged_data_points_at_the_alias(tmp_path: Path) -> Non
     places = [(p.line, p.col, p.message.split(" ")[0]) for p in library.problems]
     assert (2, 1, "unknown") in places
     assert (5, 13, "'sets'") in places  # the *base alias
+
+
+def test_image_must_be_a_relative_file_inside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "hop.png").write_bytes(b"png")
+    body = "title: I\nblocks:\n  - exercises:\n      - {{id: a, name: A, work: 5, image: {}}}\n"
+    cases = {
+        "pics/hop.png": None,
+        str(tmp_path / "pics" / "hop.png"): "must be relative",
+        "pics": "is a folder",
+        "../outside.png": "leads outside",
+        "pics/nope.png": "does not exist",
+    }
+    for n, (image, expected) in enumerate(cases.items()):
+        write(tmp_path, f"c{n}.yaml", body.format(image))
+        library = load_library(tmp_path, None)
+        mine = [p for p in library.problems if p.path.endswith(f"c{n}.yaml")]
+        if expected is None:
+            assert mine == []
+        else:
+            assert len(mine) == 1 and expected in mine[0].message, mine
+            assert (mine[0].line, mine[0].col) == (4, 42)  # the image value
+
+
+def test_a_file_name_that_is_no_id_gets_one_message(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "My Circuit.yaml",
+        "title: M\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 5}\n",
+    )
+    [problem] = load_library(tmp_path, None).problems
+    assert "file name 'My Circuit' is not a valid id" in problem.message
+
+
+def test_the_segment_limit_counts_real_segments(tmp_path: Path) -> None:
+    # 100 rounds x 1 exercise x 99 holds + 98 rests between them + 1 round rest = 19,900.
+    fits = (
+        "title: F\nblocks:\n  - rounds: 100\n    exercises:\n"
+        "      - {id: a, name: A, hold: 1, reps: 100}\n"
+    )
+    write(tmp_path, "fits.yaml", fits.replace("reps: 100", "reps: 99"))
+    write(tmp_path, "long.yaml", fits.replace("reps: 100", "reps: 100, sides: each"))
+    library = load_library(tmp_path, None)
+    assert "fits" in library.entries
+    [problem] = library.problems
+    assert problem.path.endswith("long.yaml") and "too long" in problem.message

@@ -294,7 +294,7 @@ def test_two_mebibyte_file_is_refused_at_once(tmp_path: Path) -> None:
     big.write_text("title: Big\n" + "# padding\n" * (2 * 1024 * 1024 // 10) + "blocks: []\n")
     assert big.stat().st_size > 2 * 1024 * 1024 - 20
     assert problems_of(big) == [
-        (1, 1, f"file is {MAX_FILE_BYTES + 1} bytes, over the limit of {MAX_FILE_BYTES}")
+        (1, 1, f"file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB); refused")
     ]
 
 

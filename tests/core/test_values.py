@@ -132,3 +132,4 @@ def test_positive_numbers_allow_fractions_but_not_booleans() -> None:
 
 def test_slugify() -> None:
     assert values.slugify("Hip strength, week 2!") == "hip-strength-week-2"
+    assert values.slugify("Runner\u2019s knee") == values.slugify("Runner's knee") == "runners-knee"
