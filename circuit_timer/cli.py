@@ -9,8 +9,9 @@ import traceback
 from collections.abc import Sequence
 
 from circuit_timer import __version__
-from circuit_timer.commands import library
+from circuit_timer.commands import history, library, plan
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
+from circuit_timer.store.errors import StoreError
 
 DEBUG_ENV = "CIRCUIT_TIMER_DEBUG"
 
@@ -24,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     library.register(sub)
+    history.register(sub)
+    plan.register(sub)
     return parser
 
 
@@ -40,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"circuit-timer: {exc}", file=sys.stderr)
         return exc.status
+    except StoreError as exc:
+        print(f"circuit-timer: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.problems import Problem
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+
+# argparse's sub-parser type is only subscriptable for the type checker.
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -23,6 +29,17 @@ class CommandError(Exception):
     def __init__(self, message: str, status: int = EXIT_PROBLEM) -> None:
         super().__init__(message)
         self.status = status
+
+
+def open_store() -> HistoryStore:
+    """The runner's history database; what it had to say on opening goes to stderr."""
+    try:
+        store = HistoryStore.in_folder(paths.user_home())
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    for notice in store.notices:
+        print(f"circuit-timer: {notice}", file=sys.stderr)
+    return store
 
 
 def user_library(named: Sequence[tuple[Path, str]] = ()) -> Library:

@@ -15,6 +15,7 @@ from circuit_timer.commands.common import (
     EXIT_PROBLEM,
     EXIT_USAGE,
     CommandError,
+    SubParsers,
     print_json,
     user_library,
     warn,
@@ -29,7 +30,7 @@ from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.core.values import slugify
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: SubParsers) -> None:
     """Add the library commands to the top-level parser."""
     p = sub.add_parser(
         "validate",

@@ -1,0 +1,1 @@
+"""History in SQLite: connection and migrations, the recording API and the queries."""

@@ -1,0 +1,355 @@
+"""History commands: log, history, streak, pain, asymmetry, export, import, settings."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+from dataclasses import asdict
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from circuit_timer.commands.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    SubParsers,
+    open_store,
+    print_json,
+    user_library,
+)
+from circuit_timer.commands.dates import add_as_of, parse_date, today
+from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.core.records import PAIN_KINDS, PainKind
+from circuit_timer.core.suggest import closest
+from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.store import insights
+from circuit_timer.store.transfer import export_file, import_file
+
+
+def register(sub: SubParsers) -> None:
+    """Add the history commands."""
+    p = sub.add_parser(
+        "log",
+        help="record a session done away from the app, as completed",
+        description="Record a session done away from the app, as completed with the sets its "
+        "circuit plans. When the active plan has this circuit on that day (or the day "
+        "before), the plan's changes apply and the session counts for the plan.",
+    )
+    p.add_argument("circuit", metavar="CIRCUIT", help="the circuit's id")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
+    p.add_argument("--pain", metavar="N", help="pain after the session, 0-10")
+    p.add_argument("--note", metavar="TEXT", help="a note for the session")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_log)
+
+    p = sub.add_parser("history", help="list your sessions")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions on or after this day")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON")
+    form.add_argument("--csv", action="store_true", help="print CSV, one row per session")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("streak", help="your weekly and daily streaks")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_streak)
+
+    p = sub.add_parser(
+        "pain",
+        help="record pain 0-10 (first-step morning pain by default), or show the trend",
+        description="Record pain on a 0-10 scale, or with --trend show the morning-pain trend "
+        "and what the pain-monitoring rule says about the next session.",
+    )
+    p.add_argument("score", metavar="N", nargs="?", help="pain, 0 (none) to 10 (worst)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--kind", choices=PAIN_KINDS, default="morning", help="default: morning")
+    p.add_argument("--trend", action="store_true", help="show the trend instead")
+    p.add_argument("--json", action="store_true", help="print JSON (with --trend)")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_pain)
+
+    p = sub.add_parser("asymmetry", help="left-right balance per exercise (limb symmetry index)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_asymmetry)
+
+    p = sub.add_parser("export", help="export your history (JSON, or CSV for a .csv file)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import a JSON export (adds only what is new)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("settings", help="show or change a setting (weekly_target)")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.set_defaults(handler=cmd_settings)
+
+
+def _pain_score(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise CommandError(f"pain must be a whole number from 0 to 10, not {text!r}") from None
+    if not 0 <= value <= 10:
+        raise CommandError(f"pain must be from 0 to 10, not {value}")
+    return value
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record a completed session with its planned sets."""
+    now = today(args)
+    day = parse_date(args.date, "--date") if args.date else now
+    if day > now:
+        raise CommandError(f"{day} is in the future; log a session once it is done")
+    pain = _pain_score(args.pain) if args.pain is not None else None
+    library = user_library()
+    entry = library.entries.get(args.circuit)
+    if entry is None or entry.kind != "circuit":
+        circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
+        near = closest(args.circuit, circuits)
+        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
+        raise CommandError(f"no circuit '{args.circuit}'{hint}")
+    circuit = library.circuit(args.circuit)
+    assert circuit is not None
+    with open_store() as store:
+        found = insights.planned_for(store, library, circuit.id, day)
+        enrolment, planned = found if found else (None, None)
+        if planned is not None:
+            circuit = apply_session(circuit, planned.session)
+        seconds = float(compile_timeline(circuit).estimated_seconds)
+        # Today: it ended now. Another day: noon, so its local date is certain.
+        if day == date.today():
+            ended = datetime.now(UTC)
+        else:
+            ended = datetime.combine(day, time(12, 0)).astimezone(UTC)
+        started = ended - timedelta(seconds=seconds)
+        uid = store.start_session(
+            circuit.id,
+            circuit_title=circuit.title,
+            circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
+            plan_id=enrolment.plan_id if enrolment else None,
+            plan_week=planned.weeks_out if planned else None,
+            started_at=started,
+            local_date=day,
+            source="log",
+        )
+        sets = planned_sets(circuit)
+        for s in sets:
+            store.record_set(
+                uid,
+                block=s.block,
+                round=s.round,
+                exercise_id=s.exercise_id,
+                exercise_name=s.exercise_name,
+                set_number=s.set_number,
+                side=s.side,
+                reps_target=s.reps_target,
+                reps_done=s.reps_target,
+                seconds=s.seconds,
+                load=s.load,
+                dose=s.dose,
+            )
+        store.finish_session(uid, "completed", notes=args.note, pain_after=pain, ended_at=ended)
+    plan_note = f" for {planned.weeks_out} weeks out of your plan" if planned else ""
+    print(f"Logged {circuit.id} on {day}{plan_note}: {len(sets)} sets, completed.")
+    return EXIT_OK
+
+
+def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
+    now = today(args)
+    since = parse_date(args.since, "--since") if args.since else None
+    with open_store() as store:
+        sessions = store.sessions(since=since, until=now)
+        counts = store.set_counts()
+    rows = []
+    for s in sessions:
+        n_sets, reps = counts.get(s.uuid, (0, 0))
+        rows.append(
+            {
+                "uuid": s.uuid,
+                "date": s.local_date.isoformat(),
+                "started_at": s.started_at.isoformat(),
+                "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+                "circuit_id": s.circuit_id,
+                "circuit_title": s.circuit_title,
+                "status": s.status,
+                "plan_id": s.plan_id,
+                "plan_week": s.plan_week,
+                "sets": n_sets,
+                "reps": reps,
+                "pain_during": s.pain_during,
+                "pain_after": s.pain_after,
+                "notes": s.notes,
+                "source": s.source,
+            }
+        )
+    return rows
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """List sessions, newest last."""
+    rows = _session_rows(args)
+    if args.json:
+        print_json(rows)
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
+        writer.writeheader()
+        writer.writerows(rows)
+    elif not rows:
+        print("No sessions yet.")
+    else:
+        for r in rows:
+            pain = f"  pain {r['pain_after']}/10" if r["pain_after"] is not None else ""
+            plan = f"  [{r['plan_id']}, {r['plan_week']} wk out]" if r["plan_id"] else ""
+            note = f"  {r['notes']}" if r["notes"] else ""
+            print(
+                f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} "
+                f"{r['sets']:>3} sets{pain}{plan}{note}"
+            )
+    return EXIT_OK
+
+
+def cmd_streak(args: argparse.Namespace) -> int:
+    """Weekly and daily streaks."""
+    now = today(args)
+    with open_store() as store:
+        result = insights.streaks(store, user_library(), now)
+    if args.json:
+        print_json(asdict(result))
+        return EXIT_OK
+    print(f"Weeks in a row with {result.weekly_target}+ sessions: {result.current_weeks} "
+          f"(longest {result.longest_weeks})")  # fmt: skip
+    print(f"Days in a row (rest days kept): {result.current_days} (longest {result.longest_days})")
+    print(f"Sessions completed: {result.sessions_total}")
+    return EXIT_OK
+
+
+def _trend_json(trend: Any, advice: Any) -> dict[str, Any]:
+    data = asdict(trend)
+    data["points"] = [{"date": d.isoformat(), "value": v} for d, v in trend.points]
+    return {"trend": data, "advice": asdict(advice)}
+
+
+def cmd_pain(args: argparse.Namespace) -> int:
+    """Record pain, or show the trend and advice."""
+    now = today(args)
+    if args.trend:
+        with open_store() as store:
+            trend, advice = insights.pain(store, now)
+        if args.json:
+            print_json(_trend_json(trend, advice))
+            return EXIT_OK
+        if not trend.points:
+            print("No morning pain recorded yet: `circuit-timer pain N` first thing tomorrow.")
+        else:
+            series = "  ".join(f"{d:%d %b} {v}" for d, v in trend.points[-14:])
+            print(f"First-step morning pain (0-10): {series}")
+            if trend.change is not None:
+                word = {"better": "better", "worse": "worse", "steady": "about the same"}.get(
+                    trend.direction, "unclear"
+                )
+                meaning = " (a meaningful change: 2 points or more)" if trend.meaningful else ""
+                print(
+                    f"Last 7 entries average {trend.recent_average:.1f}, the 7 before "
+                    f"{trend.previous_average:.1f}: {word}{meaning}."
+                )
+        print(advice.message)
+        return EXIT_OK
+    if args.score is None:
+        raise CommandError("give a pain score 0-10, or --trend", EXIT_USAGE)
+    value = _pain_score(args.score)
+    day = parse_date(args.date, "--date") if args.date else now
+    if day > now:
+        raise CommandError(f"{day} is in the future")
+    kind: PainKind = args.kind
+    with open_store() as store:
+        where, replaced = store.add_pain(day, kind, value)
+        _, advice = insights.pain(store, now)
+    what = {"morning": "first-step morning pain", "during": "pain during", "after": "pain after"}
+    target = " (on that day's session)" if where == "session" else ""
+    verb = "Replaced" if replaced else "Recorded"
+    print(f"{verb} {what[kind]} {value}/10 for {day}{target}.")
+    if advice.lighter_next_time:
+        print(advice.message)
+    return EXIT_OK
+
+
+def cmd_asymmetry(args: argparse.Namespace) -> int:
+    """Limb symmetry index per per-side exercise."""
+    now = today(args)
+    with open_store() as store:
+        report = insights.sides(store, now)
+    if args.json:
+        data = []
+        for item in report:
+            entry = asdict(item)
+            for point in entry["points"] + [entry["latest"]]:
+                point["date"] = point["date"].isoformat()
+            data.append(entry)
+        print_json(data)
+        return EXIT_OK
+    if not report:
+        print("No per-side sets yet. The heel-raise-test circuit is the place to start.")
+        return EXIT_OK
+    for item in report:
+        p = item.latest
+        unit = "reps" if p.measure == "reps" else "s"
+        flag = "  UNDER 90%" if p.flagged else ""
+        print(
+            f"{item.exercise_id:<28} LSI {p.lsi:5.1f}%  left {p.left:g} {unit}, "
+            f"right {p.right:g} {unit} ({p.date}){flag}"
+        )
+        print(f"{'':<28} {item.note}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every table to a JSON file, or one row per set to a CSV file."""
+    target = Path(args.file)
+    with open_store() as store:
+        kind = export_file(store, target)
+    print(f"Exported your history to {target} ({kind.upper()}).")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a JSON export; what is already here is kept, nothing is added twice."""
+    source = Path(args.file)
+    if source.suffix.lower() == ".csv":
+        raise CommandError("import reads the JSON export (CSV has too little to rebuild from)")
+    with open_store() as store:
+        result = import_file(store, source)
+    print(
+        f"Imported {result.sessions} sessions, {result.sets} sets, {result.pain_entries} pain "
+        f"entries and {result.plan_enrolments} plan enrolments"
+        + (f"; {result.skipped} rows were already here." if result.skipped else ".")
+    )
+    return EXIT_OK
+
+
+SETTINGS = {"weekly_target": "sessions a week for the weekly streak when no plan is active"}
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show settings, or set one."""
+    with open_store() as store:
+        if args.key is None:
+            print(f"weekly_target = {store.weekly_target()}  ({SETTINGS['weekly_target']})")
+            return EXIT_OK
+        if args.key not in SETTINGS:
+            raise CommandError(f"no setting '{args.key}'; settings: {', '.join(SETTINGS)}")
+        if args.value is None:
+            print(store.weekly_target())
+            return EXIT_OK
+        if not args.value.isdigit() or not 1 <= int(args.value) <= 14:
+            raise CommandError("weekly_target must be a whole number from 1 to 14")
+        store.set_setting(args.key, str(int(args.value)))
+    print(f"weekly_target = {int(args.value)}")
+    return EXIT_OK

@@ -1,0 +1,214 @@
+"""Plan commands: start a plan toward a race date, today's session, the whole status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from circuit_timer.commands.common import (
+    EXIT_OK,
+    CommandError,
+    SubParsers,
+    open_store,
+    print_json,
+    user_library,
+)
+from circuit_timer.commands.dates import add_as_of, parse_date, today
+from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.describe import describe_circuit, minutes, plural
+from circuit_timer.core.library import Library
+from circuit_timer.core.schedule import plan_schedule
+from circuit_timer.core.suggest import closest
+from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.store import insights
+
+
+def register(sub: SubParsers) -> None:
+    """Add `plan start|today|status|stop`."""
+    plan = sub.add_parser("plan", help="follow a plan counted back from your race date")
+    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser("start", help="start (or switch to) a plan for a race date")
+    p.add_argument("plan", metavar="PLAN", help="the plan's id (see: circuit-timer list)")
+    p.add_argument("--race-date", required=True, metavar="YYYY-MM-DD")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_start)
+
+    p = actions.add_parser("today", help="today's session of the active plan")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_today)
+
+    p = actions.add_parser("status", help="the whole schedule: done, missed, upcoming")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_status)
+
+    p = actions.add_parser("stop", help="stop following the active plan (its history stays)")
+    add_as_of(p)
+    p.set_defaults(handler=cmd_stop)
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """Enrol in a plan; the plan followed until now ends today and keeps its history."""
+    now = today(args)
+    race = parse_date(args.race_date, "--race-date")
+    if race < now:
+        raise CommandError(f"the race date {race} has passed")
+    library = user_library()
+    plan = library.plan(args.plan)
+    if plan is None:
+        plans = [e.id for e in library.entries.values() if e.kind == "plan"]
+        near = closest(args.plan, plans)
+        hint = f" (did you mean '{near}'?)" if near else f"; plans: {', '.join(sorted(plans))}"
+        raise CommandError(f"no plan '{args.plan}'{hint}")
+    schedule = plan_schedule(plan, race, now)
+    with open_store() as store:
+        previous = store.active_enrolment(as_of=now)
+        store.enrol(plan.id, race, now)
+    if previous is not None:
+        print(f"Stopped following {previous.plan_id} (its history is kept).")
+    days = (race - now).days
+    print(f"Following {plan.title} toward your race on {race:%a %d %b %Y} ({days} days).")
+    if not schedule:
+        print("No sessions of this plan are left before the race.")
+    else:
+        first = schedule[0]
+        print(
+            f"{plural(len(schedule), 'session')} scheduled; the first is {first.circuit_id} on "
+            f"{first.date:%a %d %b} ({plural(first.weeks_out, 'week')} out)."
+        )
+    return EXIT_OK
+
+
+def _today_json(overview: insights.PlanOverview) -> dict[str, Any]:
+    sessions = []
+    for planned, circuit, status in overview.today_sessions:
+        sessions.append(
+            {
+                "date": planned.date.isoformat(),
+                "circuit_id": planned.circuit_id,
+                "weeks_out": planned.weeks_out,
+                "week_label": planned.week_label,
+                "status": status.status if status else "upcoming",
+                "estimated_seconds": compile_timeline(circuit).estimated_seconds
+                if circuit
+                else None,
+                "adjust": {
+                    k: v.model_dump(exclude_none=True) for k, v in planned.session.adjust.items()
+                },
+                "scale": planned.session.scale,
+            }
+        )
+    nxt = overview.next_session
+    return {
+        "plan_id": overview.followed.enrolment.plan_id,
+        "race_date": overview.followed.enrolment.race_date.isoformat(),
+        "today": overview.today.isoformat(),
+        "days_to_race": overview.days_to_race,
+        "sessions": sessions,
+        "next": {"date": nxt.date.isoformat(), "circuit_id": nxt.circuit_id} if nxt else None,
+    }
+
+
+def _overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]:
+    now = today(args)
+    library = user_library()
+    with open_store() as store:
+        overview = insights.plan_overview(store, library, now)
+    if overview is None:
+        raise CommandError(
+            "no active plan; start one with: circuit-timer plan start PLAN --race-date D"
+        )
+    if overview.followed.plan is None:
+        raise CommandError(
+            f"the plan '{overview.followed.enrolment.plan_id}' is no longer in your library"
+        )
+    return overview, library
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    """Today's plan sessions, with the plan's changes applied."""
+    overview, _ = _overview(args)
+    if args.json:
+        print_json(_today_json(overview))
+        return EXIT_OK
+    print(f"{overview.days_to_race} days to your race ({overview.followed.enrolment.race_date}).")
+    if not overview.today_sessions:
+        nxt = overview.next_session
+        when = f" Next: {nxt.circuit_id} on {nxt.date:%a %d %b}." if nxt else ""
+        print(f"No session today: rest.{when}")
+    for planned, circuit, status in overview.today_sessions:
+        label = f" ({planned.week_label})" if planned.week_label else ""
+        state = status.status if status else "upcoming"
+        print(f"\nToday{label}: {planned.circuit_id} [{state}]")
+        if circuit is None:
+            print(f"  the circuit '{planned.circuit_id}' is no longer in your library")
+        else:
+            print(describe_circuit(circuit))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """The whole schedule with each session done, missed or upcoming."""
+    overview, library = _overview(args)
+    enrolment = overview.followed.enrolment
+    if args.json:
+        print_json(
+            {
+                "plan_id": enrolment.plan_id,
+                "race_date": enrolment.race_date.isoformat(),
+                "started_on": enrolment.started_on.isoformat(),
+                "today": overview.today.isoformat(),
+                "days_to_race": overview.days_to_race,
+                "adherence": overview.adherence,
+                "done": sum(p.status == "done" for p in overview.progress),
+                "missed": sum(p.status == "missed" for p in overview.progress),
+                "upcoming": sum(p.status == "upcoming" for p in overview.progress),
+                "sessions": [
+                    {
+                        "date": p.planned.date.isoformat(),
+                        "weeks_out": p.planned.weeks_out,
+                        "week_label": p.planned.week_label,
+                        "circuit_id": p.planned.circuit_id,
+                        "status": p.status,
+                        "done_by": p.done_by,
+                    }
+                    for p in overview.progress
+                ],
+            }
+        )
+        return EXIT_OK
+    plan = overview.followed.plan
+    assert plan is not None
+    print(f"{plan.title}: race on {enrolment.race_date:%a %d %b %Y}, "
+          f"{overview.days_to_race} days to go.")  # fmt: skip
+    if overview.adherence is not None:
+        print(f"Adherence so far: {overview.adherence:.0%} of the sessions due.")
+    week = None
+    for p in overview.progress:
+        if p.planned.weeks_out != week:
+            week = p.planned.weeks_out
+            label = f": {p.planned.week_label}" if p.planned.week_label else ""
+            name = "Race week" if week == 0 else f"{plural(week, 'week')} out"
+            print(f"\n{name}{label}")
+        marker = {"done": "[x]", "missed": "[ ]", "upcoming": "   "}[p.status]
+        today_mark = "  <- today" if p.planned.date == overview.today else ""
+        circuit = library.circuit(p.planned.circuit_id)
+        length = ""
+        if circuit is not None:
+            secs = compile_timeline(apply_session(circuit, p.planned.session)).estimated_seconds
+            length = f", about {minutes(secs)} min"
+        print(f"  {marker} {p.planned.date:%a %d %b}  {p.planned.circuit_id}{length}  "
+              f"{p.status}{today_mark}")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    """Stop the active plan."""
+    with open_store() as store:
+        stopped = store.stop_plan(today(args))
+    if stopped is None:
+        raise CommandError("no active plan to stop")
+    print(f"Stopped following {stopped.plan_id}; its history is kept.")
+    return EXIT_OK

@@ -1,0 +1,168 @@
+"""Left-right balance of ``sides: each`` exercises: the limb symmetry index over time.
+
+LSI = weaker side / stronger side x 100; under 90% is the usual flag in sports rehab.
+Asymmetry % = (stronger - weaker) / stronger x 100 (evidence.md, "Ankle, hip, hamstring,
+and left-right balance"). Retest noise is large (about 7-13% LSI), so a single test is
+shown as a starting point, and change is read over several tests.
+
+Per session and exercise, the left sets and the right sets are summed. A side is
+measured in reps done when every set of both sides has ``reps_done``, else in seconds.
+Two refinements, decided here:
+
+- Sets whose ``dose`` is "timed" or "hold" are measured in seconds even when a rep
+  count was stored (for holds that count is the number of holds, which says nothing
+  about which side held longer).
+- A session where the chosen measure is missing on some set is left out rather than
+  guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from circuit_timer.core.records import SetRecord, SideName
+
+HEADLINE_EXERCISE = "single-leg-heel-raise-test"
+FLAG_BELOW = 90.0
+# evidence.md: heel-raise and hop retests vary by about 7-13% LSI on their own.
+NOISE_LOW, NOISE_HIGH = 7, 13
+SECONDS_DOSES = frozenset({"timed", "hold"})
+
+Measure = Literal["reps", "seconds"]
+
+
+@dataclass(frozen=True)
+class SidePoint:
+    """One session's left and right totals for one exercise."""
+
+    date: date
+    session_uuid: str
+    left: float
+    right: float
+    measure: Measure
+    lsi: float
+    asymmetry: float
+    weaker: SideName | None
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class ExerciseAsymmetry:
+    """An exercise's symmetry over time; ``trend`` is latest LSI minus first LSI."""
+
+    exercise_id: str
+    name: str | None
+    points: list[SidePoint]
+    latest: SidePoint
+    trend: float | None
+    note: str
+
+
+def side_point(
+    day: date, session_uuid: str, left: float, right: float, measure: Measure
+) -> SidePoint:
+    """LSI, asymmetry and the weaker side from the two totals."""
+    stronger, weaker_value = max(left, right), min(left, right)
+    if stronger == 0:
+        lsi, asym = 100.0, 0.0  # Both sides 0: equal, so symmetric by definition.
+    else:
+        # Multiply before dividing: 27 * 100 / 30 is exactly 90.0, so the flag is exact.
+        lsi = weaker_value * 100 / stronger
+        asym = (stronger - weaker_value) * 100 / stronger
+    weaker: SideName | None = None if left == right else ("left" if left < right else "right")
+    return SidePoint(day, session_uuid, left, right, measure, lsi, asym, weaker, lsi < FLAG_BELOW)
+
+
+def _point(group: list[SetRecord]) -> SidePoint | None:
+    """A session's point for one exercise, or None if it cannot be measured."""
+    lefts = [s for s in group if s.side == "left"]
+    rights = [s for s in group if s.side == "right"]
+    if not lefts or not rights:
+        return None
+    by_time = all(s.dose in SECONDS_DOSES for s in group)
+    measure: Measure
+    if not by_time and all(s.reps_done is not None for s in group):
+        measure = "reps"
+        left = float(sum(s.reps_done or 0 for s in lefts))
+        right = float(sum(s.reps_done or 0 for s in rights))
+    elif all(s.seconds is not None for s in group):
+        measure = "seconds"
+        left = float(sum(s.seconds or 0.0 for s in lefts))
+        right = float(sum(s.seconds or 0.0 for s in rights))
+    else:
+        return None
+    return side_point(group[0].local_date, group[0].session_uuid, left, right, measure)
+
+
+def _pct(value: float) -> str:
+    """A percentage for people: at most one decimal, no trailing ".0"."""
+    return f"{round(value, 1):g}%"
+
+
+def _describe(point: SidePoint) -> str:
+    side = f"{point.weaker} side weaker" if point.weaker else "both sides equal"
+    flag = ", under the usual 90% flag" if point.flagged else ""
+    return f"LSI {_pct(point.lsi)} ({side}{flag})"
+
+
+def note_for(points: Sequence[SidePoint]) -> str:
+    """Plain words on the trend; a single test is never read as a verdict."""
+    latest = points[-1]
+    if len(points) == 1:
+        return (
+            f"{_describe(latest)}. One test is not a verdict: retests vary by about "
+            f"{NOISE_LOW}-{NOISE_HIGH}% LSI on their own, so test again and watch the trend."
+        )
+    first = points[0]
+    change = latest.lsi - first.lsi
+    text = (
+        f"Over {len(points)} sessions LSI went from {_pct(first.lsi)} to "
+        f"{_pct(latest.lsi)} ({change:+.1f} points). Latest: {_describe(latest)}."
+    )
+    if abs(change) < NOISE_LOW:
+        return text + (
+            f" A change this small is within retest noise (about {NOISE_LOW}-{NOISE_HIGH}% LSI)."
+        )
+    if change > 0:
+        return text + " Left and right are getting closer."
+    return text + " Left and right are drifting apart."
+
+
+def asymmetry(
+    sets: Sequence[SetRecord], today: date, headline: str = HEADLINE_EXERCISE
+) -> list[ExerciseAsymmetry]:
+    """Symmetry per per-side exercise: ``headline`` first, then by exercise id."""
+    # Insertion order keeps the store's order for two sessions on one date.
+    groups: dict[tuple[str, str], list[SetRecord]] = {}
+    names: dict[str, str] = {}
+    for record in sets:
+        if record.side is None or record.local_date > today:
+            continue
+        groups.setdefault((record.exercise_id, record.session_uuid), []).append(record)
+        if record.exercise_name:
+            names[record.exercise_id] = record.exercise_name
+
+    per_exercise: dict[str, list[SidePoint]] = {}
+    for (exercise_id, _), group in groups.items():
+        point = _point(group)
+        if point is not None:
+            per_exercise.setdefault(exercise_id, []).append(point)
+
+    result = []
+    for exercise_id in sorted(per_exercise, key=lambda e: (e != headline, e)):
+        points = sorted(per_exercise[exercise_id], key=lambda p: p.date)
+        trend = points[-1].lsi - points[0].lsi if len(points) > 1 else None
+        result.append(
+            ExerciseAsymmetry(
+                exercise_id=exercise_id,
+                name=names.get(exercise_id),
+                points=points,
+                latest=points[-1],
+                trend=trend,
+                note=note_for(points),
+            )
+        )
+    return result

@@ -1,0 +1,99 @@
+"""The schema, one numbered step at a time; the version lives in PRAGMA user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Step N takes a database at version N-1 to version N. Never edit a released step:
+# add a new one.
+_V1 = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    circuit_id TEXT NOT NULL,
+    circuit_title TEXT,
+    circuit_hash TEXT,
+    plan_id TEXT,
+    plan_week INTEGER,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    local_date TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'partial')),
+    notes TEXT,
+    pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    owner_pid INTEGER
+);
+CREATE TABLE sets (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    block INTEGER NOT NULL,
+    round INTEGER NOT NULL,
+    exercise_id TEXT NOT NULL,
+    exercise_name TEXT,
+    set_number INTEGER NOT NULL,
+    side TEXT CHECK (side IN ('left', 'right')),
+    reps_target INTEGER,
+    reps_done INTEGER,
+    seconds REAL,
+    load TEXT,
+    dose TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX sets_identity
+    ON sets (session_id, block, round, exercise_id, set_number, coalesce(side, ''));
+CREATE TABLE pain_entries (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('morning', 'during', 'after')),
+    value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+    recorded_at TEXT NOT NULL,
+    UNIQUE (date, kind)
+);
+CREATE TABLE plan_enrolments (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    plan_id TEXT NOT NULL,
+    race_date TEXT NOT NULL,
+    started_on TEXT NOT NULL,
+    ended_on TEXT,
+    created_at TEXT NOT NULL
+);
+"""
+
+# v2: where a session came from (the app, `log`, an import), settings that the
+# command line and the window share, and indexes for the history queries by date.
+_V2 = """
+ALTER TABLE sessions ADD COLUMN source TEXT NOT NULL DEFAULT 'app';
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX sessions_by_date ON sessions (local_date, started_at);
+CREATE INDEX sessions_by_status ON sessions (status);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return step
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+LATEST = len(STEPS)
+
+
+def apply(conn: sqlite3.Connection, start: int, stop: int = LATEST) -> None:
+    """Run steps ``start + 1`` .. ``stop``, each in its own transaction with its version."""
+    for version in range(start + 1, stop + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,241 @@
+"""Export the history (JSON with every table, or CSV with one row per set) and import it.
+
+Import checks the whole file first and then adds, in one transaction, only rows whose
+identity is new: importing the same file twice adds nothing, and nothing already in the
+history is overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from circuit_timer.core.history_file import FILE_FORMAT, FILE_VERSION, HistoryFile
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore, to_text
+
+CSV_COLUMNS = [
+    "date",
+    "started_at",
+    "circuit_id",
+    "circuit_title",
+    "status",
+    "plan_id",
+    "plan_week",
+    "block",
+    "round",
+    "exercise_id",
+    "exercise_name",
+    "set",
+    "side",
+    "reps_target",
+    "reps_done",
+    "seconds",
+    "load",
+    "pain_during",
+    "pain_after",
+    "session_notes",
+]
+
+
+def export_data(store: HistoryStore) -> dict[str, Any]:
+    """Every table as plain data, in a stable order (ids left out: rows carry uuids)."""
+    sessions = store.query(
+        "SELECT uuid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week, "
+        "started_at, ended_at, local_date, CASE status WHEN 'completed' THEN 'completed' "
+        "ELSE 'partial' END AS status, source, notes, pain_during, pain_after "
+        "FROM sessions ORDER BY local_date, started_at, uuid"
+    )
+    sets = store.query(
+        "SELECT s.uuid AS session_uuid, t.block, t.round, t.exercise_id, t.exercise_name, "
+        "t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose, "
+        "t.recorded_at FROM sets t JOIN sessions s ON s.id = t.session_id "
+        "ORDER BY s.local_date, s.started_at, s.uuid, t.block, t.round, t.exercise_id, "
+        "t.set_number, coalesce(t.side, '')"
+    )
+    pain = store.query(
+        "SELECT uuid, date, kind, value, recorded_at FROM pain_entries ORDER BY date, kind"
+    )
+    enrolments = store.query(
+        "SELECT uuid, plan_id, race_date, started_on, ended_on, created_at "
+        "FROM plan_enrolments ORDER BY started_on, created_at, uuid"
+    )
+    settings = {r["key"]: r["value"] for r in store.query("SELECT key, value FROM settings")}
+    return {
+        "format": FILE_FORMAT,
+        "version": FILE_VERSION,
+        "exported_at": to_text(store.now()),
+        "sessions": sessions,
+        "sets": sets,
+        "pain_entries": pain,
+        "plan_enrolments": enrolments,
+        "settings": dict(sorted(settings.items())),
+    }
+
+
+def export_csv(store: HistoryStore) -> str:
+    """One row per set, the way Strong and Hevy export (a session with no sets gets one)."""
+    data = export_data(store)
+    by_session: dict[str, list[dict[str, Any]]] = {}
+    for row in data["sets"]:
+        by_session.setdefault(row["session_uuid"], []).append(row)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for session in data["sessions"]:
+        base = {
+            "date": session["local_date"],
+            "started_at": session["started_at"],
+            "circuit_id": session["circuit_id"],
+            "circuit_title": session["circuit_title"],
+            "status": session["status"],
+            "plan_id": session["plan_id"],
+            "plan_week": session["plan_week"],
+            "pain_during": session["pain_during"],
+            "pain_after": session["pain_after"],
+            "session_notes": session["notes"],
+        }
+        sets = by_session.get(session["uuid"]) or [{}]
+        for s in sets:
+            writer.writerow(
+                {
+                    **base,
+                    "block": s.get("block"),
+                    "round": s.get("round"),
+                    "exercise_id": s.get("exercise_id"),
+                    "exercise_name": s.get("exercise_name"),
+                    "set": s.get("set_number"),
+                    "side": s.get("side"),
+                    "reps_target": s.get("reps_target"),
+                    "reps_done": s.get("reps_done"),
+                    "seconds": s.get("seconds"),
+                    "load": s.get("load"),
+                }
+            )
+    return out.getvalue()
+
+
+def export_file(store: HistoryStore, target: Path) -> str:
+    """Write the history to ``target``: CSV for a .csv name, else JSON. Returns the kind."""
+    if target.suffix.lower() == ".csv":
+        text, kind = export_csv(store), "csv"
+    else:
+        text, kind = json.dumps(export_data(store), indent=2, ensure_ascii=False) + "\n", "json"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror}") from None
+    return kind
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many rows an import added, and how many it found already there."""
+
+    sessions: int
+    sets: int
+    pain_entries: int
+    plan_enrolments: int
+    skipped: int
+
+    @property
+    def added(self) -> int:
+        """Rows added in all."""
+        return self.sessions + self.sets + self.pain_entries + self.plan_enrolments
+
+
+def read_history_file(source: Path) -> HistoryFile:
+    """Read and check an export; every problem is reported before anything is written."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise StoreError(f"cannot read {source}: {reason}") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(raw, dict) or raw.get("format") != FILE_FORMAT:
+        raise StoreError(
+            f"{source}: not a circuit-timer history export (no format '{FILE_FORMAT}')"
+        )
+    try:
+        data = HistoryFile.model_validate_json(text)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False)[:20]:
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"])
+            lines.append(f"{source}: {where.lstrip('.')}: {error['msg']}")
+        raise StoreError("\n".join(lines)) from None
+    known = {s.uuid for s in data.sessions}
+    orphans = [i for i, s in enumerate(data.sets) if s.session_uuid not in known]
+    if orphans:
+        raise StoreError(
+            f"{source}: sets[{orphans[0]}]: its session {data.sets[orphans[0]].session_uuid} "
+            "is not in the file"
+        )
+    return data
+
+
+def import_file(store: HistoryStore, source: Path) -> ImportResult:
+    """Add what is new in an export to the history (idempotent)."""
+    data = read_history_file(source)
+    added = {"sessions": 0, "sets": 0, "pain": 0, "plans": 0}
+    skipped = 0
+    with store.transaction() as conn:
+        for s in data.sessions:
+            cursor = conn.execute(
+                "INSERT INTO sessions (uuid, circuit_id, circuit_title, circuit_hash, plan_id, "
+                "plan_week, started_at, ended_at, local_date, status, source, notes, "
+                "pain_during, pain_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (uuid) DO NOTHING",
+                (s.uuid, s.circuit_id, s.circuit_title, s.circuit_hash, s.plan_id, s.plan_week,
+                 to_text(s.started_at), to_text(s.ended_at) if s.ended_at else None,
+                 s.local_date.isoformat(), s.status, s.source, s.notes, s.pain_during,
+                 s.pain_after),
+            )  # fmt: skip
+            added["sessions"] += cursor.rowcount
+            skipped += 1 - cursor.rowcount
+        ids = dict(conn.execute("SELECT uuid, id FROM sessions").fetchall())
+        for t in data.sets:
+            cursor = conn.execute(
+                "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
+                "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (ids[t.session_uuid], t.block, t.round, t.exercise_id, t.exercise_name,
+                 t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose,
+                 to_text(t.recorded_at)),
+            )  # fmt: skip
+            added["sets"] += cursor.rowcount
+            skipped += 1 - cursor.rowcount
+        for p in data.pain_entries:
+            # One entry per day and kind: the one already here is kept.
+            cursor = conn.execute(
+                "INSERT INTO pain_entries (uuid, date, kind, value, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (p.uuid, p.date.isoformat(), p.kind, p.value, to_text(p.recorded_at)),
+            )
+            added["pain"] += cursor.rowcount
+            skipped += 1 - cursor.rowcount
+        for e in data.plan_enrolments:
+            cursor = conn.execute(
+                "INSERT INTO plan_enrolments (uuid, plan_id, race_date, started_on, ended_on, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
+                (e.uuid, e.plan_id, e.race_date.isoformat(), e.started_on.isoformat(),
+                 e.ended_on.isoformat() if e.ended_on else None, to_text(e.created_at)),
+            )  # fmt: skip
+            added["plans"] += cursor.rowcount
+            skipped += 1 - cursor.rowcount
+        for key, value in data.settings.items():
+            # Settings here win: an import adds history, it does not change preferences.
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (key, value),
+            )
+    return ImportResult(added["sessions"], added["sets"], added["pain"], added["plans"], skipped)

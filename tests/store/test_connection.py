@@ -1,0 +1,141 @@
+"""Opening the database: migrations with a backup, newer files refused, damage moved aside."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from circuit_timer.store import migrations
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from tests.conftest import DATA
+
+NOW = datetime(2026, 11, 24, 21, 30, tzinfo=UTC)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def test_a_new_database_is_at_the_latest_schema_in_wal_with_foreign_keys(tmp_path: Path) -> None:
+    with HistoryStore(tmp_path / "h.db", now=clock) as store:
+        conn = store._conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        assert store.notices == [] and store.backup is None
+
+
+def test_a_v1_file_is_backed_up_then_migrated_one_step_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    shutil.copy(DATA / "history-v1.sqlite", path)
+    original = path.read_bytes()
+    with HistoryStore(path, now=clock) as store:
+        assert store.backup == tmp_path / "history.db.backup-v1-20261124T213000"
+        assert any("backup" in n for n in store.notices)
+        [session] = store.sessions()
+        assert (session.uuid, session.notes, session.source) == (
+            "v1-session",
+            "before the upgrade",
+            "app",
+        )
+        assert [s.reps_done for s in store.sets()] == [12, 10]
+        store.set_setting("weekly_target", "4")  # a v2 table
+        assert store.weekly_target() == 4
+    backup = sqlite3.connect(tmp_path / "history.db.backup-v1-20261124T213000")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT count(*) FROM sets").fetchone()[0] == 2
+    assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    backup.close()
+    assert original[:16] == b"SQLite format 3\x00"
+
+
+def test_a_failed_step_leaves_the_database_at_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.db"
+    shutil.copy(DATA / "history-v1.sqlite", path)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "STEPS", [migrations.STEPS[0], broken])
+    with pytest.raises(StoreError):
+        HistoryStore(path, now=clock)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "half_done" not in tables
+    assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+
+
+def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer circuit-timer"):
+        HistoryStore(path, now=clock)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["history.db"]
+
+
+@pytest.mark.parametrize("damage", ["random", "truncated"])
+def test_a_damaged_file_is_moved_aside_never_deleted(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "history.db"
+    if damage == "random":
+        path.write_bytes(bytes(range(256)) * 64)
+    else:
+        with HistoryStore(path, now=clock) as store:
+            for n in range(200):
+                store.start_session(f"c{n}", circuit_title="x" * 500)
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+        for suffix in ("-wal", "-shm"):
+            (tmp_path / f"history.db{suffix}").unlink(missing_ok=True)
+    damaged = path.read_bytes()
+    with HistoryStore(path, now=clock) as store:
+        assert store.sessions() == []
+        [notice] = store.notices
+    moved = tmp_path / "history.db.corrupt-20261124T213000"
+    assert str(moved) in notice
+    assert moved.read_bytes() == damaged
+
+
+def test_a_data_folder_that_cannot_exist_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match="cannot create the data folder"):
+        HistoryStore(blocker / "data" / "history.db", now=clock)
+
+
+def test_a_locked_database_waits_then_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "history.db"
+    HistoryStore(path, now=clock).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with (
+            HistoryStore(path, now=clock, recover=False) as store,
+            pytest.raises(StoreError, match="locked by another program"),
+        ):
+            store.start_session("pf-crash-course")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

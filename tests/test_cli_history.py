@@ -1,0 +1,176 @@
+"""The history and plan commands as a runner uses them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from circuit_timer.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(args))
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def ok(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    status, out, err = run(capsys, *args)
+    assert status == 0, err
+    assert "Traceback" not in err
+    return out
+
+
+def test_log_then_history_in_every_form(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, "log", "heel-raise-test", "--date", "2026-11-20", "--pain", "3",
+             "--note", "first test", "--as-of", "2026-11-24")  # fmt: skip
+    assert "Logged heel-raise-test on 2026-11-20" in out
+    ok(capsys, "log", "taper-maintenance", "--date", "2026-11-23", "--as-of", "2026-11-24")
+    rows = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-24"))
+    assert [(r["date"], r["circuit_id"], r["status"], r["pain_after"]) for r in rows] == [
+        ("2026-11-20", "heel-raise-test", "completed", 3),
+        ("2026-11-23", "taper-maintenance", "completed", None),
+    ]
+    assert rows[0]["notes"] == "first test" and rows[0]["sets"] == 3 and rows[0]["source"] == "log"
+    since = json.loads(ok(capsys, "history", "--json", "--since", "2026-11-21"))
+    assert [r["circuit_id"] for r in since] == ["taper-maintenance"]
+    as_of = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-21"))
+    assert [r["circuit_id"] for r in as_of] == ["heel-raise-test"]
+    table = list(csv.DictReader(io.StringIO(ok(capsys, "history", "--csv"))))
+    assert [r["circuit_id"] for r in table] == ["heel-raise-test", "taper-maintenance"]
+    assert "heel-raise-test" in ok(capsys, "history")
+
+
+def test_log_errors_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    for args, message in [
+        (("log", "pf-crash-corse"), "did you mean 'pf-crash-course'"),
+        (("log", "pf-crash-course", "--date", "24/11/2026"), "must be a date"),
+        (("log", "pf-crash-course", "--pain", "11"), "from 0 to 10"),
+        (("log", "pf-crash-course", "--pain", "bad"), "whole number"),
+        (("log", "pf-crash-course", "--date", "2026-12-01", "--as-of", "2026-11-24"), "future"),
+        (("log", "pf-crash-course-4-weeks"), "no circuit"),
+    ]:
+        status, _, err = run(capsys, *args)
+        assert status == 1, args
+        assert message in err and len(err.strip().splitlines()) == 1, err
+        assert "Traceback" not in err
+
+
+def test_streak_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    for day in ("2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23"):
+        ok(capsys, "log", "taper-maintenance", "--date", day, "--as-of", "2026-11-24")
+    data = json.loads(ok(capsys, "streak", "--json", "--as-of", "2026-11-24"))
+    assert data == {
+        "weekly_target": 3,
+        "current_weeks": 1,  # the week of the 16th had 3; this week is not over yet
+        "longest_weeks": 1,
+        "current_days": 1,  # the 23rd; today (24th) without a session does not break it
+        "longest_days": 1,
+        "sessions_total": 4,
+    }
+    ok(capsys, "settings", "weekly_target", "2")
+    data = json.loads(ok(capsys, "streak", "--json", "--as-of", "2026-11-24"))
+    assert data["weekly_target"] == 2
+    assert "Sessions completed: 4" in ok(capsys, "streak", "--as-of", "2026-11-24")
+
+
+def test_pain_record_replace_trend_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    for n, value in enumerate([6, 6, 5, 6, 5, 6, 6, 4, 3, 4, 3, 3, 3, 2]):
+        ok(capsys, "pain", str(value), "--date", f"2026-11-{n + 1:02d}", "--as-of", "2026-11-14")
+    assert "Replaced" in ok(capsys, "pain", "2", "--date", "2026-11-14", "--as-of", "2026-11-14")
+    data = json.loads(ok(capsys, "pain", "--trend", "--json", "--as-of", "2026-11-14"))
+    trend = data["trend"]
+    assert trend["latest"] == 2 and trend["first"] == 6
+    assert trend["direction"] == "better" and trend["meaningful"] is True
+    assert "morning pain" in ok(capsys, "pain", "--trend", "--as-of", "2026-11-14").lower()
+    assert run(capsys, "pain", "11")[0] == 1
+    assert run(capsys, "pain", "4", "--date", "2026-13-01")[0] == 1
+    assert run(capsys, "pain")[0] == 2
+    assert run(capsys, "pain", "4", "--kind", "evening")[0] == 2
+
+
+def test_pain_after_a_session_above_5_advises_lighter_loading(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ok(capsys, "log", "pf-crash-course", "--date", "2026-11-20", "--as-of", "2026-11-20")
+    out = ok(
+        capsys, "pain", "7", "--kind", "after", "--date", "2026-11-20", "--as-of", "2026-11-20"
+    )
+    assert "on that day's session" in out
+    data = json.loads(ok(capsys, "pain", "--trend", "--json", "--as-of", "2026-11-20"))
+    assert data["advice"]["lighter_next_time"] is True
+    assert data["advice"]["level"] == "too-much"
+
+
+def test_asymmetry_without_and_with_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "heel-raise-test" in ok(capsys, "asymmetry")
+    assert json.loads(ok(capsys, "asymmetry", "--json")) == []
+
+
+def test_plan_start_today_status_stop(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, "plan", "start", "pf-crash-course-4-weeks", "--race-date", "2026-12-20",
+             "--as-of", "2026-11-22")  # fmt: skip
+    assert "28 days" in out
+    today = json.loads(ok(capsys, "plan", "today", "--json", "--as-of", "2026-11-22"))
+    assert today["days_to_race"] == 28
+    assert [s["circuit_id"] for s in today["sessions"]] == ["pf-crash-course"]
+    ok(capsys, "log", "pf-crash-course", "--date", "2026-11-22", "--as-of", "2026-11-22")
+    [logged] = json.loads(ok(capsys, "history", "--json"))
+    assert (logged["plan_id"], logged["plan_week"]) == ("pf-crash-course-4-weeks", 4)
+    status = json.loads(ok(capsys, "plan", "status", "--json", "--as-of", "2026-11-28"))
+    assert status["sessions"][0] == {
+        **status["sessions"][0],
+        "date": "2026-11-22",
+        "status": "done",
+    }
+    assert status["days_to_race"] == 22
+    assert status["done"] == 1 and status["missed"] == 1  # the 25th went by
+    assert status["adherence"] == 0.5
+    assert "Race week" in ok(capsys, "plan", "status", "--as-of", "2026-11-28")
+    assert "Stopped following" in ok(capsys, "plan", "stop", "--as-of", "2026-11-28")
+    assert run(capsys, "plan", "today", "--as-of", "2026-11-28")[0] == 1
+
+
+def test_plan_start_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "plan", "start", "pf-crash-course-4-week", "--race-date",
+                         "2026-12-20", "--as-of", "2026-11-22")  # fmt: skip
+    assert status == 1 and "did you mean 'pf-crash-course-4-weeks'" in err
+    status, _, err = run(capsys, "plan", "start", "pf-crash-course-4-weeks", "--race-date",
+                         "2026-11-01", "--as-of", "2026-11-22")  # fmt: skip
+    assert status == 1 and "has passed" in err
+    assert run(capsys, "plan", "start", "pf-crash-course-4-weeks")[0] == 2
+
+
+def test_export_import_round_trip_through_the_cli(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(capsys, "log", "heel-raise-test", "--date", "2026-11-20", "--as-of", "2026-11-24")
+    ok(capsys, "pain", "3", "--date", "2026-11-21", "--as-of", "2026-11-24")
+    ok(capsys, "export", str(tmp_path / "out.json"))
+    ok(capsys, "export", str(tmp_path / "out.csv"))
+    assert (tmp_path / "out.csv").read_text().startswith("date,started_at,circuit_id")
+    monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(tmp_path / "second"))
+    assert "Imported 1 sessions, 3 sets, 1 pain" in ok(capsys, "import", str(tmp_path / "out.json"))
+    assert "0 sessions" in ok(capsys, "import", str(tmp_path / "out.json"))
+    assert len(json.loads(ok(capsys, "history", "--json"))) == 1
+    status, _, err = run(capsys, "import", str(tmp_path / "out.csv"))
+    assert status == 1 and "JSON" in err
+
+
+def test_a_newer_database_stops_every_command_with_one_line(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(private_home / "history.db")
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    status, _, err = run(capsys, "streak")
+    assert status == 1 and "newer circuit-timer" in err and "Traceback" not in err
