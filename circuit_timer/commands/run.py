@@ -1,0 +1,151 @@
+"""`circuit-timer run`: a workout in the terminal, recorded set by set."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections.abc import Callable
+
+from circuit_timer import paths
+from circuit_timer.commands.common import (
+    EXIT_OK,
+    CommandError,
+    SubParsers,
+    open_store,
+    user_library,
+)
+from circuit_timer.commands.dates import today
+from circuit_timer.core.clock import ScaledClock
+from circuit_timer.core.library import Library
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.suggest import closest
+from circuit_timer.store import insights
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.terminal import TerminalRunner
+from circuit_timer.workout import Listener, Origin, Workout
+
+EXIT_FINISHED_EARLY = 3
+# Above this speed cues would pile on top of each other: demos and tests run silent.
+MAX_SPEED_WITH_SOUND = 3.0
+
+
+def register(sub: SubParsers) -> None:
+    """Add `run`."""
+    p = sub.add_parser(
+        "run",
+        help="run a workout in the terminal",
+        description="Run a circuit in the terminal, recording every completed set. Without "
+        "CIRCUIT, runs today's session of your active plan. Keys: Enter done, space pause, "
+        "+/- reps, s skip, b back, q finish early. Exit status: 0 completed, 3 finished "
+        "early, 1 error.",
+    )
+    p.add_argument("circuit", nargs="?", metavar="CIRCUIT", help="a circuit id or file")
+    p.add_argument("--speed", default="1", metavar="X", help="run the clock X times faster")
+    p.add_argument("--auto", action="store_true", help="mark open rep sets done at target")
+    p.add_argument("--no-sound", action="store_true", help="no audio cues")
+    p.add_argument("--no-voice", action="store_true", help="no spoken cues")
+    p.set_defaults(handler=cmd_run)
+
+
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        raise CommandError(f"--speed must be a number, not {text!r}") from None
+    if not 0 < speed <= 10_000:
+        raise CommandError("--speed must be above 0 and at most 10000")
+    return speed
+
+
+def _choose(
+    args: argparse.Namespace, library: Library, store: HistoryStore
+) -> tuple[Circuit, Origin]:
+    if args.circuit:
+        entry = library.entries.get(args.circuit)
+        if entry is None or entry.kind != "circuit":
+            circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
+            near = closest(args.circuit, circuits)
+            hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
+            raise CommandError(f"no circuit '{args.circuit}'{hint}")
+        assert isinstance(entry.document, Circuit)
+        digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
+        return entry.document, Origin(circuit_hash=digest)
+    overview = insights.plan_overview(store, library, today(args))
+    if overview is None:
+        raise CommandError(
+            "no circuit named and no active plan; try: circuit-timer run pf-crash-course"
+        )
+    pending = [
+        (planned, circuit)
+        for planned, circuit, status in overview.today_sessions
+        if circuit is not None and (status is None or status.status != "done")
+    ]
+    if not pending:
+        nxt = overview.next_session
+        when = f"; next: {nxt.circuit_id} on {nxt.date:%a %d %b}" if nxt else ""
+        raise CommandError(f"no plan session left for today{when}")
+    planned, circuit = pending[0]
+    entry = library.entries[planned.circuit_id]
+    return circuit, Origin(
+        circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
+        plan_id=overview.followed.enrolment.plan_id,
+        plan_week=planned.weeks_out,
+    )
+
+
+def _audio(
+    args: argparse.Namespace, speed: float
+) -> tuple[list[Listener], list[str], Callable[[], None]]:
+    """The cue player as a listener, what to tell the runner about sound, and a way to
+    let the last cue finish and stop the audio workers."""
+    if args.no_sound or speed > MAX_SPEED_WITH_SOUND:
+        note = [] if args.no_sound else [f"sound is off above {MAX_SPEED_WITH_SOUND:g}x speed"]
+        return [], note, lambda: None
+    from circuit_timer.audio.cues import CuePlayer, CueSettings
+    from circuit_timer.audio.players import SimpleaudioPlayer, make_player
+    from circuit_timer.audio.voice import Voice
+
+    player = make_player(True)
+    voice = None if args.no_voice else Voice(paths.user_home() / "cache" / "voice")
+    if voice is not None and not voice.available():
+        voice = None
+    cues = CuePlayer(player, CueSettings(voice=voice is not None), voice)
+    notice = player.take_notice()
+
+    def close() -> None:
+        if isinstance(player, SimpleaudioPlayer):
+            player.wait_idle(2.0)  # the "workout done" fanfare is 1.2 s
+        if voice is not None:
+            voice.close()
+        player.close()
+        late = player.take_notice()  # the device failed during the workout
+        if late:
+            print(f"circuit-timer: {late}", file=sys.stderr)
+
+    return [cues.handle], [notice] if notice else [], close
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run a workout; 0 when completed, 3 when finished early."""
+    speed = _speed(args.speed)
+    library = user_library()
+    with open_store() as store:
+        circuit, origin = _choose(args, library, store)
+        listeners, notes, close_audio = _audio(args, speed)
+        for note in notes:
+            print(f"circuit-timer: {note}", file=sys.stderr)
+        clock = ScaledClock(speed)
+        workout = Workout(circuit, clock, store, origin, listeners)
+        runner = TerminalRunner(workout, clock, auto=args.auto)
+        try:
+            status = runner.run()
+        finally:
+            close_audio()
+        for notice in workout.notices:
+            print(f"circuit-timer: {notice}", file=sys.stderr)
+    print(
+        f"{circuit.title}: {status}, {workout.sets_recorded} sets saved to your history.",
+        file=sys.stderr,
+    )
+    return EXIT_OK if status == "completed" else EXIT_FINISHED_EARLY

@@ -1,0 +1,329 @@
+"""The terminal face: one status line redrawn in place on a terminal, one plain line per
+event otherwise. It waits for the engine's next wake-up or a key; it has no timing of
+its own."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import sys
+import termios
+import tty
+from collections.abc import Iterator
+from types import FrameType
+from typing import TextIO
+
+from circuit_timer.core.clock import ScaledClock
+from circuit_timer.core.describe import clock as mmss
+from circuit_timer.core.engine import Snapshot
+from circuit_timer.core.events import (
+    Countdown,
+    Event,
+    Finished,
+    Halfway,
+    Paused,
+    RepCounted,
+    Resumed,
+    SegmentStarted,
+    SetCompleted,
+    TempoPhase,
+)
+from circuit_timer.core.timeline import Segment
+from circuit_timer.workout import Workout
+
+KEYS_HELP = "Enter done  space pause  + - reps  s skip  b back  q finish"
+REDRAW_SECONDS = 0.1
+KIND_WORDS = {
+    "prepare": "GET READY",
+    "work": "WORK",
+    "hold": "HOLD",
+    "rest": "REST",
+    "switch": "SWITCH SIDES",
+}
+
+
+class Hangup(Exception):
+    """The terminal went away (SIGHUP) or we were asked to stop (SIGTERM)."""
+
+
+def _raise_hangup(signum: int, frame: FrameType | None) -> None:
+    raise Hangup(signal.Signals(signum).name)
+
+
+def describe_work(segment: Segment, *, now: bool = True) -> str:
+    """ "Towel heel raise, left side, set 1/3, 12 reps at 3-2-3" (``now``: it is on)."""
+    parts = [segment.name]
+    if segment.side:
+        parts.append(f"{segment.side} side")
+    if segment.sets > 1:
+        parts.append(f"set {segment.set}/{segment.sets}")
+    if segment.rounds > 1:
+        parts.append(f"round {segment.round}/{segment.rounds}")
+    if segment.kind == "hold":
+        parts.append(f"hold {segment.rep}/{segment.reps}, {segment.seconds} s")
+    elif segment.tempo is not None:
+        tempo = "-".join(str(p) for p in segment.tempo)
+        parts.append(f"{segment.reps} reps at {tempo}")
+    elif segment.reps is not None:
+        parts.append(
+            f"{segment.reps} reps, press Enter when done" if now else f"{segment.reps} reps"
+        )
+    else:
+        parts.append(f"{segment.seconds} s")
+    return ", ".join(parts)
+
+
+def event_line(event: Event, since: float) -> str | None:
+    """One plain line for an event, stamped with workout time."""
+    stamp = f"[{mmss(max(0.0, event.at - since))}]"
+    if isinstance(event, SegmentStarted):
+        s = event.segment
+        if s.kind in ("work", "hold"):
+            return f"{stamp} {KIND_WORDS[s.kind].lower()}: {describe_work(s)}"
+        if s.kind == "switch":
+            return f"{stamp} switch sides {s.seconds} s: {s.side} side next"
+        nxt = describe_work(event.upcoming, now=False) if event.upcoming else "the end"
+        return f"{stamp} {s.kind} {s.seconds} s, next: {nxt}"
+    if isinstance(event, Countdown):
+        return f"{stamp} {event.remaining}"
+    if isinstance(event, Halfway):
+        return f"{stamp} halfway"
+    if isinstance(event, TempoPhase):
+        return f"{stamp} {event.phase} (rep {event.rep}, {event.seconds} s)"
+    if isinstance(event, RepCounted):
+        who = "you" if event.by_runner else "auto"
+        return f"{stamp} reps {event.reps}/{event.target} ({who})"
+    if isinstance(event, SetCompleted):
+        side = f" {event.side}" if event.side else ""
+        reps = (
+            f", {event.reps_done}/{event.reps_target} reps" if event.reps_done is not None else ""
+        )
+        return (
+            f"{stamp} set done: {event.exercise_id} set {event.set_number}/{event.sets}{side}"
+            f"{reps}, {event.seconds:g} s"
+        )
+    if isinstance(event, Paused):
+        return f"{stamp} paused"
+    if isinstance(event, Resumed):
+        return f"{stamp} resumed after {event.paused_for:.0f} s"
+    if isinstance(event, Finished):
+        return f"{stamp} finished: {event.status}"
+    return None  # pragma: no cover
+
+
+def status_line(snap: Snapshot, width: int) -> str:
+    """The one-line status: kind, exercise, side, set, time left, reps, tempo, next."""
+    s = snap.segment
+    kind = KIND_WORDS[s.kind]
+    if snap.state == "paused":
+        kind = f"PAUSED {kind}"
+    left = mmss(snap.remaining) if snap.remaining is not None else f"+{mmss(snap.elapsed)}"
+    parts = [f"{kind:<12}", left]
+    if s.kind in ("work", "hold"):
+        parts.append(s.name)
+        if s.side:
+            parts.append(s.side.upper())
+        if s.sets > 1:
+            parts.append(f"set {s.set}/{s.sets}")
+        if s.kind == "hold":
+            parts.append(f"hold {s.rep}/{s.reps}")
+        elif s.reps is not None:
+            parts.append(f"reps {snap.reps}/{s.reps}")
+        if snap.tempo_phase:
+            parts.append(f"{snap.tempo_phase.upper()} {snap.tempo_rep}")
+    # A pause segment already describes the work that follows it.
+    nxt = snap.upcoming if s.kind in ("work", "hold") else s
+    if nxt is not None:
+        side = f" {nxt.side}" if nxt.side else ""
+        parts.append(f"next: {nxt.name}{side}")
+    line = "  ".join(p for p in parts if p)
+    return line[: max(10, width - 1)]
+
+
+@contextlib.contextmanager
+def _cbreak(stream: TextIO) -> Iterator[None]:
+    """Keys arrive one at a time, unechoed; the terminal is restored however we leave."""
+    fd = stream.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        yield
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+class TerminalRunner:
+    """Drives a workout in a terminal (or a pipe) until it ends."""
+
+    def __init__(
+        self,
+        workout: Workout,
+        clock: ScaledClock,
+        *,
+        out: TextIO = sys.stdout,
+        keys: TextIO | None = sys.stdin,
+        interactive: bool | None = None,
+        auto: bool = False,
+    ) -> None:
+        self.workout = workout
+        self.clock = clock
+        self.out = out
+        self.keys = keys
+        self.interactive = (
+            interactive
+            if interactive is not None
+            else bool(keys is not None and keys.isatty() and out.isatty())
+        )
+        self.auto = auto
+        self._since = 0.0
+        self._keys_open = keys is not None
+        self._told_auto = False
+
+    # -- the loop --------------------------------------------------------------
+
+    def run(self) -> str:
+        """Run to the end; return the finish status ("completed" or "partial")."""
+        previous = {
+            sig: signal.signal(sig, _raise_hangup) for sig in (signal.SIGHUP, signal.SIGTERM)
+        }
+        try:
+            if self.interactive and self.keys is not None:
+                with _cbreak(self.keys):
+                    self._loop()
+            else:
+                self._loop()
+        except (KeyboardInterrupt, Hangup):
+            self._show(self.workout.finish_early())
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            if self.interactive:
+                self._write("\n")
+        return self.workout.status or "partial"
+
+    def _loop(self) -> None:
+        self._since = self.clock.now()
+        self._show(self.workout.start())
+        if self.interactive:
+            self._write(KEYS_HELP + "\n")
+        while not self.workout.finished:
+            self._wait()
+            self._show(self.workout.pump())
+            self._auto_done()
+
+    def _wait(self) -> None:
+        """Sleep until the next thing is due, a key arrives, or it is time to redraw."""
+        engine = self.workout.engine
+        wake = engine.next_wakeup()
+        auto_at = self._auto_due()
+        targets = [t for t in (wake, auto_at) if t is not None]
+        timeout: float | None = None
+        if targets:
+            timeout = max(0.0, self.clock.real_seconds(min(targets) - self.clock.now()))
+        if self.interactive:
+            timeout = REDRAW_SECONDS if timeout is None else min(timeout, REDRAW_SECONDS)
+        if not self._keys_open or self.keys is None:
+            if timeout is None:
+                # Nothing will ever come: an open set with no way to say "done".
+                self._tell_auto()
+                return
+            _sleep(timeout)
+            return
+        ready, _, _ = select.select([self.keys], [], [], timeout)
+        if ready:
+            self._key()
+        elif self.interactive:
+            self._redraw()
+
+    def _auto_due(self) -> float | None:
+        """With --auto (or no way to press Enter), an open set ends at its estimate."""
+        snap = self.workout.engine.snapshot()
+        seg = snap.segment
+        if snap.state != "running" or seg.kind != "work" or seg.seconds is not None:
+            return None
+        if not (self.auto or not self._keys_open):
+            return None
+        return self.clock.now() + max(0.0, seg.estimate - snap.elapsed)
+
+    def _auto_done(self) -> None:
+        snap = self.workout.engine.snapshot()
+        seg = snap.segment
+        waiting = snap.state == "running" and seg.kind == "work" and seg.seconds is None
+        automatic = self.auto or not self._keys_open
+        if waiting and automatic and snap.elapsed >= seg.estimate - 1e-9:
+            self._show(self.workout.done())
+
+    def _tell_auto(self) -> None:
+        if not self._told_auto and not self.auto:
+            self._told_auto = True
+            print(
+                "circuit-timer: no keyboard input: open rep sets are marked done at their target",
+                file=sys.stderr,
+            )
+
+    def _key(self) -> None:
+        assert self.keys is not None
+        if self.interactive:
+            char = os.read(self.keys.fileno(), 1).decode(errors="ignore")
+        else:
+            line = self.keys.readline()
+            if line == "":
+                self._keys_open = False  # end of input: carry on without keys
+                self._tell_auto()
+                return
+            char = line.strip()[:1] or "\n"
+        actions = {
+            "\n": self.workout.done,
+            "\r": self.workout.done,
+            " ": self.workout.toggle_pause,
+            "p": self.workout.toggle_pause,
+            "s": self.workout.skip,
+            "b": self.workout.back,
+            "q": self.workout.finish_early,
+        }
+        if char in ("+", "="):
+            self._show(self.workout.count_rep(+1))
+        elif char in ("-", "_"):
+            self._show(self.workout.count_rep(-1))
+        elif char in actions:
+            self._show(actions[char]())
+
+    # -- output ------------------------------------------------------------------
+
+    def _show(self, events: list[Event]) -> None:
+        if self.interactive:
+            for event in events:
+                if isinstance(event, SetCompleted | Finished):
+                    line = event_line(event, self._since)
+                    if line:
+                        self._write("\r\x1b[K" + line + "\n")
+            self._redraw()
+            return
+        for event in events:
+            line = event_line(event, self._since)
+            if line:
+                self._write(line + "\n")
+
+    def _redraw(self) -> None:
+        if self.workout.finished:
+            return
+        width = 100
+        if self.interactive:
+            with contextlib.suppress(OSError, ValueError):
+                width = os.get_terminal_size(self.out.fileno()).columns
+            # Some terminals (and pseudo-terminals) report no width at all.
+            width = width if width >= 20 else 80
+        self._write("\r\x1b[K" + status_line(self.workout.engine.snapshot(), width))
+
+    def _write(self, text: str) -> None:
+        # A closed terminal must not stop the workout from being saved as partial.
+        with contextlib.suppress(OSError, ValueError):
+            self.out.write(text)
+            self.out.flush()
+
+
+def _sleep(seconds: float) -> None:
+    select.select([], [], [], seconds)

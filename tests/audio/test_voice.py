@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from circuit_timer.audio.players import NullPlayer
+from circuit_timer.audio.voice import Voice, next_up_text
+from tests.audio.helpers import require_tool, seg
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every command the voice runs, still running it."""
+    seen: list[list[str]] = []
+    real = subprocess.run
+
+    def spy(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        seen.append(command)
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", spy)
+    return seen
+
+
+def test_speech_is_generated_once_then_cached(tmp_path: Path, runs: list[list[str]]) -> None:
+    require_tool("espeak-ng")
+    voice = Voice(tmp_path / "cache" / "voice")
+    assert voice.available()
+    first = voice.sound("Next: Pogo hops, 30 seconds")
+    assert first is not None
+    assert first.name == "voice"
+    assert first.rate == 22050  # espeak-ng's own rate, carried to play_buffer
+    assert 0.5 < first.seconds < 5.0
+    assert len(first.pcm) == 2 * round(first.seconds * first.rate)
+    cached = voice.cache_file("Next: Pogo hops, 30 seconds")
+    assert cached.is_file()
+    assert list(cached.parent.iterdir()) == [cached]  # no partial files left behind
+    assert len(runs) == 1
+    second = voice.sound("Next: Pogo hops, 30 seconds")
+    assert len(runs) == 1  # read from the cache, espeak-ng not run again
+    assert second == first
+
+
+def test_speech_is_as_loud_as_the_cues(tmp_path: Path) -> None:
+    require_tool("espeak-ng")
+    from tests.audio.test_tones import peak
+
+    voice = Voice(tmp_path)
+    loud = voice.sound("Right side", 1.0)
+    soft = voice.sound("Right side", 0.5)
+    assert loud is not None and soft is not None
+    assert peak(loud.pcm) >= 0.9 * 32767
+    assert peak(soft.pcm) == pytest.approx(peak(loud.pcm) / 2, rel=0.01)
+
+
+def test_cache_key_covers_text_and_settings(tmp_path: Path) -> None:
+    a = Voice(tmp_path)
+    assert a.cache_file("Right side") != a.cache_file("Left side")
+    assert a.cache_file("Right side") != Voice(tmp_path, words_per_minute=140).cache_file(
+        "Right side"
+    )
+    assert a.cache_file("Right side") != Voice(tmp_path, language="en-us").cache_file("Right side")
+    assert a.cache_file("Right side") == Voice(tmp_path).cache_file("Right side")
+
+
+def test_speak_plays_through_the_player_off_the_callers_thread(tmp_path: Path) -> None:
+    require_tool("espeak-ng")
+    voice = Voice(tmp_path)
+    player = NullPlayer()
+    voice.speak("Left side", player, 0.8)
+    assert voice.wait_idle(10.0)
+    voice.close()
+    assert player.names == ["voice"]
+
+
+def test_a_damaged_cache_file_is_made_afresh(tmp_path: Path, runs: list[list[str]]) -> None:
+    require_tool("espeak-ng")
+    voice = Voice(tmp_path)
+    path = voice.cache_file("Right side")
+    path.write_bytes(b"not a wav")
+    assert voice.sound("Right side") is None
+    assert not path.exists()
+    assert voice.sound("Right side") is not None
+    assert len(runs) == 1
+
+
+def test_no_espeak_no_voice_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    voice = Voice(tmp_path / "voice")
+    assert not voice.available()
+    assert voice.sound("Right side") is None
+    player = NullPlayer()
+    voice.speak("Right side", player)
+    assert voice.wait_idle(1.0)
+    voice.close()
+    assert player.played == []
+    assert not (tmp_path / "voice").exists()
+
+
+def test_a_failing_espeak_gives_no_sound_and_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "espeak-ng"
+    broken.write_text("#!/bin/sh\necho 'no voice data' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name: str(broken))
+    voice = Voice(tmp_path / "voice")
+    assert voice.available()
+    assert voice.sound("Right side") is None
+    assert list((tmp_path / "voice").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("segment", "text"),
+    [
+        (seg(side="left"), "Next: Single-leg glute bridge, left side, 12 reps"),
+        (seg(reps=1), "Next: Single-leg glute bridge, 1 rep"),
+        (seg(name="Pogo hops", seconds=30, reps=None), "Next: Pogo hops, 30 seconds"),
+        (seg(name="Wall sit", seconds=120, reps=None), "Next: Wall sit, 2 minutes"),
+        (seg(name="Wall sit", seconds=90, reps=None), "Next: Wall sit, 90 seconds"),
+        (
+            seg("hold", name="Plantar fascia stretch", side="right", seconds=10, reps=10, rep=1),
+            "Next: Plantar fascia stretch, right side, 10 holds of 10 seconds",
+        ),
+        (
+            seg("hold", name="Side plank", seconds=30, reps=1, rep=1),
+            "Next: Side plank, hold 30 seconds",
+        ),
+        (
+            seg(name="Calf raise", seconds=64, reps=8, tempo=(3, 1, 3, 1)),
+            "Next: Calf raise, 8 reps, tempo 3 1 3 1",
+        ),
+        (seg("switch", side="right", seconds=5, reps=None), "Right side"),
+        (seg("switch", side="left", seconds=5, reps=None), "Left side"),
+    ],
+)
+def test_next_up_text(segment: Any, text: str) -> None:
+    assert next_up_text(segment) == text

@@ -1,0 +1,274 @@
+"""The terminal runner as a user runs it: in a pipe, on a real (pseudo) terminal, killed."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from circuit_timer import paths
+from circuit_timer.core.library import load_library
+from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.store.history import HistoryStore
+
+
+def cli(home: Path, *args: str, **kwargs: object) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "circuit_timer", *args],
+        stdin=kwargs.pop("stdin", subprocess.DEVNULL),  # type: ignore[arg-type]
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CIRCUIT_TIMER_HOME": str(home)},
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def history(home: Path) -> list[dict[str, object]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "circuit_timer", "history", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CIRCUIT_TIMER_HOME": str(home)},
+        check=True,
+    )
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_a_whole_circuit_in_a_pipe_completes_and_is_recorded_set_by_set(
+    private_home: Path,
+) -> None:
+    process = cli(private_home, "run", "pf-crash-course", "--speed", "1000", "--auto")
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert out.splitlines()[-1].endswith("finished: completed")
+    assert "Traceback" not in err
+    [session] = history(private_home)
+    assert session["status"] == "completed" and session["circuit_id"] == "pf-crash-course"
+    circuit = load_library(paths.bundled_circuits_dir(), None).circuit("pf-crash-course")
+    assert circuit is not None
+    with HistoryStore.in_folder(private_home) as store:
+        stored = [(s.block, s.round, s.exercise_id, s.set_number, s.side, s.reps_done)
+                  for s in store.sets()]  # fmt: skip
+    assert stored == [
+        (p.block, p.round, p.exercise_id, p.set_number, p.side, p.reps_target)
+        for p in planned_sets(circuit)
+    ]
+
+
+def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
+    private_home: Path,
+) -> None:
+    process = cli(private_home, "run", "pf-crash-course", "--speed", "300", "--auto")
+    assert process.stdout is not None
+    reported: list[str] = []
+    while len(reported) < 6:
+        line = process.stdout.readline()
+        assert line, "the runner ended before six sets"
+        if " set done: " in line:
+            reported.append(line.split(" set done: ")[1].split(",")[0])
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    with HistoryStore.in_folder(private_home) as store:
+        assert store.integrity_ok()
+        saved = [
+            f"{s.exercise_id} set {s.set_number}/" for s in store.sets()
+        ]  # fmt: skip
+        for line in reported:
+            exercise, rest = line.split(" set ")
+            assert any(s.startswith(f"{exercise} set {rest.split('/')[0]}/") for s in saved), line
+        assert len(store.sets()) >= len(reported)
+    [session] = history(private_home)
+    assert session["status"] == "partial"
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGHUP, signal.SIGTERM])
+def test_interrupted_runs_are_saved_as_partial_and_exit_3(private_home: Path, how: int) -> None:
+    process = cli(private_home, "run", "calf-achilles", "--speed", "50", "--auto")
+    assert process.stdout is not None
+    while " set done: " not in process.stdout.readline():
+        pass
+    process.send_signal(how)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 3, err
+    assert "finished: partial" in out
+    [session] = history(private_home)
+    assert session["status"] == "partial" and int(session["sets"]) >= 1  # type: ignore[call-overload]
+
+
+def test_run_errors_are_one_line(private_home: Path) -> None:
+    for args, message in [
+        (("run", "pf-crash-corse"), "did you mean 'pf-crash-course'"),
+        (("run",), "no active plan"),
+        (("run", "pf-crash-course", "--speed", "fast"), "--speed must be a number"),
+    ]:
+        process = cli(private_home, *args)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 1, args
+        assert message in err and "Traceback" not in err
+
+
+def test_without_a_circuit_it_runs_todays_plan_session_and_records_the_plan(
+    private_home: Path,
+) -> None:
+    from datetime import date, timedelta
+
+    race = date.today() + timedelta(days=28)
+    start = cli(private_home, "plan", "start", "pf-crash-course-4-weeks", "--race-date", str(race))
+    start.communicate(timeout=30)
+    # Race day is a Sunday 4 weeks on only sometimes; find whether today has a session.
+    today_json = subprocess.run(
+        [sys.executable, "-m", "circuit_timer", "plan", "today", "--json"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "CIRCUIT_TIMER_HOME": str(private_home)},
+    )  # fmt: skip
+    sessions = json.loads(today_json.stdout)["sessions"]
+    process = cli(private_home, "run", "--speed", "1000", "--auto")
+    _, err = process.communicate(timeout=60)
+    if not sessions:
+        assert process.returncode == 1 and "no plan session left for today" in err
+        return
+    assert process.returncode == 0, err
+    [session] = history(private_home)
+    assert session["plan_id"] == "pf-crash-course-4-weeks"
+    assert session["plan_week"] == sessions[0]["weeks_out"]
+
+
+def read_until(fd: int, needle: bytes, timeout: float = 20.0) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while needle not in seen:
+        left = deadline - time.monotonic()
+        assert left > 0, f"never saw {needle!r} in {seen[-500:]!r}"
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+def test_keys_on_a_real_terminal(private_home: Path) -> None:
+    """Space pauses, + counts, Enter marks an open set done, q finishes early (exit 3)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the runner on a pseudo-terminal
+        os.environ["CIRCUIT_TIMER_HOME"] = str(private_home)
+        os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run",
+                                  "heel-raise-test", "--speed", "20", "--no-sound"])  # fmt: skip
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    try:
+        read_until(fd, b"Enter done")
+        os.write(fd, b" ")  # pause
+        read_until(fd, b"PAUSED")
+        os.write(fd, b" ")  # resume
+        # Wait for the open set (the warm-up raises, both legs), count two reps, done.
+        read_until(fd, b"reps 0/10")
+        os.write(fd, b"++")
+        read_until(fd, b"reps 2/10")
+        os.write(fd, b"\r")
+        read_until(fd, b"set done: double-leg-heel-raise set 1/1, 2/10 reps")
+        os.write(fd, b"q")
+        read_until(fd, b"finished: partial")
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)  # never leave the child waiting for a key
+        raise
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 3
+    with HistoryStore.in_folder(private_home) as store:
+        [done] = store.sets()
+        assert (done.exercise_id, done.reps_done) == ("double-leg-heel-raise", 2)
+        [session] = store.sessions()
+        assert session.status == "partial"
+
+
+SHORT = """\
+title: Short
+defaults: {prepare: 2, rest_between_exercises: 1}
+blocks:
+  - exercises:
+      - {id: hop, name: Hops, work: 2}
+      - {id: raise, name: Raise, reps: 1, tempo: 1-0-1}
+"""
+
+
+def test_no_sound_device_gives_a_notice_and_the_run_completes(
+    private_home: Path, tmp_path: Path
+) -> None:
+    (private_home / "circuits").mkdir()
+    (private_home / "circuits" / "short.yaml").write_text(SHORT)
+    empty = tmp_path / "no-devices.conf"
+    empty.write_text("# no pcm devices at all\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "circuit_timer", "run", "short", "--speed", "2"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "CIRCUIT_TIMER_HOME": str(private_home),
+            "ALSA_CONFIG_PATH": str(empty),
+        },
+    )
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert err.count("cues are visual only") == 1
+    assert "Traceback" not in err
+    assert out.splitlines()[-1].endswith("finished: completed")
+    [session] = history(private_home)
+    assert session["status"] == "completed" and session["sets"] == 2
+
+
+def test_a_run_with_sound_plays_the_cues_into_the_alsa_sink(
+    private_home: Path, tmp_path: Path
+) -> None:
+    from tests.audio.helpers import require_simpleaudio, require_tool
+
+    require_simpleaudio()
+    sox = require_tool("sox")
+    (private_home / "circuits").mkdir()
+    (private_home / "circuits" / "short.yaml").write_text(SHORT)
+    sink = tmp_path / "out.wav"
+    conf = tmp_path / "asoundrc"
+    conf.write_text(
+        f'pcm.!default {{ type file; slave.pcm "null"; file "{sink}"; format "wav" }}\n'
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "circuit_timer", "run", "short", "--speed", "2", "--no-voice"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "CIRCUIT_TIMER_HOME": str(private_home),
+            "ALSA_CONFIG_PATH": f"/usr/share/alsa/alsa.conf:{conf}",
+        },
+    )
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "visual only" not in err
+    # The sink keeps the last sound played: the workout-done fanfare, about 1.24 s.
+    stat = subprocess.run([sox, str(sink), "-n", "stat"], capture_output=True, text=True)
+    length = next(
+        float(line.split(":")[1]) for line in stat.stderr.splitlines() if line.startswith("Length")
+    )
+    assert 1.0 < length < 1.5, stat.stderr
