@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 
 from circuit_timer import __version__
-from circuit_timer.commands import history, library, plan, run
+from circuit_timer.commands import history, library, plan, run, settings
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
 from circuit_timer.store.errors import StoreError
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.register(sub)
     plan.register(sub)
     run.register(sub)
+    settings.register(sub)
     return parser
 
 

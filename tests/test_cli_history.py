@@ -76,6 +76,8 @@ def test_streak_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str])
         "sessions_total": 4,
     }
     ok(capsys, "settings", "weekly_target", "2")
+    assert run(capsys, "settings", "weekly_target", "0")[0] == 1
+    assert run(capsys, "settings", "weekly_targt", "2")[2].count("did you mean") == 1
     data = json.loads(ok(capsys, "streak", "--json", "--as-of", "2026-11-24"))
     assert data["weekly_target"] == 2
     assert "Sessions completed: 4" in ok(capsys, "streak", "--as-of", "2026-11-24")
@@ -174,3 +176,15 @@ def test_a_newer_database_stops_every_command_with_one_line(
     conn.close()
     status, _, err = run(capsys, "streak")
     assert status == 1 and "newer circuit-timer" in err and "Traceback" not in err
+
+
+def test_settings_show_set_and_refuse(capsys: pytest.CaptureFixture[str]) -> None:
+    shown = ok(capsys, "settings")
+    for line in ("weekly_target = 3", "volume = 80", "voice = on", "countdown_beeps = on"):
+        assert line in shown
+    assert ok(capsys, "settings", "voice", "off").strip() == "voice = off"
+    assert ok(capsys, "settings", "voice").strip() == "off"
+    assert ok(capsys, "settings", "volume", "55").strip() == "volume = 55"
+    for bad in (("volume", "101"), ("voice", "maybe"), ("countdown_beeps", "2")):
+        status, _, err = run(capsys, "settings", *bad)
+        assert status == 1 and bad[0] in err

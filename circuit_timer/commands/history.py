@@ -86,11 +86,6 @@ def register(sub: SubParsers) -> None:
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("settings", help="show or change a setting (weekly_target)")
-    p.add_argument("key", nargs="?", metavar="KEY")
-    p.add_argument("value", nargs="?", metavar="VALUE")
-    p.set_defaults(handler=cmd_settings)
-
 
 def _pain_score(text: str) -> int:
     try:
@@ -331,25 +326,4 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"entries and {result.plan_enrolments} plan enrolments"
         + (f"; {result.skipped} rows were already here." if result.skipped else ".")
     )
-    return EXIT_OK
-
-
-SETTINGS = {"weekly_target": "sessions a week for the weekly streak when no plan is active"}
-
-
-def cmd_settings(args: argparse.Namespace) -> int:
-    """Show settings, or set one."""
-    with open_store() as store:
-        if args.key is None:
-            print(f"weekly_target = {store.weekly_target()}  ({SETTINGS['weekly_target']})")
-            return EXIT_OK
-        if args.key not in SETTINGS:
-            raise CommandError(f"no setting '{args.key}'; settings: {', '.join(SETTINGS)}")
-        if args.value is None:
-            print(store.weekly_target())
-            return EXIT_OK
-        if not args.value.isdigit() or not 1 <= int(args.value) <= 14:
-            raise CommandError("weekly_target must be a whole number from 1 to 14")
-        store.set_setting(args.key, str(int(args.value)))
-    print(f"weekly_target = {int(args.value)}")
     return EXIT_OK

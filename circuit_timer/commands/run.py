@@ -20,7 +20,7 @@ from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.suggest import closest
-from circuit_timer.store import insights
+from circuit_timer.store import insights, settings
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal import TerminalRunner
 from circuit_timer.workout import Listener, Origin, Workout
@@ -95,7 +95,7 @@ def _choose(
 
 
 def _audio(
-    args: argparse.Namespace, speed: float
+    args: argparse.Namespace, speed: float, store: HistoryStore
 ) -> tuple[list[Listener], list[str], Callable[[], None]]:
     """The cue player as a listener, what to tell the runner about sound, and a way to
     let the last cue finish and stop the audio workers."""
@@ -107,10 +107,16 @@ def _audio(
     from circuit_timer.audio.voice import Voice
 
     player = make_player(True)
-    voice = None if args.no_voice else Voice(paths.user_home() / "cache" / "voice")
+    spoken = not args.no_voice and settings.is_on(store, "voice")
+    voice = Voice(paths.user_home() / "cache" / "voice") if spoken else None
     if voice is not None and not voice.available():
         voice = None
-    cues = CuePlayer(player, CueSettings(voice=voice is not None), voice)
+    chosen = CueSettings(
+        volume=int(settings.get(store, "volume")) / 100,
+        countdown_beeps=settings.is_on(store, "countdown_beeps"),
+        voice=voice is not None,
+    )
+    cues = CuePlayer(player, chosen, voice)
     notice = player.take_notice()
 
     def close() -> None:
@@ -132,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = user_library()
     with open_store() as store:
         circuit, origin = _choose(args, library, store)
-        listeners, notes, close_audio = _audio(args, speed)
+        listeners, notes, close_audio = _audio(args, speed, store)
         for note in notes:
             print(f"circuit-timer: {note}", file=sys.stderr)
         clock = ScaledClock(speed)

@@ -518,7 +518,9 @@ class HistoryStore:
     def weekly_target(self) -> int:
         """The weekly session target when no plan sets one (default 3)."""
         value = self.setting("weekly_target")
-        return int(value) if value and value.isdigit() else DEFAULT_WEEKLY_TARGET
+        if value and value.isdigit() and 1 <= int(value) <= 14:
+            return int(value)
+        return DEFAULT_WEEKLY_TARGET
 
     def integrity_ok(self) -> bool:
         """Whether ``PRAGMA integrity_check`` passes."""
