@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all setup system test lint typecheck layers pytest run schema clean
+.PHONY: all setup system test lint typecheck layers pytest run schema bench clean
 
 all: test
 
@@ -44,6 +44,10 @@ test: lint typecheck layers pytest
 
 run: setup
 	$(BIN)/circuit-timer list
+
+# Timing benchmark, run by hand (a few minutes, real time): prints tables, always exits 0.
+bench: setup
+	$(BIN)/python bench/timing.py
 
 # Rewrite the schema file that bundled circuits point editors at.
 schema: setup

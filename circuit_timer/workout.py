@@ -15,10 +15,12 @@ from circuit_timer.core.clock import Clock
 from circuit_timer.core.engine import Engine
 from circuit_timer.core.events import Event, Finished, FinishStatus, SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.cue_scheduler import CueScheduler
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 
 Listener = Callable[[Event], object]
+PLAN_AHEAD_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,26 @@ class Workout:
         store: HistoryStore | None,
         origin: Origin = Origin(),
         listeners: Iterable[Listener] = (),
+        cue_listeners: Iterable[Listener] = (),
     ) -> None:
         self.circuit = circuit
         self.engine = Engine(circuit, clock)
         self.store = store
         self.origin = origin
         self.listeners = list(listeners)
+        self._clock = clock
+        cues = list(cue_listeners)
+        # Cues (sound) must come at their deadline even while the face is busy: they go
+        # through a scheduler thread fed with the engine's preview of what is due.
+        self._cues = (
+            CueScheduler(
+                lambda event: [listen(event) for listen in cues],
+                clock.now,
+                getattr(clock, "real_seconds", lambda seconds: seconds),
+            )
+            if cues
+            else None
+        )
         self.session_uuid: str | None = None
         self.notices: list[str] = []
         self.status: FinishStatus | None = None
@@ -117,7 +133,26 @@ class Workout:
                 self._finish(event.status)
             for listener in self.listeners:
                 listener(event)
+            if self._cues is not None:
+                self._cues.deliver(event)
+        self._plan_cues()
         return events
+
+    def _plan_cues(self) -> None:
+        if self._cues is None:
+            return
+        wake = self.engine.next_wakeup()
+        if wake is None:
+            self._cues.plan([])
+            return
+        # Far enough ahead to cover the face's next wake-up, with room for a stall.
+        until = max(self._clock.now(), wake) + PLAN_AHEAD_SECONDS
+        self._cues.plan(self.engine.preview(until))
+
+    def close(self) -> None:
+        """Stop the cue thread (call when the face is done with the workout)."""
+        if self._cues is not None:
+            self._cues.close()
 
     def _record(self, event: SetCompleted) -> None:
         if self.store is None or self.session_uuid is None:

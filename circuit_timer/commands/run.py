@@ -20,6 +20,7 @@ from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.suggest import closest
+from circuit_timer.cue_scheduler import favour_cue_thread
 from circuit_timer.store import insights, settings
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal import TerminalRunner
@@ -141,12 +142,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         listeners, notes, close_audio = _audio(args, speed, store)
         for note in notes:
             print(f"circuit-timer: {note}", file=sys.stderr)
+        favour_cue_thread()
         clock = ScaledClock(speed)
-        workout = Workout(circuit, clock, store, origin, listeners)
+        workout = Workout(circuit, clock, store, origin, cue_listeners=listeners)
         runner = TerminalRunner(workout, clock, auto=args.auto)
         try:
             status = runner.run()
         finally:
+            workout.close()
             close_audio()
         for notice in workout.notices:
             print(f"circuit-timer: {notice}", file=sys.stderr)

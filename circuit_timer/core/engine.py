@@ -12,6 +12,7 @@ control methods on key presses; each returns the events it produced, in time ord
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass, field
 from typing import Literal
@@ -108,6 +109,14 @@ def _schedule(segment: Segment) -> list[_Due]:
     # Stable sort: at one instant a rep count comes before the next rep's first phase.
     order = {"rep": 0, "halfway": 1, "countdown": 2, "phase": 3}
     return sorted(due, key=lambda d: (d.offset, order[d.kind]))
+
+
+class _FrozenClock:
+    def __init__(self, moment: float) -> None:
+        self.moment = moment
+
+    def now(self) -> float:
+        return self.moment
 
 
 class Engine:
@@ -263,6 +272,19 @@ class Engine:
         if seconds is not None:
             times.append(self._start + seconds)
         return min(times) if times else None
+
+    def preview(self, until: float) -> list[Event]:
+        """The events due by clock time ``until`` if the runner presses nothing.
+
+        Nothing here changes: a copy of the engine runs ahead on a frozen clock. A cue
+        thread uses this to play each cue at its deadline even while the face is busy.
+        """
+        if self.state != "running":
+            return []
+        ghost = copy.copy(self)
+        ghost._holds = {key: _Holds(dict(h.done)) for key, h in self._holds.items()}
+        ghost.clock = _FrozenClock(until)
+        return ghost.update()
 
     def snapshot(self) -> Snapshot:
         """The state of the workout now, for drawing."""

@@ -332,3 +332,19 @@ def test_events_follow_the_timeline_and_sets_match_it(c: Circuit, late: float) -
         assert end >= engine.timeline.estimated_seconds - 1e-6
     else:
         assert end == pytest.approx(engine.timeline.estimated_seconds)  # lateness never adds up
+
+
+def test_preview_tells_what_update_will_say_and_changes_nothing() -> None:
+    clock = FakeClock(T0)
+    engine = Engine(circuit(SMALL), clock)
+    engine.start()
+    clock.advance(3)
+    engine.update()
+    before = engine.snapshot()
+    ahead = engine.preview(T0 + 30)
+    assert engine.snapshot() == before and engine.state == "running"
+    clock.set(T0 + 30)
+    assert engine.update() == ahead
+    assert engine.preview(T0 + 10) == []  # the past is not previewed again
+    engine.pause()
+    assert engine.preview(T0 + 100) == []
