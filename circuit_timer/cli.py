@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 
 from circuit_timer import __version__
-from circuit_timer.commands import history, library, plan, run, settings
+from circuit_timer.commands import app, history, library, plan, run, settings
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
 from circuit_timer.store.errors import StoreError
 
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.register(sub)
     run.register(sub)
     settings.register(sub)
+    app.register(sub)
     return parser
 
 
@@ -37,8 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+        # No command: the desktop app, as `make run` and the desktop entry start it.
+        from circuit_timer.commands.app import launch
+
+        return launch(1.0)
     try:
         status: int = args.handler(args)
         return status

@@ -171,3 +171,9 @@ def test_module_entry_point_and_no_traceback_on_internal_error(tmp_path: Path) -
     )
     assert result.returncode == 0
     assert "pf-crash-course" in result.stdout
+
+
+def test_new_with_a_bundled_id_says_it_overrides(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "new", "Runner's knee")
+    assert status == 0
+    assert "overrides the bundled circuit 'runners-knee'" in err

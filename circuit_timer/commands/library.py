@@ -21,13 +21,12 @@ from circuit_timer.commands.common import (
     warn,
 )
 from circuit_timer.core.describe import describe_circuit, describe_plan, minutes
-from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, find_files
+from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, find_files, load_library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schema import file_schema
-from circuit_timer.core.starter import starter_circuit
 from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.core.values import slugify
+from circuit_timer.user_files import StarterError, create_starter
 
 
 def register(sub: SubParsers) -> None:
@@ -165,9 +164,9 @@ def _find(library: Library, target: str) -> Entry:
         if own:
             warn(own)
             raise CommandError(f"{target} has problems; fix them first")
-        for entry in named_library.entries.values():
-            if entry.shown_path == target:
-                return entry
+        for named in named_library.entries.values():
+            if named.shown_path == target:
+                return named
         raise CommandError(f"{target}: not loaded")  # pragma: no cover
     entry = library.entries.get(target)
     if entry is None:
@@ -243,23 +242,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a starter circuit into the user library and print its path."""
-    circuit_id = slugify(args.name)
-    if not circuit_id:
-        raise CommandError(f"{args.name!r} has no letters or digits to make an id from", EXIT_USAGE)
-    folder = paths.user_circuits_dir()
-    target = folder / f"{circuit_id}.yaml"
-    if target.exists():
-        raise CommandError(f"{target} already exists; pick another name or edit that file")
-    schema = paths.schema_file().resolve().as_uri()
-    text = starter_circuit(circuit_id, args.name.strip(), schema, str(target))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise CommandError(f"cannot write {target}: {exc.strerror}") from None
-    bundled = user_library().entries.get(circuit_id)
-    if bundled is not None and bundled.origin == "bundled":
+        target = create_starter(args.name)
+    except StarterError as exc:
+        status = EXIT_USAGE if "no letters or digits" in str(exc) else EXIT_PROBLEM
+        raise CommandError(str(exc), status) from None
+    circuit_id = target.stem
+    if circuit_id in load_library(paths.bundled_circuits_dir(), None).entries:
         print(f"note: this overrides the bundled circuit '{circuit_id}'", file=sys.stderr)
     print(target)
     return EXIT_OK

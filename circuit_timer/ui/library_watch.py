@@ -1,0 +1,69 @@
+"""The library as the window sees it: reloaded when a file in the user's folder changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from circuit_timer.core.library import Library, load_library
+
+DEBOUNCE_MS = 250
+
+
+class LibraryWatcher(QObject):
+    """Loads the bundled and user library, and again whenever the user's files change.
+
+    Signals:
+        reloaded(object): the new Library.
+    """
+
+    reloaded = Signal(object)
+
+    def __init__(self, bundled: Path, user: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bundled = bundled
+        self.user = user
+        self.library = Library()
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._soon)
+        self._watcher.fileChanged.connect(self._soon)
+        # Editors save in bursts (write, rename, chmod): reload once the burst is over.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+
+    def reload(self) -> Library:
+        """Load everything again and watch every folder and file of the user library."""
+        self.library = load_library(self.bundled, self.user)
+        self._watch()
+        self.reloaded.emit(self.library)
+        return self.library
+
+    def stop(self) -> None:
+        """Stop watching (the window is closing)."""
+        self._debounce.stop()
+        self._watcher.directoryChanged.disconnect(self._soon)
+        self._watcher.fileChanged.disconnect(self._soon)
+
+    def _watch(self) -> None:
+        # A file saved by renaming a new one over it is a new file: watch afresh each time.
+        old = self._watcher.files() + self._watcher.directories()
+        if old:
+            self._watcher.removePaths(old)
+        if not self.user.is_dir():
+            # Not made yet: watch the nearest folder that exists, to see it appear.
+            ancestor = self.user.parent
+            while not ancestor.is_dir() and ancestor != ancestor.parent:
+                ancestor = ancestor.parent
+            self._watcher.addPath(str(ancestor))
+            return
+        paths = [str(self.user)]
+        for path in sorted(self.user.rglob("*")):
+            if not any(part.startswith(".") for part in path.relative_to(self.user).parts):
+                paths.append(str(path))
+        self._watcher.addPaths(paths)
+
+    def _soon(self, _path: str) -> None:
+        self._debounce.start()

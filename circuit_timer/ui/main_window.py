@@ -1,0 +1,312 @@
+"""The main window: library, workout and summary pages, and what connects them to the
+history, the sound and the screen saver."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget
+
+from circuit_timer import __version__, paths
+from circuit_timer.core.clock import Clock, ScaledClock
+from circuit_timer.core.describe import CLINICIAN_NOTE
+from circuit_timer.core.events import Event, Finished, Paused, Resumed
+from circuit_timer.core.model import Circuit
+from circuit_timer.store import insights, settings
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.controller import WorkoutController
+from circuit_timer.ui.keep_awake import KeepAwake
+from circuit_timer.ui.library_page import LibraryPage
+from circuit_timer.ui.library_watch import LibraryWatcher
+from circuit_timer.ui.settings_dialog import SettingsDialog
+from circuit_timer.ui.summary_page import SummaryPage
+from circuit_timer.ui.workout_page import WorkoutPage
+from circuit_timer.user_files import StarterError, create_starter
+from circuit_timer.workout import Listener, Origin, Workout
+
+MAX_SPEED_WITH_SOUND = 3.0
+CueFactory = Callable[[HistoryStore | None], tuple[list[Listener], str | None]]
+
+
+def sound_cues(store: HistoryStore | None) -> tuple[list[Listener], str | None]:
+    """The audio cue listener and, when there is no sound, the notice to show."""
+    from circuit_timer.audio.cues import CuePlayer, CueSettings
+    from circuit_timer.audio.players import make_player
+    from circuit_timer.audio.voice import Voice
+
+    player = make_player(True)
+    volume, beeps, spoken = 0.8, True, True
+    if store is not None:
+        volume = int(settings.get(store, "volume")) / 100
+        beeps = settings.is_on(store, "countdown_beeps")
+        spoken = settings.is_on(store, "voice")
+    voice = Voice(paths.user_home() / "cache" / "voice") if spoken else None
+    if voice is not None and not voice.available():
+        voice = None
+    cues = CuePlayer(player, CueSettings(volume, beeps, voice is not None), voice)
+    return [cues.handle], player.take_notice()
+
+
+class MainWindow(QMainWindow):
+    """The app's one window."""
+
+    def __init__(
+        self,
+        *,
+        speed: float = 1.0,
+        clock: Clock | None = None,
+        cue_factory: CueFactory | None = sound_cues,
+        keep_awake: KeepAwake | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("circuit-timer")
+        self.speed = speed
+        self.clock: Clock = clock or ScaledClock(speed)
+        self.cue_factory = cue_factory if speed <= MAX_SPEED_WITH_SOUND else None
+        self.keep_awake = keep_awake or KeepAwake()
+        self.today = today
+        self.store: HistoryStore | None = None
+        self.notices: list[str] = []
+        try:
+            self.store = HistoryStore.in_folder(paths.user_home())
+            self.notices.extend(self.store.notices)
+        except StoreError as exc:
+            self.notices.append(f"{exc} Workouts will not be saved.")
+        self.controller: WorkoutController | None = None
+        self.origin = Origin()
+        self.circuit: Circuit | None = None
+        self.pages = QStackedWidget()
+        self.library_page = LibraryPage()
+        self.workout_page = WorkoutPage()
+        self.summary_page = SummaryPage()
+        for page in (self.library_page, self.workout_page, self.summary_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
+        self.watcher.reloaded.connect(self._library_changed)
+        self.library_page.start_requested.connect(self.start_circuit)
+        self.library_page.plan_session_requested.connect(self.start_plan_session)
+        self.library_page.new_requested.connect(self.new_circuit)
+        self.library_page.open_folder_requested.connect(self.open_folder)
+        self.summary_page.save_requested.connect(self._save_summary)
+        self._menus()
+        self._restore_geometry()
+        self.watcher.reload()
+        if self.notices:
+            self.statusBar().showMessage(" ".join(self.notices))
+
+    # -- menus and window ------------------------------------------------------
+
+    def _menus(self) -> None:
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New circuit…", self.new_circuit, QKeySequence.StandardKey.New)
+        self._action(file, "&Open circuits folder", self.open_folder)
+        self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "&Full screen", self.toggle_fullscreen, QKeySequence("F11"))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About circuit-timer", self.about)
+
+    def _action(
+        self,
+        menu: object,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fullscreen on and off."""
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc leaves fullscreen first, then asks before finishing a workout early."""
+        if event.key() == Qt.Key.Key_Escape:
+            if self.isFullScreen():
+                self.showNormal()
+            elif self.pages.currentWidget() is self.workout_page:
+                self.confirm_finish()
+            return
+        super().keyPressEvent(event)
+
+    def confirm_finish(self) -> None:
+        """Ask, then finish early (saved as partial)."""
+        if self.controller is None or self.controller.workout.finished:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Finish early?",
+            "Finish this workout now? What you did so far is saved as a partial session.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.finish_early()
+
+    def about(self) -> None:
+        """The About box."""
+        QMessageBox.about(
+            self,
+            "About circuit-timer",
+            f"<h3>circuit-timer {__version__}</h3><p>An exercise-circuit timer for runners."
+            f"</p><p>{CLINICIAN_NOTE}</p>",
+        )
+
+    def open_settings(self) -> None:
+        """The settings dialog (shared with `circuit-timer settings`)."""
+        if self.store is not None:
+            SettingsDialog(self.store, self).exec()
+
+    # -- library -----------------------------------------------------------------
+
+    def _library_changed(self, library: object) -> None:
+        self.library_page.set_library(self.watcher.library)
+        self.library_page.show_today(self._today_text())
+
+    def _today_session(self) -> tuple[Circuit, Origin] | None:
+        if self.store is None:
+            return None
+        overview = insights.plan_overview(self.store, self.watcher.library, self.today())
+        if overview is None:
+            return None
+        for planned, circuit, status in overview.today_sessions:
+            if circuit is not None and (status is None or status.status != "done"):
+                entry = self.watcher.library.entries[planned.circuit_id]
+                return circuit, Origin(
+                    circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
+                    plan_id=overview.followed.enrolment.plan_id,
+                    plan_week=planned.weeks_out,
+                )
+        return None
+
+    def _today_text(self) -> str | None:
+        found = self._today_session()
+        return found[0].title if found else None
+
+    def new_circuit(self) -> None:
+        """Ask for a name, write a starter circuit, and open it for editing."""
+        name, ok = QInputDialog.getText(self, "New circuit", "Name of the new circuit:")
+        if not ok or not name.strip():
+            return
+        try:
+            path = create_starter(name)
+        except StarterError as exc:
+            QMessageBox.warning(self, "New circuit", str(exc))
+            return
+        self.watcher.reload()
+        self.library_page.select(path.stem)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def open_folder(self) -> None:
+        """Show the user's circuits folder in the file manager."""
+        folder = paths.user_circuits_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            QMessageBox.warning(self, "Circuits folder", f"Cannot create {folder}: {exc}")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- workout -----------------------------------------------------------------
+
+    def start_circuit(self, circuit_id: str) -> None:
+        """Run the circuit with ``circuit_id`` from the library."""
+        entry = self.watcher.library.entries.get(circuit_id)
+        if entry is None or not isinstance(entry.document, Circuit):
+            return
+        digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
+        self.run(entry.document, Origin(circuit_hash=digest))
+
+    def start_plan_session(self) -> None:
+        """Run today's plan session with its changes, recording its plan and week."""
+        found = self._today_session()
+        if found is not None:
+            self.run(*found)
+
+    def run(self, circuit: Circuit, origin: Origin) -> None:
+        """Start ``circuit`` on the workout page."""
+        if self.controller is not None:
+            self.controller.close()
+        listeners: list[Listener] = []
+        notice = None
+        if self.cue_factory is not None:
+            listeners, notice = self.cue_factory(self.store)
+        workout = Workout(circuit, self.clock, self.store, origin, cue_listeners=listeners)
+        self.circuit, self.origin = circuit, origin
+        self.controller = WorkoutController(workout, self.clock, self)
+        self.controller.happened.connect(self._keep_awake)
+        self.controller.ended.connect(self._ended)
+        cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
+        self.workout_page.attach(self.controller, cues)
+        self.workout_page.notice.setText(notice or "")
+        self.pages.setCurrentWidget(self.workout_page)
+        self.workout_page.setFocus()
+        self.keep_awake.hold("Workout in progress")
+        self.controller.start()
+        self.controller.set_visible(True)
+
+    def _keep_awake(self, event: Event) -> None:
+        if isinstance(event, Paused | Finished):
+            self.keep_awake.release()
+        elif isinstance(event, Resumed):
+            self.keep_awake.hold("Workout in progress")
+
+    def _ended(self, status: str) -> None:
+        assert self.controller is not None and self.circuit is not None
+        self.keep_awake.release()
+        snap = self.controller.workout.engine.snapshot()
+        for notice in self.controller.workout.notices:
+            self.statusBar().showMessage(notice)
+        self.summary_page.show_workout(
+            self.circuit.title, status, snap.total_elapsed, self.controller.sets
+        )
+        self.pages.setCurrentWidget(self.summary_page)
+
+    def _save_summary(self, pain: int, note: str) -> None:
+        workout = self.controller.workout if self.controller else None
+        if workout is not None and workout.session_uuid and self.store is not None:
+            try:
+                self.store.update_session(workout.session_uuid, notes=note or None, pain_after=pain)
+            except StoreError as exc:
+                QMessageBox.warning(self, "Not saved", str(exc))
+                return
+        if self.controller is not None:
+            self.controller.close()
+            self.controller = None
+        self.watcher.reload()
+        self.pages.setCurrentWidget(self.library_page)
+
+    # -- closing -----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = QSettings().value("window/geometry")
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
+        else:
+            self.resize(1100, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing mid-workout saves it as partial; geometry is remembered."""
+        if self.controller is not None:
+            if not self.controller.workout.finished:
+                self.controller.finish_early()
+            self.controller.close()
+        self.keep_awake.release()
+        self.watcher.stop()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

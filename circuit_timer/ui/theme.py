@@ -1,0 +1,45 @@
+"""Colours and words for segment kinds, legible in light and dark themes.
+
+The colours are from the Okabe-Ito palette, chosen to stay distinguishable for the common
+forms of colour blindness; the kind is always written as a word as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one segment kind looks: its word, background and text colours."""
+
+    word: str
+    background: str
+    text: str
+
+
+KINDS: dict[str, KindStyle] = {
+    "prepare": KindStyle("GET READY", "#E69F00", "#000000"),  # orange
+    "work": KindStyle("WORK", "#D55E00", "#FFFFFF"),  # vermillion
+    "hold": KindStyle("HOLD", "#CC79A7", "#000000"),  # reddish purple
+    "rest": KindStyle("REST", "#0072B2", "#FFFFFF"),  # blue
+    "switch": KindStyle("SWITCH SIDES", "#009E73", "#FFFFFF"),  # bluish green
+}
+SIDE_COLOURS = {"left": ("#56B4E9", "#000000"), "right": ("#F0E442", "#000000")}  # sky, yellow
+FINISHED = KindStyle("DONE", "#009E73", "#FFFFFF")
+
+
+def is_dark() -> bool:
+    """Whether the system theme is dark (the window background is darker than its text)."""
+    palette = QApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def flash_colour() -> QColor:
+    """A flash that shows on either theme."""
+    return QColor("#FFFFFF") if is_dark() else QColor("#000000")

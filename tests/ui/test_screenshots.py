@@ -1,0 +1,39 @@
+"""A real window (xcb, under Xvfb) runs pf-crash-course from the library to the summary."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.conftest import REPO
+
+SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary")
+
+
+def test_a_real_window_from_library_to_summary(tmp_path: Path) -> None:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("xvfb-run is missing (scripts/system-packages.txt lists xvfb)")
+        pytest.skip("xvfb-run is not installed")
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable,
+         str(REPO / "scripts" / "screenshots.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "platform xcb" in result.stdout
+    for name in SHOTS:
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert not image.isNull(), name
+        assert (image.width(), image.height()) == (1280, 800), name
+        # Not a blank frame: many different colours.
+        colours = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}
+        assert len(colours) > 4, name
