@@ -195,7 +195,7 @@ def test_the_user_folder_is_watched(window: MainWindow, qtbot: QtBot, private_ho
     assert not page.start.isEnabled()
 
 
-@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080), (3840, 2160)])
 def test_the_countdown_is_big_and_nothing_is_clipped(
     window: MainWindow, qtbot: QtBot, size: tuple[int, int]
 ) -> None:
@@ -215,3 +215,28 @@ def test_the_countdown_is_big_and_nothing_is_clipped(
         room = label.contentsRect()
         assert metrics.horizontalAdvance(label.text()) <= room.width(), label.objectName()
         assert metrics.height() <= room.height() + 2, (label.objectName(), metrics.height(), room)
+
+
+def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_home: Path) -> None:
+    from datetime import date, timedelta
+
+    today = date(2026, 11, 25)  # a Wednesday, 18 days (week 2 out) before Sunday 13 Dec
+    with HistoryStore.in_folder(private_home) as store:
+        store.enrol("pf-crash-course-4-weeks", today + timedelta(days=18), today)
+    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake(),  # type: ignore[arg-type]
+                     today=lambda: today)  # fmt: skip
+    qtbot.addWidget(win)
+    win.show()
+    page = win.library_page
+    assert page.today.isVisible()
+    assert "Plantar fasciitis crash course" in page.today.text()
+    qtbot.mouseClick(page.today, Qt.MouseButton.LeftButton)
+    assert win.controller is not None
+    towel = next(ex for b in win.controller.workout.circuit.blocks for ex in b.exercises
+             if ex.id == "towel-heel-raise")  # fmt: skip
+    assert (towel.sets, towel.reps) == (2, 10)  # week 2 out: half the sets, 10 reps
+    win.controller.finish_early()
+    win.close()
+    with HistoryStore.in_folder(private_home) as store:
+        [session] = store.sessions()
+        assert (session.plan_id, session.plan_week) == ("pf-crash-course-4-weeks", 2)
