@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: all setup system test lint typecheck layers pytest run schema bench screenshots clean
+.PHONY: all setup system test lint typecheck layers pytest run install-desktop schema bench screenshots clean
 
 all: test
 
@@ -45,14 +45,20 @@ test: lint typecheck layers pytest
 run: setup
 	$(BIN)/circuit-timer
 
+# The desktop entry and icon for this user (~/.local/share), starting this venv's app.
+install-desktop: setup
+	@bash scripts/install-desktop.sh "$(CURDIR)/$(BIN)/circuit-timer"
+
 # Timing benchmark, run by hand (a few minutes, real time): prints tables, always exits 0.
 bench: setup
 	$(BIN)/python bench/timing.py
 
 # Screenshots of the real window under Xvfb (README shows them); never touches your data.
 screenshots: setup
-	CIRCUIT_TIMER_HOME=$$(mktemp -d) xvfb-run -a -s "-screen 0 1280x800x24" \
-		$(BIN)/python scripts/screenshots.py docs/screenshots
+	for theme in system dark; do \
+		CIRCUIT_TIMER_HOME=$$(mktemp -d) xvfb-run -a -s "-screen 0 1280x800x24" \
+			$(BIN)/python scripts/screenshots.py docs/screenshots --theme $$theme || exit 1; \
+	done
 
 # Rewrite the schema file that bundled circuits point editors at.
 schema: setup

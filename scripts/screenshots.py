@@ -2,8 +2,11 @@
 
 Run under an X server (``make screenshots`` starts Xvfb):
     python scripts/screenshots.py OUTPUT_FOLDER [--speed 150]
-Saves library.png, workout-tempo-side.png, rest-next-up.png and summary.png, and prints
-the Qt platform it ran on (the test checks it is xcb, a real window).
+Saves library.png, workout-tempo-side.png, rest-next-up.png and summary.png (the workout),
+and today.png, plan.png, history.png and charts.png on a seeded history; with --theme dark
+or light every name gets that suffix. Prints the Qt platform it ran on (the test checks it
+is xcb, a real window). Run it with CIRCUIT_TIMER_HOME pointing at an empty folder: it
+seeds a history there.
 """
 
 from __future__ import annotations
@@ -11,24 +14,92 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from circuit_timer import paths
+from circuit_timer.core.library import load_library
+from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.cue_scheduler import favour_cue_thread
+from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import make_application
 from circuit_timer.ui.main_window import MainWindow
 
 POLL_MS = 10
 
 
+def seed(today: date) -> None:
+    """A runner 3 weeks from the race: a plan, the sessions done, morning pain, a test."""
+    library = load_library(paths.bundled_circuits_dir(), None)
+    plan = library.plan("pf-crash-course-4-weeks")
+    assert plan is not None
+    race, started = today + timedelta(days=19), today - timedelta(days=9)
+    with HistoryStore.in_folder(paths.user_home()) as store:
+        store.enrol(plan.id, race, started)
+        for n, planned in enumerate(plan_schedule(plan, race, started)):
+            if planned.date >= today or n == 2:  # the third session was missed
+                continue
+            circuit = library.circuit(planned.circuit_id)
+            assert circuit is not None
+            noon = datetime.combine(planned.date, time(18, 0)).astimezone(UTC)
+            uid = store.start_session(
+                circuit.id,
+                circuit_title=circuit.title,
+                plan_id=plan.id,
+                plan_week=planned.weeks_out,
+                started_at=noon,
+            )
+            for s in planned_sets(circuit):
+                store.record_set(
+                    uid,
+                    block=s.block,
+                    round=s.round,
+                    exercise_id=s.exercise_id,
+                    exercise_name=s.exercise_name,
+                    set_number=s.set_number,
+                    side=s.side,
+                    reps_target=s.reps_target,
+                    reps_done=s.reps_target,
+                    seconds=s.seconds,
+                    dose=s.dose,
+                )
+            store.finish_session(uid, "completed", pain_after=[4, 3, 3, 2][n % 4])
+        for n, value in enumerate([6, 6, 5, 6, 5, 5, 4, 4, 4, 3]):
+            store.add_pain(today - timedelta(days=10 - n), "morning", value)
+        test = library.circuit("heel-raise-test")
+        assert test is not None
+        for days_ago, left, right in ((9, 22, 17), (2, 24, 21)):
+            when = datetime.combine(today - timedelta(days=days_ago), time(8)).astimezone(UTC)
+            uid = store.start_session(test.id, circuit_title=test.title, started_at=when)
+            for side, reps in (("left", left), ("right", right)):
+                store.record_set(
+                    uid,
+                    block=1,
+                    round=1,
+                    exercise_id="single-leg-heel-raise-test",
+                    exercise_name="Single-leg heel raise to failure",
+                    set_number=1,
+                    side=side,
+                    reps_target=30,
+                    reps_done=reps,
+                    seconds=None,
+                    dose="open",
+                )
+            store.finish_session(uid, "completed")
+
+
 class Tour:
     """Steps through the app and takes a picture at each stop."""
 
-    def __init__(self, window: MainWindow, out: Path) -> None:
+    def __init__(self, window: MainWindow, out: Path, suffix: str = "") -> None:
         self.window = window
         self.out = out
+        self.suffix = suffix
         self.shots: list[str] = []
         self.timer = QTimer()
         self.timer.timeout.connect(self.step)
@@ -38,7 +109,7 @@ class Tour:
     def shoot(self, name: str) -> None:
         self.window.workout_page.flash.hide()  # a cue's flash would dim the picture
         QApplication.processEvents()
-        path = self.out / f"{name}.png"
+        path = self.out / f"{name}{self.suffix}.png"
         screen = self.window.screen()
         picture = screen.grabWindow(self.window.winId())
         if picture.isNull():
@@ -53,6 +124,13 @@ class Tour:
         if self.stage == "library":
             if self.waited < 600:
                 return
+            for page in ("Today", "Plan", "History", "Charts"):
+                if page in w.browse:
+                    w.show_page(page)
+                    QApplication.processEvents()
+                    self.shoot(page.lower())
+            w.show_page("Library")
+            w.library_page.search.clear()
             w.library_page.select("pf-crash-course")
             self.shoot("library")
             w.start_circuit("pf-crash-course")
@@ -88,8 +166,14 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--speed", type=float, default=150.0)
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    # A fresh Qt settings folder: no remembered window position, no first-run flag.
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="circuit-timer-shots-")
+    if args.theme != "system":
+        os.environ["CIRCUIT_TIMER_THEME"] = args.theme
+    seed(date.today())
     app = make_application()
     print(f"platform {app.platformName()}", flush=True)
     favour_cue_thread()
@@ -97,11 +181,14 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.show()
-    tour = Tour(window, args.out)
+    window.move(0, 0)  # no window manager under Xvfb: put it where the screen is
+    tour = Tour(window, args.out, "" if args.theme == "system" else f"-{args.theme}")
     tour.timer.start(POLL_MS)
     QTimer.singleShot(120_000, lambda: (print("timed out", flush=True), app.exit(1)))
     status = app.exec()
-    missing = {"library", "workout-tempo-side", "rest-next-up", "summary"} - set(tour.shots)
+    wanted = {"library", "workout-tempo-side", "rest-next-up", "summary", "today", "plan",
+              "history", "charts"}  # fmt: skip
+    missing = wanted - set(tour.shots)
     if missing:
         print(f"missing screenshots: {sorted(missing)}", file=sys.stderr)
         return 1

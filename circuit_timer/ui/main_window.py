@@ -9,7 +9,17 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from circuit_timer import __version__, paths
 from circuit_timer.core.clock import Clock, ScaledClock
@@ -19,12 +29,17 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.store import insights, settings
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.charts import ChartsPage
 from circuit_timer.ui.controller import WorkoutController
+from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.keep_awake import KeepAwake
 from circuit_timer.ui.library_page import LibraryPage
 from circuit_timer.ui.library_watch import LibraryWatcher
+from circuit_timer.ui.plan_page import PlanPage
 from circuit_timer.ui.settings_dialog import SettingsDialog
 from circuit_timer.ui.summary_page import SummaryPage
+from circuit_timer.ui.today_page import TodayPage
+from circuit_timer.ui.transfer_dialogs import export_history, import_history
 from circuit_timer.ui.workout_page import WorkoutPage
 from circuit_timer.user_files import StarterError, create_starter
 from circuit_timer.workout import Listener, Origin, Workout
@@ -82,13 +97,54 @@ class MainWindow(QMainWindow):
         self.origin = Origin()
         self.circuit: Circuit | None = None
         self.pages = QStackedWidget()
+        self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
         self.library_page = LibraryPage()
         self.workout_page = WorkoutPage()
         self.summary_page = SummaryPage()
-        for page in (self.library_page, self.workout_page, self.summary_page):
+        self.browse: dict[str, QWidget] = {"Library": self.library_page}
+        if self.store is not None:
+            library = lambda: self.watcher.library  # noqa: E731 (the library changes)
+            self.today_page = TodayPage(self.store, library, self.today)
+            self.plan_page = PlanPage(self.store, library, self.today)
+            self.history_page = HistoryPage(self.store, library, self.today)
+            self.charts_page = ChartsPage(self.store, self.today)
+            self.browse = {
+                "Today": self.today_page,
+                "Library": self.library_page,
+                "Plan": self.plan_page,
+                "History": self.history_page,
+                "Charts": self.charts_page,
+            }
+            self.today_page.start_requested.connect(self.start_plan_session)
+            self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
+            self.plan_page.plan_changed.connect(self._plan_changed)
+        # Pages that can outgrow a small window scroll rather than clip.
+        self.holders: dict[str, QWidget] = {}
+        for name, page in self.browse.items():
+            holder: QWidget = page
+            if name in ("Today", "Plan", "Charts"):
+                scroll = QScrollArea()
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QFrame.Shape.NoFrame)
+                scroll.setWidget(page)
+                holder = scroll
+            self.holders[name] = holder
+            self.pages.addWidget(holder)
+        for page in (self.workout_page, self.summary_page):
             self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
-        self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
+        self.nav = QListWidget()
+        self.nav.addItems(list(self.browse))
+        self.nav.setFixedWidth(150)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.nav.setFont(font)
+        self.nav.currentTextChanged.connect(self.show_page)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
         self.watcher.reloaded.connect(self._library_changed)
         self.library_page.start_requested.connect(self.start_circuit)
         self.library_page.plan_session_requested.connect(self.start_plan_session)
@@ -98,8 +154,31 @@ class MainWindow(QMainWindow):
         self._menus()
         self._restore_geometry()
         self.watcher.reload()
+        has_plan = self.store is not None and self.store.active_enrolment(self.today()) is not None
+        self.show_page("Today" if has_plan and "Today" in self.browse else "Library")
         if self.notices:
             self.statusBar().showMessage(" ".join(self.notices))
+
+    def show_page(self, name: str) -> None:
+        """Show one of the browsing pages (refreshed), and select it in the navigation."""
+        page = self.browse.get(name)
+        if page is None:
+            return
+        self.nav.show()
+        if self.nav.currentItem() is None or self.nav.currentItem().text() != name:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(list(self.browse).index(name))
+            self.nav.blockSignals(False)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            try:
+                refresh()
+            except StoreError as exc:
+                self.statusBar().showMessage(str(exc))
+        self.pages.setCurrentWidget(self.holders[name])
+
+    def _plan_changed(self) -> None:
+        self.library_page.show_today(self._today_text())
 
     # -- menus and window ------------------------------------------------------
 
@@ -108,6 +187,9 @@ class MainWindow(QMainWindow):
         self._action(file, "&New circuit…", self.new_circuit, QKeySequence.StandardKey.New)
         self._action(file, "&Open circuits folder", self.open_folder)
         self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
+        file.addSeparator()
+        self._action(file, "&Export history…", self.export_history)
+        self._action(file, "&Import history…", self.import_history)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = self.menuBar().addMenu("&View")
@@ -163,6 +245,16 @@ class MainWindow(QMainWindow):
             f"<h3>circuit-timer {__version__}</h3><p>An exercise-circuit timer for runners."
             f"</p><p>{CLINICIAN_NOTE}</p>",
         )
+
+    def export_history(self) -> None:
+        """Save the history as JSON (every table) or CSV (one row per set)."""
+        if self.store is not None:
+            export_history(self, self.store)
+
+    def import_history(self) -> None:
+        """Add a JSON export's new sessions to the history."""
+        if self.store is not None and import_history(self, self.store) is not None:
+            self._plan_changed()
 
     def open_settings(self) -> None:
         """The settings dialog (shared with `circuit-timer settings`)."""
@@ -251,6 +343,7 @@ class MainWindow(QMainWindow):
         cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
         self.workout_page.attach(self.controller, cues)
         self.workout_page.notice.setText(notice or "")
+        self.nav.hide()
         self.pages.setCurrentWidget(self.workout_page)
         self.workout_page.setFocus()
         self.keep_awake.hold("Workout in progress")
@@ -286,7 +379,7 @@ class MainWindow(QMainWindow):
             self.controller.close()
             self.controller = None
         self.watcher.reload()
-        self.pages.setCurrentWidget(self.library_page)
+        self.show_page("History" if "History" in self.browse else "Library")
 
     # -- closing -----------------------------------------------------------------
 

@@ -6,10 +6,13 @@ forms of colour blindness; the kind is always written as a word as well.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+THEME_ENV = "CIRCUIT_TIMER_THEME"
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,36 @@ def is_dark() -> bool:
 def flash_colour() -> QColor:
     """A flash that shows on either theme."""
     return QColor("#FFFFFF") if is_dark() else QColor("#000000")
+
+
+def apply_theme(app: QApplication) -> None:
+    """Follow the system's theme; ``CIRCUIT_TIMER_THEME=dark`` or ``light`` overrides it
+    (for desktops that do not tell Qt, and for screenshots of both)."""
+    choice = os.environ.get(THEME_ENV, "").lower()
+    if choice not in ("dark", "light"):
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    if choice == "light":
+        app.setPalette(app.style().standardPalette())
+        return
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for which, colour in (
+        (role.Window, "#202124"),
+        (role.WindowText, "#E8EAED"),
+        (role.Base, "#17181A"),
+        (role.AlternateBase, "#2A2B2E"),
+        (role.Text, "#E8EAED"),
+        (role.Button, "#303134"),
+        (role.ButtonText, "#E8EAED"),
+        (role.ToolTipBase, "#303134"),
+        (role.ToolTipText, "#E8EAED"),
+        (role.Highlight, "#0072B2"),
+        (role.HighlightedText, "#FFFFFF"),
+        (role.PlaceholderText, "#9AA0A6"),
+        (role.Link, "#56B4E9"),
+    ):
+        palette.setColor(which, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7F8388"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7F8388"))
+    app.setPalette(palette)

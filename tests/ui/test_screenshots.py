@@ -13,10 +13,12 @@ from PySide6.QtGui import QImage
 
 from tests.conftest import REPO
 
-SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary")
+SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "today", "plan",
+         "history", "charts")  # fmt: skip
 
 
-def test_a_real_window_from_library_to_summary(tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme", ["system", "dark"])
+def test_a_real_window_from_library_to_summary(tmp_path: Path, theme: str) -> None:
     xvfb_run = shutil.which("xvfb-run")
     if xvfb_run is None:
         if os.environ.get("CI") == "true":
@@ -25,13 +27,14 @@ def test_a_real_window_from_library_to_summary(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     result = subprocess.run(
         [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable,
-         str(REPO / "scripts" / "screenshots.py"), str(tmp_path)],
+         str(REPO / "scripts" / "screenshots.py"), str(tmp_path), "--theme", theme],
         capture_output=True, text=True, timeout=180, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "platform xcb" in result.stdout
     for name in SHOTS:
-        image = QImage(str(tmp_path / f"{name}.png"))
+        suffix = "" if theme == "system" else f"-{theme}"
+        image = QImage(str(tmp_path / f"{name}{suffix}.png"))
         assert not image.isNull(), name
         assert (image.width(), image.height()) == (1280, 800), name
         # Not a blank frame: many different colours.

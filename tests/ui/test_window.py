@@ -148,7 +148,8 @@ def test_a_whole_workout_from_library_to_summary_to_history(
     summary.pain.setValue(4)
     summary.note.setText("left heel sore")
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.library_page
+    assert window.pages.currentWidget() is window.history_page  # the session just saved
+    assert window.nav.isVisible()
     with HistoryStore.in_folder(private_home) as store:
         [session] = store.sessions()
         assert (session.status, session.pain_after, session.notes) == (
@@ -227,10 +228,9 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
                      today=lambda: today)  # fmt: skip
     qtbot.addWidget(win)
     win.show()
-    page = win.library_page
-    assert page.today.isVisible()
-    assert "Plantar fasciitis crash course" in page.today.text()
-    qtbot.mouseClick(page.today, Qt.MouseButton.LeftButton)
+    assert win.pages.currentWidget() is win.holders["Today"]  # with a plan, Today first
+    assert "Plantar fasciitis crash course" in win.library_page.today.text()
+    qtbot.mouseClick(win.today_page.start, Qt.MouseButton.LeftButton)
     assert win.controller is not None
     towel = next(ex for b in win.controller.workout.circuit.blocks for ex in b.exercises
              if ex.id == "towel-heel-raise")  # fmt: skip

@@ -1,0 +1,477 @@
+"""The history page: streaks, a heatmap of the last year, and every session with its sets.
+
+A session's sets are read only when it is expanded, so ten years of daily sessions
+open as quickly as a few. Deleting asks first and can be undone from an inline bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circuit_timer.core.describe import clock, plural
+from circuit_timer.core.library import Library
+from circuit_timer.core.records import SessionRecord, SetRecord
+from circuit_timer.core.streaks import Streaks, heatmap, partial_days
+from circuit_timer.store import insights
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.undo import SessionSnapshot, restore_session, snapshot_session
+from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget, day_text
+from circuit_timer.ui.theme import is_dark
+
+COLUMNS = ("Date", "Circuit", "Status", "Sets", "Reps", "Pain after", "Note")
+UUID = Qt.ItemDataRole.UserRole
+LOADED = Qt.ItemDataRole.UserRole + 1
+PARTIAL_WORDS = "PARTIAL"
+PARTIAL_LIGHT, PARTIAL_DARK = "#B34700", "#F0A830"  # Readable orange on each theme.
+
+
+def session_name(session: SessionRecord) -> str:
+    """ "Wed 3 Jun 2026 07:30 · Plantar fasciitis crash course"."""
+    local = session.started_at.astimezone()
+    started = f"{local.hour:02d}:{local.minute:02d}"
+    return (
+        f"{day_text(session.local_date)} {started} · {session.circuit_title or session.circuit_id}"
+    )
+
+
+def set_text(s: SetRecord) -> str:
+    """One set in words: "Towel heel raise, left: set 2 of block 1, round 1 · 8 / 10 reps"."""
+    name = s.exercise_name or s.exercise_id
+    if s.side:
+        name += f", {s.side}"
+    done: list[str] = []
+    if s.reps_done is not None or s.reps_target is not None:
+        reps = "\u2013" if s.reps_done is None else str(s.reps_done)
+        target = f" / {s.reps_target}" if s.reps_target is not None else ""
+        done.append(f"{reps}{target} reps")
+    if s.seconds is not None:
+        done.append(clock(s.seconds))
+    if s.load:
+        done.append(f"load {s.load}")
+    where = f"set {s.set_number} of block {s.block}, round {s.round}"
+    return f"{name}: {where}" + (f" · {' · '.join(done)}" if done else "")
+
+
+@dataclass(frozen=True)
+class _Deleted:
+    """A deletion the runner can still undo."""
+
+    snapshot: SessionSnapshot
+    name: str
+
+
+class StreakCard(QFrame):
+    """A big number with what it counts above it and its unit below."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        self.value = QLabel("0")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.unit = QLabel()
+        for label in (self.title, self.value, self.unit):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.unit)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def show_number(self, number: int, unit: str) -> None:
+        """Show ``number`` and its unit ("week" / "weeks")."""
+        self.value.setText(str(number))
+        self.unit.setText(unit if number == 1 else unit + "s")
+        self.setAccessibleName(f"{self.title.text()}: {plural(number, unit)}")
+
+
+class HistoryPage(QWidget):
+    """Streak cards, the heatmap and the session list, read from ``store``.
+
+    ``library`` and ``today`` are called on every refresh, so plan changes and the date
+    rolling over at midnight show up without rebuilding the page.
+
+    Signals:
+        changed(): a session was deleted or brought back (other pages may refresh).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        library: Callable[[], Library],
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.library = library
+        self.today = today
+        self.streaks: Streaks | None = None
+        self.filter_day: date | None = None
+        # Every session's item, newest first, by day and by uuid: the filter and the
+        # lookups never walk the tree.
+        self._order: list[QTreeWidgetItem] = []
+        self._items: dict[date, list[QTreeWidgetItem]] = {}
+        self._by_uuid: dict[str, QTreeWidgetItem] = {}
+        self._undo: list[_Deleted] = []
+
+        self.current_weeks = StreakCard("Current week streak")
+        self.longest_weeks = StreakCard("Longest week streak")
+        self.current_days = StreakCard("Current day streak")
+        self.longest_days = StreakCard("Longest day streak")
+        self.totals = QLabel()
+        small = self.totals.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.totals.setFont(small)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #D55E00; font-weight: bold;")
+        self.message.hide()
+        self.undo_bar = QFrame()
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.undo_close = QPushButton("Dismiss")
+        self.heatmap = HeatmapWidget(weeks=WEEKS)
+        self.filter_label = QLabel()
+        self.show_all = QPushButton("Show all")
+        self.show_all.hide()
+        self.list = QTreeWidget()
+        self.delete = QPushButton("Delete session…")
+        self.delete.setEnabled(False)
+        self._build()
+
+        self.heatmap.day_clicked.connect(self.show_day)
+        self.show_all.clicked.connect(lambda: self.show_day(None))
+        self.list.itemExpanded.connect(self._load_sets)
+        self.list.currentItemChanged.connect(lambda *_: self._enable_delete())
+        self.delete.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected)
+        # Only while the list has focus: Delete in any other field must not delete sessions.
+        delete_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_close.clicked.connect(self._dismiss_undo)
+
+    def _build(self) -> None:
+        cards = QHBoxLayout()
+        for card in (self.current_weeks, self.longest_weeks, self.current_days,
+                     self.longest_days):  # fmt: skip
+            cards.addWidget(card)
+        undo = QHBoxLayout(self.undo_bar)
+        undo.setContentsMargins(8, 4, 4, 4)
+        undo.addWidget(self.undo_label, 1)
+        undo.addWidget(self.undo_button)
+        undo.addWidget(self.undo_close)
+        self.undo_bar.hide()
+        self.undo_label.setWordWrap(True)
+        self.list.setColumnCount(len(COLUMNS))
+        self.list.setHeaderLabels(list(COLUMNS))
+        # Uniform rows let the view skip measuring thousands of items.
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAllColumnsShowFocus(True)
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        # Fixed starting widths from sample text (measuring thousands of rows would be
+        # slow); the note, last, takes whatever room is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.list.fontMetrics()
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        samples = ("Wed 30 Sep 2026 07:30", "Plantar fasciitis crash course", "", "Sets",
+                   "Reps", "Pain after")  # fmt: skip
+        for column, sample in enumerate(samples):
+            if sample:
+                self.list.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
+        # The first column also holds the expand arrow.
+        self.list.setColumnWidth(0, self.list.columnWidth(0) + self.list.indentation())
+        # Partial sessions are written in bold, so the status column is measured in bold.
+        status = max(QFontMetrics(bold).horizontalAdvance(f"{PARTIAL_WORDS} · import"),
+                     metrics.horizontalAdvance("Completed · import"))  # fmt: skip
+        self.list.setColumnWidth(2, status + 16)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_label, 1)
+        filters.addWidget(self.show_all)
+        filters.addWidget(self.delete)
+        page = QVBoxLayout(self)
+        page.addLayout(cards)
+        page.addWidget(self.totals)
+        page.addWidget(self.message)
+        page.addWidget(self.undo_bar)
+        page.addWidget(self.heatmap)
+        page.addLayout(filters)
+        page.addWidget(self.list, 1)
+
+    # -- filling -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the store again and show it, keeping the day filter and the selection."""
+        today = self.today()
+        try:
+            streaks = insights.streaks(self.store, self.library(), today)
+            sessions = self.store.sessions()
+            counts = self.store.set_counts()
+        except StoreError as exc:
+            self._show_error(str(exc))
+            return
+        self.message.hide()
+        self.streaks = streaks
+        self._show_streaks(streaks)
+        self.heatmap.set_data(
+            heatmap(sessions, today, WEEKS), partial_days(sessions, today, WEEKS), today
+        )
+        self._fill_list(sessions, counts)
+        self.show_day(self.filter_day)
+
+    def _show_streaks(self, streaks: Streaks) -> None:
+        self.current_weeks.show_number(streaks.current_weeks, "week")
+        self.longest_weeks.show_number(streaks.longest_weeks, "week")
+        self.current_days.show_number(streaks.current_days, "day")
+        self.longest_days.show_number(streaks.longest_days, "day")
+        self.totals.setText(
+            f"{plural(streaks.sessions_total, 'completed session')} in all · weekly target "
+            f"this week: {plural(streaks.weekly_target, 'session')}"
+        )
+
+    def _fill_list(self, sessions: list[SessionRecord], counts: dict[str, tuple[int, int]]) -> None:
+        current = self.selected_uuid()
+        scroll = self.list.verticalScrollBar().value()
+        partial_colour = QBrush(QColor(PARTIAL_DARK if is_dark() else PARTIAL_LIGHT))
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        # Looked up once: an enum member costs a Python call on every access.
+        expandable = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+        self._items = {}
+        self._by_uuid = {}
+        items: list[QTreeWidgetItem] = []
+        select: QTreeWidgetItem | None = None
+        for s in reversed(sessions):  # Newest first.
+            sets, reps = counts.get(s.uuid, (0, 0))
+            # Not strftime: under PySide6 each call goes through shiboken's import hook,
+            # which costs more than the rest of the row.
+            local = s.started_at.astimezone()
+            started = f"{local.hour:02d}:{local.minute:02d}"
+            status = "Completed" if s.status == "completed" else PARTIAL_WORDS
+            if s.source != "app":
+                status += f" · {s.source}"
+            item = QTreeWidgetItem([
+                f"{day_text(s.local_date)} {started}",
+                s.circuit_title or s.circuit_id,
+                status,
+                str(sets),
+                str(reps),
+                "\u2013" if s.pain_after is None else f"{s.pain_after} / 10",
+                (s.notes or "").replace("\n", " "),
+            ])  # fmt: skip
+            item.setData(0, UUID, s.uuid)
+            if s.notes:
+                item.setToolTip(6, s.notes)
+            if s.status != "completed":
+                for column in range(len(COLUMNS)):
+                    item.setForeground(column, partial_colour)
+                item.setFont(2, bold)
+                item.setToolTip(2, "Ended early: shown here, counted in no streak.")
+            if sets:
+                # The sets are added when the session is first expanded.
+                item.setChildIndicatorPolicy(expandable)
+            self._items.setdefault(s.local_date, []).append(item)
+            self._by_uuid[s.uuid] = item
+            items.append(item)
+            if s.uuid == current:
+                select = item
+        self._order = items
+        self.list.setUpdatesEnabled(False)
+        try:
+            self.list.clear()
+            self.list.addTopLevelItems(items)
+            if select is not None:
+                self.list.setCurrentItem(select)
+            self.list.verticalScrollBar().setValue(scroll)
+        finally:
+            self.list.setUpdatesEnabled(True)
+        self._enable_delete()
+
+    def _load_sets(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is not None or item.data(0, LOADED):
+            return
+        uuid = str(item.data(0, UUID))
+        try:
+            sets = self.store.sets(session_uuid=uuid)
+        except StoreError as exc:
+            self._show_error(str(exc))
+            return
+        item.setData(0, LOADED, True)
+        children = []
+        for s in sets:
+            child = QTreeWidgetItem([set_text(s)])
+            child.setToolTip(0, set_text(s))
+            children.append(child)
+        item.addChildren(children)
+        for child in children:
+            # One sentence across the row reads better than fragments under the headings.
+            child.setFirstColumnSpanned(True)
+        if not children:
+            item.setChildIndicatorPolicy(
+                QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless
+            )
+
+    # -- the day filter ----------------------------------------------------------
+
+    def show_day(self, day: date | None) -> None:
+        """List only the sessions on ``day``; None lists them all."""
+        self.filter_day = day
+        self.list.setUpdatesEnabled(False)
+        try:
+            for item in self._order:
+                item.setHidden(day is not None)
+            for item in self._items.get(day, []) if day is not None else []:
+                item.setHidden(False)
+        finally:
+            self.list.setUpdatesEnabled(True)
+        self.show_all.setVisible(day is not None)
+        self.heatmap.selected = day
+        self.heatmap.update()
+        if day is None:
+            total = len(self._order)
+            self.filter_label.setText(f"All sessions, newest first: {total:,}")
+        else:
+            found = self._items.get(day, [])
+            what = plural(len(found), "session") if found else "No sessions"
+            self.filter_label.setText(f"{what} on {day_text(day)}")
+            if found:
+                self.list.setCurrentItem(found[0])
+                self.list.scrollToItem(found[0])
+        self._enable_delete()
+
+    def visible_uuids(self) -> list[str]:
+        """The uuids of the sessions listed, top to bottom (for tests and checks)."""
+        return [str(item.data(0, UUID)) for item in self._order if not item.isHidden()]
+
+    def item_of(self, uuid: str) -> QTreeWidgetItem | None:
+        """The list item of session ``uuid``."""
+        return self._by_uuid.get(uuid)
+
+    # -- deleting and undoing ----------------------------------------------------
+
+    def selected_uuid(self) -> str | None:
+        """The uuid of the selected session (a selected set counts as its session)."""
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        top = item.parent() or item
+        if top.isHidden():
+            return None
+        value = top.data(0, UUID)
+        return str(value) if value else None
+
+    def _enable_delete(self) -> None:
+        self.delete.setEnabled(self.selected_uuid() is not None and not self.store.readonly)
+        if self.store.readonly:
+            self.delete.setToolTip("The history is open read-only.")
+
+    def delete_selected(self) -> None:
+        """Ask, then delete the selected session; the undo bar offers it back."""
+        uuid = self.selected_uuid()
+        if uuid is None or self.store.readonly:
+            return
+        try:
+            session = self.store.session(uuid)
+            if session is None:
+                self.refresh()
+                return
+            name = session_name(session)
+            if snapshot_session(self.store, uuid).value("status") == "in_progress":
+                # The workout page is still recording into it; deleting would lose sets.
+                self._show_error(f"{name} is still being recorded: finish it first.")
+                return
+            sets = self.store.set_counts().get(uuid, (0, 0))[0]
+            answer = QMessageBox.question(
+                self,
+                "Delete session",
+                f"Delete {name} and its {plural(sets, 'set')}?\n\n"
+                "Its streak days and records go with it. You can undo this straight after.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            # Taken after the answer, so a note or pain added meanwhile is kept for Undo.
+            snapshot = snapshot_session(self.store, uuid)
+            self.store.delete_session(uuid)
+        except StoreError as exc:
+            self._show_error(str(exc))
+            return
+        visible = self.visible_uuids()
+        row = visible.index(uuid) if uuid in visible else 0
+        self._undo.append(_Deleted(snapshot, name))
+        self._show_undo()
+        self.refresh()
+        # The next session moves up into the deleted one's place and is selected, so
+        # the keyboard user stays where they were.
+        visible = self.visible_uuids()
+        if visible:
+            item = self._by_uuid[visible[min(row, len(visible) - 1)]]
+            self.list.setCurrentItem(item)
+        self.changed.emit()
+
+    def undo(self) -> None:
+        """Bring back the session deleted last."""
+        if not self._undo:
+            return
+        deleted = self._undo[-1]
+        try:
+            restore_session(self.store, deleted.snapshot)
+        except StoreError as exc:
+            self._show_error(str(exc))
+            return
+        self._undo.pop()
+        self._show_undo()
+        self.refresh()
+        item = self.item_of(deleted.snapshot.uuid)
+        if item is not None and not item.isHidden():
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+        self.changed.emit()
+
+    def _show_undo(self) -> None:
+        if not self._undo:
+            self.undo_bar.hide()
+            return
+        last = self._undo[-1]
+        more = len(self._undo) - 1
+        extra = f" ({more} more deleted before it)" if more else ""
+        self.undo_label.setText(f"Deleted {last.name}.{extra}")
+        self.undo_bar.show()
+
+    def _dismiss_undo(self) -> None:
+        self._undo.clear()
+        self.undo_bar.hide()
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text[:1].upper() + text[1:])
+        self.message.show()

@@ -1,0 +1,236 @@
+"""The Today page on a seeded store and the bundled library: days to the race, this
+week's sessions as plan_overview decides them, today's session with its changes and
+Start, adherence, and the morning pain entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from circuit_timer import paths
+from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.describe import minutes
+from circuit_timer.core.library import load_library
+from circuit_timer.core.records import PainEntry
+from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.store import insights
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui import today_page
+from circuit_timer.ui.plan_page import day_text
+from circuit_timer.ui.today_page import TodayPage, race_headline
+
+LIBRARY = load_library(paths.bundled_circuits_dir(), None)
+PF_PLAN = "pf-crash-course-4-weeks"
+PF = "pf-crash-course"
+RACE = date(2026, 12, 20)  # a Sunday
+STARTED = date(2026, 11, 16)  # the Monday of week 4 out
+TODAY = date(2026, 11, 29)  # Sunday, week 3 out: 4 x 10 heel raises
+
+
+def completed(store: HistoryStore, circuit_id: str, day: date) -> str:
+    """A completed session of ``circuit_id`` on ``day``."""
+    started = datetime(day.year, day.month, day.day, 7, tzinfo=UTC)
+    uid = store.start_session(circuit_id, started_at=started, local_date=day)
+    store.finish_session(uid, "completed", ended_at=started + timedelta(minutes=35))
+    return uid
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with HistoryStore(tmp_path / "history.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeded(store: HistoryStore) -> HistoryStore:
+    """The 4-week plan toward Sun 20 Dec, started Mon 16 Nov, with some sessions done.
+
+    Plan days so far: Wed 18 (done), Fri 20 (done Sat 21, the day after), Sun 22
+    (missed), Wed 25 (done), Fri 27 (missed), Sun 29 (today).
+    """
+    store.enrol(PF_PLAN, RACE, STARTED)
+    for day in (date(2026, 11, 18), date(2026, 11, 21), date(2026, 11, 25)):
+        completed(store, PF, day)
+    return store
+
+
+def make_page(qtbot: QtBot, store: HistoryStore | None, today: date) -> TodayPage:
+    page = TodayPage(store, lambda: LIBRARY, lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    return page
+
+
+def test_days_to_race_this_week_today_and_adherence(qtbot: QtBot, seeded: HistoryStore) -> None:
+    page = make_page(qtbot, seeded, TODAY)
+    assert page.headline.text() == "21 days to your race (Sun 20 Dec)"
+    assert "3 weeks out: Load: 4 x 10RM" in page.plan_line.text()
+    # This week (Mon 23 to Sun 29 Nov), as plan_overview decides it.
+    overview = insights.plan_overview(seeded, LIBRARY, TODAY)
+    assert overview is not None
+    monday = date(2026, 11, 23)
+    decided = [
+        (day_text(p.planned.date), p.status)
+        for p in overview.progress
+        if monday <= p.planned.date <= TODAY
+    ]
+    assert [(day, status) for day, status, _ in page.week_statuses()] == decided
+    assert page.week_statuses() == [
+        ("Wed 25 Nov", "done", "\u2713 done"),
+        ("Fri 27 Nov", "missed", "\u2717 missed"),
+        ("Sun 29 Nov", "upcoming", "\u25b6 today"),
+    ]
+    # Today's session with the plan's changes and its length with them.
+    circuit = LIBRARY.circuit(PF)
+    assert circuit is not None
+    [(planned, _, _)] = overview.today_sessions
+    seconds = compile_timeline(apply_session(circuit, planned.session)).estimated_seconds
+    assert page.session_title.text() == "Plantar fasciitis crash course"
+    assert page.session_facts.text() == f"About {minutes(seconds)} min"
+    changes = page.changes.text()
+    assert "Single-leg heel raise, towel under the toes" in changes
+    assert "4 sets of 10 (usually 3 sets of 12)" in changes
+    assert "10RM: books in a backpack" in changes
+    assert page.start.isVisible() and page.start.isEnabled()
+    with qtbot.waitSignal(page.start_requested, timeout=1000):
+        qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    # Done: Wed 18, Fri 20 (on Sat 21), Wed 25. Missed: Sun 22, Fri 27. Today not yet due.
+    assert page.adherence.text() == "Adherence: 3 of 5 sessions due so far (60%)"
+
+
+def test_a_scaled_session_says_half_the_sets(qtbot: QtBot, seeded: HistoryStore) -> None:
+    page = make_page(qtbot, seeded, date(2026, 12, 2))  # Wed, week 2 out: scale 0.5
+    changes = page.changes.text()
+    assert "half the sets" in changes
+    assert "2 sets of 10 (usually 3 sets of 12)" in changes
+    assert page.week_statuses()[0] == ("Wed 2 Dec", "upcoming", "\u25b6 today")
+    assert [status for _, status, _ in page.week_statuses()[1:]] == ["upcoming", "upcoming"]
+
+
+def test_a_rest_day_says_what_is_next_and_offers_no_start(
+    qtbot: QtBot, seeded: HistoryStore
+) -> None:
+    page = make_page(qtbot, seeded, date(2026, 11, 30))
+    assert page.session_title.text() == "Rest day"
+    assert page.rest.text() == "Rest day. Next: Wed 2 Dec, Plantar fasciitis crash course"
+    assert not page.start.isVisible() and not page.start.isEnabled()
+
+
+def test_a_session_done_today_is_done(qtbot: QtBot, seeded: HistoryStore) -> None:
+    completed(seeded, PF, TODAY)
+    page = make_page(qtbot, seeded, TODAY)
+    assert page.session_title.text() == "Done for today \u2713"
+    assert page.rest.text() == "Well done. Next: Wed 2 Dec, Plantar fasciitis crash course"
+    assert not page.start.isVisible()
+    assert page.week_statuses()[-1] == ("Sun 29 Nov", "done", "\u2713 done")
+    assert page.adherence.text() == "Adherence: 4 of 6 sessions due so far (67%)"
+
+
+@pytest.mark.parametrize(
+    ("today", "headline"),
+    [
+        (date(2026, 12, 19), "1 day to your race (Sun 20 Dec)"),
+        (RACE, "Race day!"),
+        (date(2026, 12, 23), "The race was 3 days ago"),
+    ],
+)
+def test_the_headline_counts_to_race_day_and_after(
+    qtbot: QtBot, seeded: HistoryStore, today: date, headline: str
+) -> None:
+    page = make_page(qtbot, seeded, today)
+    assert page.headline.text() == headline
+    assert race_headline((RACE - today).days, RACE) == headline
+    assert page.next_plan.isVisible() == (today > RACE)
+
+
+def test_without_a_plan_it_offers_one_and_pain_still_works(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    page = make_page(qtbot, store, TODAY)
+    assert page.headline.text() == "No plan yet"
+    assert page.no_plan_box.isVisible() and not page.plan_box.isVisible()
+    with qtbot.waitSignal(page.plan_requested, timeout=1000):
+        qtbot.mouseClick(page.choose_plan, Qt.MouseButton.LeftButton)
+    assert not page.save_pain.isEnabled()  # nothing picked yet
+    qtbot.mouseClick(page.pain_buttons[3], Qt.MouseButton.LeftButton)
+    assert page.save_pain.isEnabled()
+    with qtbot.waitSignal(page.pain_saved, timeout=1000) as saved:
+        qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    assert saved.args == [3]
+    assert store.pain_entries() == [PainEntry(TODAY, "morning", 3)]
+    assert page.pain_status.text() == "Saved: 3/10 this morning"
+
+
+def test_morning_pain_is_saved_and_shown_again(qtbot: QtBot, seeded: HistoryStore) -> None:
+    seeded.add_pain(TODAY - timedelta(days=1), "morning", 6)  # yesterday's does not show
+    page = make_page(qtbot, seeded, TODAY)
+    assert page.pain_value() is None and page.pain_status.text() == ""
+    qtbot.mouseClick(page.pain_buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.pain_buttons[4], Qt.MouseButton.LeftButton)  # second thoughts
+    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    morning = [e for e in seeded.pain_entries() if e.date == TODAY]
+    assert morning == [PainEntry(TODAY, "morning", 4)]  # one entry a day, the last one
+    again = make_page(qtbot, seeded, TODAY)
+    assert again.pain_value() == 4
+    assert again.pain_status.text() == "Saved: 4/10 this morning"
+
+
+def test_a_store_error_is_shown_not_raised(
+    qtbot: QtBot, seeded: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = make_page(qtbot, seeded, TODAY)
+
+    def broken(*args: object) -> None:
+        raise StoreError("the history is open read-only; nothing was saved.")
+
+    monkeypatch.setattr(seeded, "add_pain", broken)
+    qtbot.mouseClick(page.pain_buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    assert page.pain_status.text() == "the history is open read-only; nothing was saved."
+
+
+def test_a_plan_gone_from_the_library_is_explained(qtbot: QtBot, store: HistoryStore) -> None:
+    store.enrol("no-such-plan", RACE, STARTED)
+    page = make_page(qtbot, store, TODAY)
+    assert page.headline.text() == "21 days to your race (Sun 20 Dec)"
+    assert "'no-such-plan', is no longer in your library" in page.no_plan.text()
+    assert page.choose_plan.isVisible() and not page.start.isEnabled()
+
+
+def test_a_page_left_open_overnight_moves_on_to_the_new_day(
+    qtbot: QtBot, seeded: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(today_page, "DAY_CHECK_MS", 20)
+    day = [TODAY]
+    page = TodayPage(seeded, lambda: LIBRARY, lambda: day[0])
+    qtbot.addWidget(page)
+    page.show()
+    assert page.session_title.text() == "Plantar fasciitis crash course"
+    day[0] = TODAY + timedelta(days=1)
+    qtbot.waitUntil(lambda: page.session_title.text() == "Rest day", timeout=2000)
+    # Hidden, it waits; shown again on a new day, it catches up at once.
+    page.hide()
+    day[0] = date(2026, 12, 2)
+    page.show()
+    assert page.headline.text() == "18 days to your race (Sun 20 Dec)"
+
+
+def test_the_page_at_1280_by_800(qtbot: QtBot, seeded: HistoryStore, tmp_path: Path) -> None:
+    page = make_page(qtbot, seeded, TODAY)
+    qtbot.wait(20)
+    image = page.grab()
+    assert (image.width(), image.height()) == (1280, 800)
+    assert image.save(str(tmp_path / "today.png"))
+    # What matters from across the room is large: the days to go, today's session, Start.
+    body = page.font().pointSizeF()
+    assert page.headline.font().pointSizeF() >= 2.5 * body
+    assert page.session_title.font().pointSizeF() >= 2 * body
+    assert page.start.font().pointSizeF() >= 2 * body and page.start.height() >= 80
