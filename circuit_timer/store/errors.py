@@ -24,7 +24,7 @@ def explain(exc: sqlite3.Error, path: Path) -> StoreError:
             "or missing. Check its permissions, or set CIRCUIT_TIMER_HOME to a writable folder."
         )
     if "disk is full" in text or "database or disk is full" in text:
-        return StoreError(f"the disk holding {path} is full; nothing more could be saved.")
+        return StoreError(f"the disk holding {path} is full; free some space.")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return StoreError(
             f"the history database {path} is damaged ({exc}); restart circuit-timer to "

@@ -5,6 +5,7 @@ Every write is its own short transaction, so a crash loses at most the set in pr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import uuid as uuidlib
@@ -113,7 +114,12 @@ class HistoryStore:
         self.notices = opened.notices
         self.backup = opened.backup
         if recover and not self.readonly:
-            recovered = self.recover_unfinished()
+            try:
+                recovered = self.recover_unfinished()
+            except StoreError as exc:
+                # Locked or full now: they stay unfinished (shown as partial) till next time.
+                recovered = 0
+                self.notices.append(f"unfinished sessions from an earlier run not closed: {exc}")
             if recovered:
                 self.notices.append(
                     f"{recovered} unfinished session{'s' * (recovered != 1)} from an earlier "
@@ -154,11 +160,18 @@ class HistoryStore:
             yield self._conn
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise explain(exc, self.path) from None
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        # SQLite rolls a transaction back by itself on some errors (a full disk, for one):
+        # a ROLLBACK then fails with "no transaction is active" and would hide the cause.
+        if self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:

@@ -95,5 +95,7 @@ def apply(conn: sqlite3.Connection, start: int, stop: int = LATEST) -> None:
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk does): only undo what is open.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
