@@ -7,6 +7,7 @@ overrides both (it is the one being checked).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,7 +89,14 @@ def load_file(path: Path, shown_path: str, origin: Origin = "file") -> Entry:
     except OSError as exc:
         raise FileProblems([Problem(shown_path, 1, 1, f"cannot read: {exc.strerror}")]) from None
     located = read_yaml_bytes(raw, shown_path)
-    document = parse_document(located, shown_path, path.stem, folder=path.parent)
+    try:
+        document = parse_document(located, shown_path, path.stem, folder=path.parent)
+    except FileProblems:
+        if located.exact:
+            raise
+        # Read again so problems under an alias point at the alias itself.
+        located = read_yaml_bytes(raw, shown_path, exact=True)
+        document = parse_document(located, shown_path, path.stem, folder=path.parent)
     return Entry(document, path, shown_path, origin, located)
 
 
@@ -179,6 +187,9 @@ def load_library(
 
     for entry in [e for e in library.entries.values() if e.kind == "plan"]:
         problems = _check_plan(entry, library)
+        if problems and not entry.located.exact:
+            exact = read_yaml_bytes(entry.path.read_bytes(), entry.shown_path, exact=True)
+            problems = _check_plan(dataclasses.replace(entry, located=exact), library)
         if problems:
             library.problems.extend(problems)
             del library.entries[entry.id]
