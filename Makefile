@@ -49,9 +49,14 @@ run: setup
 install-desktop: setup
 	@bash scripts/install-desktop.sh "$(CURDIR)/$(BIN)/circuit-timer"
 
-# Timing benchmark, run by hand (a few minutes, real time): prints tables, always exits 0.
+# Benchmarks, run by hand (about ten minutes, real time): each prints tables against the
+# issue's targets and always exits 0. See bench/README.md.
 bench: setup
 	$(BIN)/python bench/timing.py
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/idle_cpu.py
+	$(BIN)/python bench/library.py
+	$(BIN)/python bench/history.py
 
 # Screenshots of the real window under Xvfb (README shows them); never touches your data.
 screenshots: setup

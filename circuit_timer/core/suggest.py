@@ -49,8 +49,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
         return SYNONYMS[lowered]
     best: tuple[int, str] | None = None
     for candidate in candidates:
-        d = _distance(lowered, candidate)
         limit = 1 if len(candidate) <= 4 else 2 if len(candidate) <= 8 else 3
+        # The length difference is a lower bound on the distance: a hostile 50,000
+        # character name is ruled out at once instead of compared letter by letter.
+        if abs(len(lowered) - len(candidate)) > limit:
+            continue
+        d = _distance(lowered, candidate)
         if d <= limit and (best is None or d < best[0]):
             best = (d, candidate)
     return best[1] if best else None

@@ -52,7 +52,14 @@ def digit_pixel_size(font: QFont, digits_height: float) -> int:
 
 
 def fit(label: QLabel, text: str, pixel_size: int, width: int, minimum: int = 10) -> None:
-    """Show ``text`` in ``label`` at ``pixel_size``, smaller if needed to fit ``width``."""
+    """Show ``text`` in ``label`` at ``pixel_size``, smaller if needed to fit ``width``.
+
+    Redraws come 20 times a second: when nothing changed, nothing is touched.
+    """
+    wanted = (text, pixel_size, width, minimum)
+    if label.property("fitted") == wanted:
+        return
+    label.setProperty("fitted", wanted)
     font = QFont(label.font())
     size = max(minimum, pixel_size)
     while True:
@@ -62,6 +69,22 @@ def fit(label: QLabel, text: str, pixel_size: int, width: int, minimum: int = 10
         size = max(minimum, int(size * 0.92))
     label.setFont(font)
     label.setText(text)
+
+
+def set_style(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes (each set re-polishes the widget)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+def set_progress(bar: QProgressBar, fraction: float) -> None:
+    """Move a progress bar only by whole pixels: setValue repaints it every time."""
+    steps = max(1, bar.width())
+    if bar.maximum() != steps:
+        bar.setMaximum(steps)
+    value = int(fraction * steps)
+    if bar.value() != value:
+        bar.setValue(value)
 
 
 def side_text(segment: Segment) -> str:
@@ -224,18 +247,16 @@ class WorkoutPage(QWidget):
         style = theme.FINISHED if snap.state == "finished" else theme.KINDS[seg.kind]
         word = style.word if snap.state != "paused" else f"PAUSED · {style.word}"
         fit(self.kind, word, px["kind"], int(w * 0.6))
-        self.kind.setStyleSheet(
-            f"background-color: {style.background}; color: {style.text}; padding: 4px;"
+        set_style(
+            self.kind, f"background-color: {style.background}; color: {style.text}; padding: 4px;"
         )
         fit(self.position, self._position(seg), px["small"], int(w * 0.4))
         countdown_px = digit_pixel_size(
             self.countdown.font(), self.window().height() * COUNTDOWN_SHARE
         )
         fit(self.countdown, self._time(snap), countdown_px, w)
-        self.overall.setValue(int(snap.overall_progress * 1000))
-        self.overall.setMaximum(1000)
-        self.segment_bar.setMaximum(1000)
-        self.segment_bar.setValue(int((snap.progress or 0.0) * 1000))
+        set_progress(self.overall, snap.overall_progress)
+        set_progress(self.segment_bar, snap.progress or 0.0)
         is_work = seg.kind in ("work", "hold")
         # In a pause the big line says what comes next; the badge shows its side.
         name = seg.name if is_work else next_text(snap.upcoming)
@@ -245,12 +266,20 @@ class WorkoutPage(QWidget):
         fit(self.next_up, next_text(snap.upcoming) if is_work else "", px["small"], w)
         cues = " · ".join(self.cues.get(seg.exercise, [])[:3])
         fit(self.cue_text, cues, px["small"], w)
-        self.buttons["pause"].setText("Resume" if snap.state == "paused" else "Pause")
+        pause_text = "Resume" if snap.state == "paused" else "Pause"
+        if self.buttons["pause"].text() != pause_text:
+            self.buttons["pause"].setText(pause_text)
+        self._size_buttons(px["small"])
+
+    def _size_buttons(self, pixel_size: int) -> None:
+        if self.property("button_size") == pixel_size:
+            return
+        self.setProperty("button_size", pixel_size)
         for button in self.buttons.values():
             font = button.font()
-            font.setPixelSize(max(12, px["small"]))
+            font.setPixelSize(max(12, pixel_size))
             button.setFont(font)
-            button.setMinimumHeight(int(px["small"] * 1.8))
+            button.setMinimumHeight(int(pixel_size * 1.8))
 
     def _position(self, seg: Segment) -> str:
         parts = []
@@ -275,20 +304,23 @@ class WorkoutPage(QWidget):
         fit(self.side, text, pixel_size, width)
         if seg.side:
             background, colour = theme.SIDE_COLOURS[seg.side]
-            self.side.setStyleSheet(f"background-color: {background}; color: {colour};")
+            set_style(self.side, f"background-color: {background}; color: {colour};")
         else:
-            self.side.setStyleSheet("")
+            set_style(self.side, "")
 
     def _counter(self, snap: Snapshot, pixel_size: int, width: int) -> None:
         seg = snap.segment
         counting = seg.kind == "work" and seg.reps is not None
-        self.minus.setVisible(counting)
-        self.plus.setVisible(counting)
-        for button in (self.minus, self.plus):
-            font = button.font()
-            font.setPixelSize(max(14, pixel_size))
-            button.setFont(font)
-            button.setMinimumSize(int(pixel_size * 1.4), int(pixel_size * 1.3))
+        if self.minus.isVisibleTo(self) != counting:
+            self.minus.setVisible(counting)
+            self.plus.setVisible(counting)
+        if self.property("counter_size") != pixel_size:
+            self.setProperty("counter_size", pixel_size)
+            for button in (self.minus, self.plus):
+                font = button.font()
+                font.setPixelSize(max(14, pixel_size))
+                button.setFont(font)
+                button.setMinimumSize(int(pixel_size * 1.4), int(pixel_size * 1.3))
         fit(self.reps, f"{snap.reps} / {seg.reps} reps" if counting else "", pixel_size, width)
         phase = ""
         if snap.tempo_phase and seg.kind == "work" and seg.tempo is not None:
