@@ -387,7 +387,7 @@ class HistoryStore:
                 round=rnd,
                 exercise_id=exercise,
                 set_number=number,
-                side=cast(SideName | None, side),
+                side=cast("SideName | None", side),  # a string: no type union built per row
                 reps_target=target,
                 reps_done=done,
                 seconds=seconds,

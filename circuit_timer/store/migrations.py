@@ -82,7 +82,12 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+# v3: sets and reps per session (the history list) straight from an index.
+_V3 = """
+CREATE INDEX sets_by_session ON sets (session_id, reps_done);
+"""
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
 LATEST = len(STEPS)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +30,6 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.store import insights, settings
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.charts import ChartsPage
 from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.keep_awake import KeepAwake
@@ -65,6 +65,34 @@ def sound_cues(store: HistoryStore | None) -> tuple[list[Listener], str | None]:
         voice = None
     cues = CuePlayer(player, CueSettings(volume, beeps, voice is not None), voice)
     return [cues.handle], player.take_notice()
+
+
+def _charts_page(store: HistoryStore | None, today: Callable[[], date]) -> QWidget:
+    # pyqtgraph and numpy cost about 260 ms and 50 MB at start-up: only on first visit.
+    from circuit_timer.ui.charts import ChartsPage
+
+    assert store is not None
+    return ChartsPage(store, today)
+
+
+class LazyPage(QWidget):
+    """A page built the first time it is shown."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def refresh(self) -> None:
+        """Build the page if needed, then refresh it."""
+        if self.page is None:
+            self.page = self._build()
+            self._layout.addWidget(self.page)
+        refresh = getattr(self.page, "refresh", None)
+        if callable(refresh):
+            refresh()
 
 
 class MainWindow(QMainWindow):
@@ -107,7 +135,7 @@ class MainWindow(QMainWindow):
             self.today_page = TodayPage(self.store, library, self.today)
             self.plan_page = PlanPage(self.store, library, self.today)
             self.history_page = HistoryPage(self.store, library, self.today)
-            self.charts_page = ChartsPage(self.store, self.today)
+            self.charts_page = LazyPage(lambda: _charts_page(self.store, self.today))
             self.browse = {
                 "Today": self.today_page,
                 "Library": self.library_page,
