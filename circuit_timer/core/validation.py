@@ -234,6 +234,19 @@ def _check_images(out: _Collector, circuit: Circuit, folder: FsPath) -> None:
                 out.at_value(where, f"image {exercise.image!r} does not exist")
 
 
+def _segment_bound(circuit: Circuit) -> int:
+    """An upper bound on the segments: each work or hold with the pause before it, plus a
+    switch per side and the prepare. The exact count decides when this is over."""
+    total = 1
+    for block in circuit.blocks:
+        per_round = 0
+        for ex in block.exercises:
+            holds = (ex.reps or 1) if ex.dose == "hold" else 1
+            per_round += ex.sets * (2 if ex.sides == "each" else 1) * 2 * holds
+        total += block.rounds * (per_round + 2)
+    return total
+
+
 def _check_plan_days(out: _Collector, plan: Plan) -> None:
     for w, week in enumerate(plan.weeks):
         low, high = 7 * week.weeks_out, 7 * week.weeks_out + 6
@@ -314,8 +327,9 @@ def parse_document(
         if folder is not None:
             _check_images(out, model, folder)
         try:
-            # Only a circuit with sound doses can be compiled.
-            if not out.problems:
+            # Only a circuit with sound doses can be compiled; and only one that might
+            # be too long needs it (compiling every file costs a quarter of a load).
+            if not out.problems and _segment_bound(model) > MAX_SEGMENTS:
                 compile_timeline(model, max_segments=MAX_SEGMENTS)
         except TimelineTooLong:
             out.at_key(
