@@ -19,7 +19,6 @@ import cProfile
 import io
 import json
 import os
-import platform
 import pstats
 import sqlite3
 import statistics
@@ -34,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchlib import machine_info
 
 from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
@@ -217,18 +218,6 @@ def query_plans(db: Path) -> dict[str, list[str]]:
 
 
 # -- output -------------------------------------------------------------------------------
-
-
-def machine_info() -> dict[str, Any]:
-    """Where and when this was measured."""
-    return {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "sqlite": sqlite3.sqlite_version,
-    }
 
 
 def print_table(figures: Sequence[Figure]) -> None:

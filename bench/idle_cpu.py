@@ -23,16 +23,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from benchlib import machine_info
 
 SECONDS = 30
 WARM_UP_S = 2.0
@@ -153,18 +153,6 @@ def run(mode: str, seconds: float, home: Path) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(lines[-1])
     result["percent"] = result["cpu_s"] / result["wall_s"] * 100
     return result
-
-
-def machine_info() -> dict[str, Any]:
-    """Where and when this was measured."""
-    return {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "load_average": os.getloadavg(),
-    }
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

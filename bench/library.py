@@ -18,8 +18,6 @@ import argparse
 import cProfile
 import io
 import json
-import os
-import platform
 import pstats
 import random
 import statistics
@@ -28,11 +26,11 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+from benchlib import machine_info
 
 from circuit_timer import paths
 from circuit_timer.core.library import load_library
@@ -205,18 +203,6 @@ def profile_shares(folder: Path) -> tuple[dict[str, float], str]:
 
 
 # -- output -------------------------------------------------------------------------------
-
-
-def machine_info() -> dict[str, Any]:
-    """Where and when this was measured."""
-    return {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "pyyaml": f"{yaml.__version__} (libyaml available: {yaml.__with_libyaml__})",
-    }
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -30,7 +30,6 @@ import json
 import math
 import multiprocessing
 import os
-import platform
 import random
 import select
 import statistics
@@ -39,9 +38,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from multiprocessing.synchronize import Event as StopFlag
 from typing import Any, Protocol
+
+from benchlib import machine_info
 
 from circuit_timer.core.clock import Clock, MonotonicClock
 from circuit_timer.core.engine import COUNTDOWN_FROM
@@ -544,17 +544,6 @@ def growth_per_minute(boundaries: Sequence[Boundary]) -> float:
 
 
 # -- output ----------------------------------------------------------------------------------
-
-
-def machine_info() -> dict[str, Any]:
-    """Where and when this was measured."""
-    return {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "platform": platform.platform(),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-    }
 
 
 def print_header(info: dict[str, Any], args: argparse.Namespace) -> None:
