@@ -34,7 +34,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchlib import machine_info
+import benchlib
 
 from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
@@ -247,6 +247,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     return parser.parse_args(argv)
+
+
+def machine_info() -> dict[str, Any]:
+    """Where and when this was measured, and what this benchmark depends on."""
+    return {**benchlib.machine_info(), "sqlite": sqlite3.sqlite_version}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

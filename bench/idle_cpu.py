@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchlib import machine_info
+import benchlib
 
 SECONDS = 30
 WARM_UP_S = 2.0
@@ -165,6 +165,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def machine_info() -> dict[str, Any]:
+    """Where and when this was measured, and what this benchmark depends on."""
+    return {**benchlib.machine_info(), "load_average": os.getloadavg()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import benchlib
 import yaml
-from benchlib import machine_info
 
 from circuit_timer import paths
 from circuit_timer.core.library import load_library
@@ -213,6 +213,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated circuits")
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     return parser.parse_args(argv)
+
+
+def machine_info() -> dict[str, Any]:
+    """Where and when this was measured, and what this benchmark depends on."""
+    return {
+        **benchlib.machine_info(),
+        "pyyaml": f"{yaml.__version__} (libyaml available: {yaml.__with_libyaml__})",
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
