@@ -54,20 +54,7 @@ def seed(today: date) -> None:
                 plan_week=planned.weeks_out,
                 started_at=noon,
             )
-            for s in planned_sets(circuit):
-                store.record_set(
-                    uid,
-                    block=s.block,
-                    round=s.round,
-                    exercise_id=s.exercise_id,
-                    exercise_name=s.exercise_name,
-                    set_number=s.set_number,
-                    side=s.side,
-                    reps_target=s.reps_target,
-                    reps_done=s.reps_target,
-                    seconds=s.seconds,
-                    dose=s.dose,
-                )
+            store.record_planned_sets(uid, planned_sets(circuit))
             store.finish_session(uid, "completed", pain_after=[4, 3, 3, 2][n % 4])
         for n, value in enumerate([6, 6, 5, 6, 5, 5, 4, 4, 4, 3]):
             store.add_pain(today - timedelta(days=10 - n), "morning", value)

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from circuit_timer import paths
-from circuit_timer.core.library import Library, load_library
+from circuit_timer.core.library import Entry, Library, load_library
 from circuit_timer.core.problems import Problem
+from circuit_timer.core.suggest import closest
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 
@@ -45,6 +46,17 @@ def open_store() -> HistoryStore:
 def user_library(named: Sequence[tuple[Path, str]] = ()) -> Library:
     """The bundled library merged with the user's circuits (and any named files)."""
     return load_library(paths.bundled_circuits_dir(), paths.user_circuits_dir(), named)
+
+
+def find_circuit(library: Library, circuit_id: str) -> Entry:
+    """The library entry of circuit ``circuit_id``, or a one-line error with a suggestion."""
+    entry = library.entries.get(circuit_id)
+    if entry is None or entry.kind != "circuit":
+        circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
+        near = closest(circuit_id, circuits)
+        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
+        raise CommandError(f"no circuit '{circuit_id}'{hint}")
+    return entry
 
 
 def warn(problems: Iterable[Problem]) -> None:

@@ -16,15 +16,16 @@ from circuit_timer.commands.common import (
     EXIT_USAGE,
     CommandError,
     SubParsers,
+    find_circuit,
     open_store,
     print_json,
     user_library,
 )
 from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.model import Circuit
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PAIN_KINDS, PainKind
-from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
 from circuit_timer.store.transfer import export_file, import_file
@@ -105,14 +106,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         raise CommandError(f"{day} is in the future; log a session once it is done")
     pain = _pain_score(args.pain) if args.pain is not None else None
     library = user_library()
-    entry = library.entries.get(args.circuit)
-    if entry is None or entry.kind != "circuit":
-        circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
-        near = closest(args.circuit, circuits)
-        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
-        raise CommandError(f"no circuit '{args.circuit}'{hint}")
-    circuit = library.circuit(args.circuit)
-    assert circuit is not None
+    entry = find_circuit(library, args.circuit)
+    circuit = entry.document
+    assert isinstance(circuit, Circuit)
     with open_store() as store:
         found = insights.planned_for(store, library, circuit.id, day)
         enrolment, planned = found if found else (None, None)
@@ -135,25 +131,10 @@ def cmd_log(args: argparse.Namespace) -> int:
             local_date=day,
             source="log",
         )
-        sets = planned_sets(circuit)
-        for s in sets:
-            store.record_set(
-                uid,
-                block=s.block,
-                round=s.round,
-                exercise_id=s.exercise_id,
-                exercise_name=s.exercise_name,
-                set_number=s.set_number,
-                side=s.side,
-                reps_target=s.reps_target,
-                reps_done=s.reps_target,
-                seconds=s.seconds,
-                load=s.load,
-                dose=s.dose,
-            )
+        recorded = store.record_planned_sets(uid, planned_sets(circuit))
         store.finish_session(uid, "completed", notes=args.note, pain_after=pain, ended_at=ended)
     plan_note = f" for {planned.weeks_out} weeks out of your plan" if planned else ""
-    print(f"Logged {circuit.id} on {day}{plan_note}: {len(sets)} sets, completed.")
+    print(f"Logged {circuit.id} on {day}{plan_note}: {recorded} sets, completed.")
     return EXIT_OK
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from collections.abc import Callable
 
-from circuit_timer import paths
 from circuit_timer.commands.common import (
     EXIT_OK,
     CommandError,
     SubParsers,
+    find_circuit,
     open_store,
     user_library,
 )
@@ -19,16 +18,14 @@ from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
-from circuit_timer.core.suggest import closest
 from circuit_timer.cue_scheduler import favour_cue_thread
-from circuit_timer.store import insights, settings
+from circuit_timer.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal import TerminalRunner
-from circuit_timer.workout import Listener, Origin, Workout
+from circuit_timer.workout import Origin, Workout
 
 EXIT_FINISHED_EARLY = 3
-# Above this speed cues would pile on top of each other: demos and tests run silent.
-MAX_SPEED_WITH_SOUND = 3.0
 
 
 def register(sub: SubParsers) -> None:
@@ -63,12 +60,7 @@ def _choose(
     args: argparse.Namespace, library: Library, store: HistoryStore
 ) -> tuple[Circuit, Origin]:
     if args.circuit:
-        entry = library.entries.get(args.circuit)
-        if entry is None or entry.kind != "circuit":
-            circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
-            near = closest(args.circuit, circuits)
-            hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
-            raise CommandError(f"no circuit '{args.circuit}'{hint}")
+        entry = find_circuit(library, args.circuit)
         assert isinstance(entry.document, Circuit)
         digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
         return entry.document, Origin(circuit_hash=digest)
@@ -95,42 +87,17 @@ def _choose(
     )
 
 
-def _audio(
-    args: argparse.Namespace, speed: float, store: HistoryStore
-) -> tuple[list[Listener], list[str], Callable[[], None]]:
-    """The cue player as a listener, what to tell the runner about sound, and a way to
-    let the last cue finish and stop the audio workers."""
-    if args.no_sound or speed > MAX_SPEED_WITH_SOUND:
-        note = [] if args.no_sound else [f"sound is off above {MAX_SPEED_WITH_SOUND:g}x speed"]
-        return [], note, lambda: None
-    from circuit_timer.audio.cues import CuePlayer, CueSettings
-    from circuit_timer.audio.players import SimpleaudioPlayer, make_player
-    from circuit_timer.audio.voice import Voice
-
-    player = make_player(True)
-    spoken = not args.no_voice and settings.is_on(store, "voice")
-    voice = Voice(paths.user_home() / "cache" / "voice") if spoken else None
-    if voice is not None and not voice.available():
-        voice = None
-    chosen = CueSettings(
-        volume=int(settings.get(store, "volume")) / 100,
-        countdown_beeps=settings.is_on(store, "countdown_beeps"),
-        voice=voice is not None,
-    )
-    cues = CuePlayer(player, chosen, voice)
-    notice = player.take_notice()
-
-    def close() -> None:
-        if isinstance(player, SimpleaudioPlayer):
-            player.wait_idle(2.0)  # the "workout done" fanfare is 1.2 s
-        if voice is not None:
-            voice.close()
-        player.close()
-        late = player.take_notice()  # the device failed during the workout
-        if late:
-            print(f"circuit-timer: {late}", file=sys.stderr)
-
-    return [cues.handle], [notice] if notice else [], close
+def _sound(args: argparse.Namespace, speed: float, store: HistoryStore) -> SoundCues | None:
+    """The cues for this run, or None (``--no-sound``, or too fast to hear)."""
+    if args.no_sound:
+        return None
+    if speed > MAX_SPEED_WITH_SOUND:
+        print(f"circuit-timer: sound is off above {MAX_SPEED_WITH_SOUND:g}x speed", file=sys.stderr)
+        return None
+    sound = sound_cues(store, voice_allowed=not args.no_voice)
+    if sound.notice:
+        print(f"circuit-timer: {sound.notice}", file=sys.stderr)
+    return sound
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -139,9 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = user_library()
     with open_store() as store:
         circuit, origin = _choose(args, library, store)
-        listeners, notes, close_audio = _audio(args, speed, store)
-        for note in notes:
-            print(f"circuit-timer: {note}", file=sys.stderr)
+        sound = _sound(args, speed, store)
+        listeners = [sound.listener] if sound else []
         favour_cue_thread()
         clock = ScaledClock(speed)
         workout = Workout(circuit, clock, store, origin, cue_listeners=listeners)
@@ -150,7 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             status = runner.run()
         finally:
             workout.close()
-            close_audio()
+            late = sound.close() if sound else None
+            if late:  # the device failed during the workout
+                print(f"circuit-timer: {late}", file=sys.stderr)
         for notice in workout.notices:
             print(f"circuit-timer: {notice}", file=sys.stderr)
     print(

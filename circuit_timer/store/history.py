@@ -9,12 +9,13 @@ import contextlib
 import os
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from circuit_timer.core.planned_sets import PlannedSet
 from circuit_timer.core.records import (
     Enrolment,
     PainEntry,
@@ -255,6 +256,28 @@ class HistoryStore:
                 (session_id, block, round, exercise_id, exercise_name, set_number, side,
                  reps_target, reps_done, seconds, load, dose, to_text(self._now())),
             )  # fmt: skip
+
+    def record_planned_sets(self, session_uuid: str, sets: Iterable[PlannedSet]) -> int:
+        """Record each of a circuit's planned sets as done at its target (a session logged
+        away from the app); returns how many."""
+        count = 0
+        for s in sets:
+            self.record_set(
+                session_uuid,
+                block=s.block,
+                round=s.round,
+                exercise_id=s.exercise_id,
+                exercise_name=s.exercise_name,
+                set_number=s.set_number,
+                side=s.side,
+                reps_target=s.reps_target,
+                reps_done=s.reps_target,
+                seconds=s.seconds,
+                load=s.load,
+                dose=s.dose,
+            )
+            count += 1
+        return count
 
     def finish_session(
         self,

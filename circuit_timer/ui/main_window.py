@@ -27,7 +27,8 @@ from circuit_timer.core.clock import Clock, ScaledClock
 from circuit_timer.core.describe import CLINICIAN_NOTE
 from circuit_timer.core.events import Event, Finished, Paused, Resumed
 from circuit_timer.core.model import Circuit
-from circuit_timer.store import insights, settings
+from circuit_timer.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.controller import WorkoutController
@@ -42,29 +43,9 @@ from circuit_timer.ui.today_page import TodayPage
 from circuit_timer.ui.transfer_dialogs import export_history, import_history
 from circuit_timer.ui.workout_page import WorkoutPage
 from circuit_timer.user_files import StarterError, create_starter
-from circuit_timer.workout import Listener, Origin, Workout
+from circuit_timer.workout import Origin, Workout
 
-MAX_SPEED_WITH_SOUND = 3.0
-CueFactory = Callable[[HistoryStore | None], tuple[list[Listener], str | None]]
-
-
-def sound_cues(store: HistoryStore | None) -> tuple[list[Listener], str | None]:
-    """The audio cue listener and, when there is no sound, the notice to show."""
-    from circuit_timer.audio.cues import CuePlayer, CueSettings
-    from circuit_timer.audio.players import make_player
-    from circuit_timer.audio.voice import Voice
-
-    player = make_player(True)
-    volume, beeps, spoken = 0.8, True, True
-    if store is not None:
-        volume = int(settings.get(store, "volume")) / 100
-        beeps = settings.is_on(store, "countdown_beeps")
-        spoken = settings.is_on(store, "voice")
-    voice = Voice(paths.user_home() / "cache" / "voice") if spoken else None
-    if voice is not None and not voice.available():
-        voice = None
-    cues = CuePlayer(player, CueSettings(volume, beeps, voice is not None), voice)
-    return [cues.handle], player.take_notice()
+CueFactory = Callable[[HistoryStore | None], SoundCues]
 
 
 def _charts_page(store: HistoryStore | None, today: Callable[[], date]) -> QWidget:
@@ -112,6 +93,7 @@ class MainWindow(QMainWindow):
         self.speed = speed
         self.clock: Clock = clock or ScaledClock(speed)
         self.cue_factory = cue_factory if speed <= MAX_SPEED_WITH_SOUND else None
+        self.sound: SoundCues | None = None
         self.keep_awake = keep_awake or KeepAwake()
         self.today = today
         self.store: HistoryStore | None = None
@@ -359,10 +341,11 @@ class MainWindow(QMainWindow):
         """Start ``circuit`` on the workout page."""
         if self.controller is not None:
             self.controller.close()
-        listeners: list[Listener] = []
-        notice = None
-        if self.cue_factory is not None:
-            listeners, notice = self.cue_factory(self.store)
+        if self.sound is not None:
+            self.sound.close(wait=False)  # the last workout's player and voice workers
+        self.sound = self.cue_factory(self.store) if self.cue_factory is not None else None
+        listeners = [self.sound.listener] if self.sound else []
+        notice = self.sound.notice if self.sound else None
         workout = Workout(circuit, self.clock, self.store, origin, cue_listeners=listeners)
         self.circuit, self.origin = circuit, origin
         self.controller = WorkoutController(workout, self.clock, self)
@@ -425,6 +408,8 @@ class MainWindow(QMainWindow):
                 self.controller.finish_early()
             self.controller.close()
         self.keep_awake.release()
+        if self.sound is not None:
+            self.sound.close()
         self.watcher.stop()
         QSettings().setValue("window/geometry", self.saveGeometry())
         if self.store is not None:
