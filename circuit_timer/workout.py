@@ -3,16 +3,20 @@
 Faces (the terminal runner, the Qt window) own only the waiting and the drawing; they
 call ``pump()`` when the engine's next wake-up comes and the control methods on keys.
 Each completed set is written to the history the moment it is done.
+
+A face that can ask the runner (the window) passes ``keep_empty=False``: the history
+session then opens with the first completed set, so a workout that ends with none leaves
+nothing behind (not even after a crash) unless the runner chooses ``keep()``.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from circuit_timer.core.clock import Clock
-from circuit_timer.core.engine import Engine
+from circuit_timer.core.engine import Engine, SetKey
 from circuit_timer.core.events import Event, Finished, FinishStatus, SetCompleted
 from circuit_timer.core.model import Circuit
 from circuit_timer.cue_scheduler import CueScheduler
@@ -33,7 +37,11 @@ class Origin:
 
 
 class Workout:
-    """Runs ``circuit`` on ``clock``, recording into ``store`` (None: record nothing)."""
+    """Runs ``circuit`` on ``clock``, recording into ``store`` (None: record nothing).
+
+    ``keep_empty``: open the history session at the start (True, the terminal) or with
+    the first completed set (False, the window, which asks about a workout with none).
+    """
 
     def __init__(
         self,
@@ -43,8 +51,11 @@ class Workout:
         origin: Origin = Origin(),
         listeners: Iterable[Listener] = (),
         cue_listeners: Iterable[Listener] = (),
+        *,
+        keep_empty: bool = True,
     ) -> None:
         self.circuit = circuit
+        self.keep_empty = keep_empty
         self.engine = Engine(circuit, clock)
         self.store = store
         self.origin = origin
@@ -65,24 +76,24 @@ class Workout:
         self.session_uuid: str | None = None
         self.notices: list[str] = []
         self.status: FinishStatus | None = None
-        self.sets_recorded = 0
         self._unsaved: list[SetCompleted] = []
+        # Sets by key: a set redone after Back replaces its first record, as in the store.
+        self._done: dict[SetKey, SetCompleted] = {}
+        self._saved: set[SetKey] = set()
+        self._started_at: datetime | None = None
+        self._ended_at: datetime | None = None
 
     # -- controls (each dispatches what the engine says) ---------------------
 
     def start(self) -> list[Event]:
-        """Open the history session and start the clock."""
+        """Start the clock (and open the history session, when ``keep_empty``)."""
         if self.store is not None:
-            try:
-                self.session_uuid = self.store.start_session(
-                    self.circuit.id,
-                    circuit_title=self.circuit.title,
-                    circuit_hash=self.origin.circuit_hash,
-                    plan_id=self.origin.plan_id,
-                    plan_week=self.origin.plan_week,
-                )
-            except StoreError as exc:
-                self._notice(f"this workout is not being saved: {exc}")
+            self._started_at = self.store.now()
+            if self.keep_empty:
+                try:
+                    self._open_session()
+                except StoreError as exc:
+                    self._notice(f"this workout is not being saved: {exc}")
         return self._dispatch(self.engine.start())
 
     def pump(self) -> list[Event]:
@@ -117,19 +128,57 @@ class Workout:
         """Stop now; the session is kept as partial."""
         return self._dispatch(self.engine.finish_early())
 
+    def keep(self) -> None:
+        """Keep a finished workout that has no session yet (no completed set) in the
+        history, with its finish status. Raises StoreError when it cannot be saved."""
+        if not self.finished or self.store is None or self.session_uuid is not None:
+            return
+        assert self.status is not None
+        self._open_session()
+        assert self.session_uuid is not None
+        self._record_pending()  # sets done while the history could not be written
+        self.store.finish_session(self.session_uuid, self.status, ended_at=self._ended_at)
+
+    def discard(self) -> None:
+        """Leave a finished workout with no saved set out of the history: its session, if
+        one was opened (a set that could not be saved), is deleted."""
+        if not self.finished or self.store is None or self.session_uuid is None:
+            return
+        if self._saved:
+            return  # saved sets stay: they happened
+        try:
+            self.store.delete_session(self.session_uuid)
+        except StoreError as exc:
+            self._notice(f"the empty session could not be removed: {exc}")
+            return
+        self.session_uuid = None
+
     @property
     def finished(self) -> bool:
         """Whether the workout has ended."""
         return self.engine.state == "finished"
+
+    @property
+    def sets_done(self) -> list[SetCompleted]:
+        """The completed sets, one per set and side (a redone set counts once), in order."""
+        return list(self._done.values())
+
+    @property
+    def sets_recorded(self) -> int:
+        """How many of the completed sets are saved in the history."""
+        return len(self._saved)
 
     # -- dispatch --------------------------------------------------------------
 
     def _dispatch(self, events: list[Event]) -> list[Event]:
         for event in events:
             if isinstance(event, SetCompleted):
+                self._done[_set_key(event)] = event
                 self._record(event)
             elif isinstance(event, Finished):
                 self.status = event.status
+                if self.store is not None:
+                    self._ended_at = self.store.now()
                 self._finish(event.status)
             for listener in self.listeners:
                 listener(event)
@@ -154,14 +203,28 @@ class Workout:
         if self._cues is not None:
             self._cues.close()
 
+    def _open_session(self) -> None:
+        assert self.store is not None
+        self.session_uuid = self.store.start_session(
+            self.circuit.id,
+            circuit_title=self.circuit.title,
+            circuit_hash=self.origin.circuit_hash,
+            plan_id=self.origin.plan_id,
+            plan_week=self.origin.plan_week,
+            started_at=self._started_at,
+        )
+
     def _record(self, event: SetCompleted) -> None:
-        if self.store is None or self.session_uuid is None:
-            return
+        if self.store is None or (self.session_uuid is None and self.keep_empty):
+            return  # no history, or its session could not be opened at the start
         # Sets that could not be saved earlier (disk full, locked) go first, in order.
         self._unsaved.append(event)
-        while self._unsaved:
-            done = self._unsaved[0]
-            try:
+        try:
+            if self.session_uuid is None:
+                self._open_session()
+            assert self.session_uuid is not None
+            while self._unsaved:
+                done = self._unsaved[0]
                 self.store.record_set(
                     self.session_uuid,
                     block=done.block,
@@ -176,19 +239,19 @@ class Workout:
                     load=done.load,
                     dose=done.dose,
                 )
-            except StoreError as exc:
-                self._notice(f"a set could not be saved yet ({exc}); the workout goes on")
-                return
-            self._unsaved.pop(0)
-            self.sets_recorded += 1
+                self._unsaved.pop(0)
+                self._saved.add(_set_key(done))
+        except StoreError as exc:
+            self._notice(f"a set could not be saved yet ({exc}); the workout goes on")
 
     def _finish(self, status: FinishStatus) -> None:
-        if self.store is None or self.session_uuid is None:
+        if self.store is None:
             return
-        with contextlib.suppress(StoreError):
-            self._record_pending()
+        self._record_pending()
+        if self.session_uuid is None:
+            return
         try:
-            self.store.finish_session(self.session_uuid, status)
+            self.store.finish_session(self.session_uuid, status, ended_at=self._ended_at)
         except StoreError as exc:
             self._notice(f"the end of this workout could not be saved: {exc}")
 
@@ -200,3 +263,8 @@ class Workout:
     def _notice(self, text: str) -> None:
         if text not in self.notices:
             self.notices.append(text)
+
+
+def _set_key(event: SetCompleted) -> SetKey:
+    """The set a SetCompleted is about (as the store keys it)."""
+    return (event.block, event.round, event.exercise_id, event.set_number, event.side)

@@ -1,0 +1,137 @@
+"""One workout recorded into the history: when its session opens, what an empty one leaves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from circuit_timer.core.clock import FakeClock
+from circuit_timer.core.events import SetCompleted
+from circuit_timer.core.model import Circuit
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.workout import Workout
+
+TWO_SETS = Circuit.model_validate(
+    {
+        "id": "two-sets",
+        "title": "Two sets",
+        "defaults": {"prepare": 5, "rest": 10},
+        "blocks": [{"exercises": [{"id": "bridge", "name": "Bridge", "reps": 10, "sets": 2}]}],
+    }
+)
+T0 = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
+
+
+class Wall:
+    """The store's clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def first_set(workout: Workout) -> SetCompleted:
+    """End the prepare, then mark the first (open) set done."""
+    workout.done()
+    [done] = [e for e in workout.done() if isinstance(e, SetCompleted)]
+    return done
+
+
+def test_the_window_s_workout_opens_its_session_with_the_first_set(private_home: Path) -> None:
+    wall = Wall()
+    with HistoryStore.in_folder(private_home, now=wall) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        wall.now = T0 + timedelta(minutes=2)
+        workout.done()  # the prepare: still no set, still no session
+        assert store.sessions() == [] and workout.session_uuid is None
+        workout.done()
+        [session] = store.sessions()
+        assert session.started_at == T0  # when the workout started, not the first set
+        assert len(store.sets()) == 1 and workout.sets_recorded == 1
+        workout.finish_early()
+        assert store.session(session.uuid).status == "partial"  # type: ignore[union-attr]
+
+
+def test_a_workout_ended_with_no_set_leaves_nothing_unless_kept(private_home: Path) -> None:
+    wall = Wall()
+    with HistoryStore.in_folder(private_home, now=wall) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        wall.now = T0 + timedelta(seconds=40)
+        workout.finish_early()
+        assert workout.status == "partial" and workout.sets_done == []
+        assert store.sessions() == []
+        workout.keep()
+        [session] = store.sessions()
+        assert (session.status, session.started_at, session.ended_at) == (
+            "partial", T0, T0 + timedelta(seconds=40),
+        )  # fmt: skip
+        assert store.sets() == []
+        workout.keep()  # twice: still one session
+        assert len(store.sessions()) == 1
+
+
+def test_discarding_an_empty_workout_keeps_nothing(private_home: Path) -> None:
+    with HistoryStore.in_folder(private_home) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        workout.finish_early()
+        workout.discard()
+        assert store.sessions() == []
+
+
+class SetsFail(HistoryStore):
+    """A history whose sets cannot be written (the session row can)."""
+
+    def record_set(self, *args: object, **kwargs: object) -> None:
+        raise StoreError("the disk is full")
+
+
+def test_discard_removes_a_session_whose_sets_could_not_be_saved(private_home: Path) -> None:
+    with SetsFail.in_folder(private_home) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        first_set(workout)
+        assert len(store.sessions()) == 1 and workout.sets_recorded == 0
+        assert any("could not be saved yet" in n for n in workout.notices)
+        workout.finish_early()
+        workout.discard()
+        assert store.sessions() == []
+
+
+def test_discard_never_removes_saved_sets(private_home: Path) -> None:
+    with HistoryStore.in_folder(private_home) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        first_set(workout)
+        workout.finish_early()
+        workout.discard()
+        assert len(store.sessions()) == 1 and len(store.sets()) == 1
+
+
+def test_the_terminal_s_workout_keeps_an_empty_session_as_before(private_home: Path) -> None:
+    with HistoryStore.in_folder(private_home) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store)  # keep_empty=True: `run`
+        workout.start()
+        assert len(store.sessions()) == 1
+        workout.finish_early()
+        [session] = store.sessions()
+        assert session.status == "partial" and store.sets() == []
+
+
+def test_a_set_redone_after_back_counts_once(private_home: Path) -> None:
+    with HistoryStore.in_folder(private_home) as store:
+        workout = Workout(TWO_SETS, FakeClock(), store, keep_empty=False)
+        workout.start()
+        first_set(workout)
+        workout.back()  # in the rest's first 2 s: back to the set just done
+        workout.count_rep(+1)
+        redone = [e for e in workout.done() if isinstance(e, SetCompleted)]
+        assert [s.reps_done for s in redone] == [1]
+        assert [s.reps_done for s in workout.sets_done] == [1]
+        assert workout.sets_recorded == 1
+        assert [s.reps_done for s in store.sets()] == [1]
