@@ -8,7 +8,7 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from circuit_timer.core.clock import Clock
-from circuit_timer.core.events import Event, SetCompleted
+from circuit_timer.core.events import Event, RepCounted, SegmentStarted, SetCompleted
 from circuit_timer.workout import Workout
 
 REDRAW_MS = 50
@@ -31,7 +31,9 @@ class WorkoutController(QObject):
         super().__init__(parent)
         self.workout = workout
         self.clock = clock
-        self.sets: list[SetCompleted] = []
+        # Whether the runner counted reps (+/-) in this segment: an open set they did not
+        # count is recorded at its target, and the screen says so.
+        self.counted_by_hand = False
         self._ended = False
         self._real = getattr(clock, "real_seconds", lambda seconds: seconds)
         self._wake = QTimer(self)
@@ -41,6 +43,11 @@ class WorkoutController(QObject):
         self._redraw = QTimer(self)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self.changed.emit)
+
+    @property
+    def sets(self) -> list[SetCompleted]:
+        """The completed sets so far, as the history has them (a redone set once)."""
+        return self.workout.sets_done
 
     # -- controls --------------------------------------------------------------
 
@@ -97,8 +104,10 @@ class WorkoutController(QObject):
 
     def _after(self, events: list[Event]) -> None:
         for event in events:
-            if isinstance(event, SetCompleted):
-                self.sets.append(event)
+            if isinstance(event, SegmentStarted):
+                self.counted_by_hand = False
+            elif isinstance(event, RepCounted) and event.by_runner:
+                self.counted_by_hand = True
             self.happened.emit(event)
         self._schedule()
         self.changed.emit()

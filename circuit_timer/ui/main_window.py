@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.library_page.new_requested.connect(self.new_circuit)
         self.library_page.open_folder_requested.connect(self.open_folder)
         self.summary_page.save_requested.connect(self._save_summary)
+        self.summary_page.discard_requested.connect(self._discard_summary)
         self._menus()
         self._restore_geometry()
         self.watcher.reload()
@@ -226,9 +227,12 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc leaves fullscreen first, then asks before finishing a workout early."""
+        """Esc leaves fullscreen first, then asks before finishing a workout early; while
+        it asks, Esc means keep going."""
         if event.key() == Qt.Key.Key_Escape:
-            if self.isFullScreen():
+            if self.workout_page.asking:
+                self.workout_page.finish_bar.choose_keep()
+            elif self.isFullScreen():
                 self.showNormal()
             elif self.pages.currentWidget() is self.workout_page:
                 self.confirm_finish()
@@ -236,16 +240,9 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def confirm_finish(self) -> None:
-        """Ask, then finish early (saved as partial)."""
-        if self.controller is None or self.controller.workout.finished:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Finish early?",
-            "Finish this workout now? What you did so far is saved as a partial session.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.controller.finish_early()
+        """Ask (Keep going / Finish and save) at the bottom of the workout page, where the
+        countdown stays in view; the workout runs on meanwhile."""
+        self.workout_page.ask_finish()
 
     def about(self) -> None:
         """The About box."""
@@ -346,7 +343,10 @@ class MainWindow(QMainWindow):
         self.sound = self.cue_factory(self.store) if self.cue_factory is not None else None
         listeners = [self.sound.listener] if self.sound else []
         notice = self.sound.notice if self.sound else None
-        workout = Workout(circuit, self.clock, self.store, origin, cue_listeners=listeners)
+        # No session until a set is done: a workout ended with none is kept only if asked.
+        workout = Workout(
+            circuit, self.clock, self.store, origin, cue_listeners=listeners, keep_empty=False
+        )
         self.circuit, self.origin = circuit, origin
         self.controller = WorkoutController(workout, self.clock, self)
         self.controller.happened.connect(self._keep_awake)
@@ -373,24 +373,42 @@ class MainWindow(QMainWindow):
         snap = self.controller.workout.engine.snapshot()
         for notice in self.controller.workout.notices:
             self.statusBar().showMessage(notice)
+        workout = self.controller.workout
         self.summary_page.show_workout(
-            self.circuit.title, status, snap.total_elapsed, self.controller.sets
+            self.circuit.title,
+            status,
+            snap.total_elapsed,
+            self.controller.sets,
+            saved=workout.sets_recorded if self.store is not None else None,
         )
         self.pages.setCurrentWidget(self.summary_page)
 
     def _save_summary(self, pain: int, note: str) -> None:
         workout = self.controller.workout if self.controller else None
-        if workout is not None and workout.session_uuid and self.store is not None:
+        if workout is not None and self.store is not None:
             try:
-                self.store.update_session(workout.session_uuid, notes=note or None, pain_after=pain)
+                workout.keep()  # a workout with no completed set: the runner keeps it
+                if workout.session_uuid:
+                    self.store.update_session(
+                        workout.session_uuid, notes=note or None, pain_after=pain
+                    )
             except StoreError as exc:
                 QMessageBox.warning(self, "Not saved", str(exc))
                 return
+        self._leave_summary("History" if "History" in self.browse else "Library")
+
+    def _discard_summary(self) -> None:
+        """A workout with no completed set, not kept: nothing of it stays in the history."""
+        if self.controller is not None:
+            self.controller.workout.discard()
+        self._leave_summary("Library")
+
+    def _leave_summary(self, page: str) -> None:
         if self.controller is not None:
             self.controller.close()
             self.controller = None
         self.watcher.reload()
-        self.show_page("History" if "History" in self.browse else "Library")
+        self.show_page(page)
 
     # -- closing -----------------------------------------------------------------
 

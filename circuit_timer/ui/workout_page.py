@@ -2,12 +2,17 @@
 
 It only draws the engine's snapshot and forwards keys and buttons to the controller.
 Font sizes follow the window's size, and long texts shrink to fit instead of clipping.
+An open rep set (no clock: it ends when the runner says done) shows its rep count in the
+countdown's place, and its elapsed time small and marked as elapsed, so it never reads as
+a countdown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer.core.describe import clock as mmss
 from circuit_timer.core.engine import Snapshot
 from circuit_timer.core.events import (
     Countdown,
@@ -33,6 +37,16 @@ from circuit_timer.core.events import (
 from circuit_timer.core.timeline import Segment
 from circuit_timer.ui import theme
 from circuit_timer.ui.controller import WorkoutController
+from circuit_timer.ui.finish_bar import FinishBar
+from circuit_timer.ui.fitting import digit_pixel_size, fit, set_progress, set_style
+from circuit_timer.ui.workout_text import (
+    big_text,
+    counter_texts,
+    is_open_set,
+    next_text,
+    position_text,
+    side_text,
+)
 
 FLASH_MS = 180
 FLASHING = (SegmentStarted, Countdown, Halfway, SetCompleted, Finished, TempoPhase)
@@ -40,76 +54,14 @@ FLASHING = (SegmentStarted, Countdown, Halfway, SetCompleted, Finished, TempoPha
 SIZES = {"kind": 0.055, "name": 0.05, "side": 0.06, "reps": 0.06, "small": 0.028}
 # The countdown's digits stand this share of the whole window's height (at least 1/4).
 COUNTDOWN_SHARE = 0.27
-DIGITS = "0123456789:"
-
-
-def digit_pixel_size(font: QFont, digits_height: float) -> int:
-    """The pixel size at which ``font``'s digits are ``digits_height`` pixels tall."""
-    probe = QFont(font)
-    probe.setPixelSize(100)
-    tall = QFontMetrics(probe).tightBoundingRect(DIGITS).height() or 72
-    return max(10, int(digits_height * 100 / tall) + 1)
-
-
-def fit(label: QLabel, text: str, pixel_size: int, width: int, minimum: int = 10) -> None:
-    """Show ``text`` in ``label`` at ``pixel_size``, smaller if needed to fit ``width``.
-
-    Redraws come 20 times a second: when nothing changed, nothing is touched.
-    """
-    wanted = (text, pixel_size, width, minimum)
-    if label.property("fitted") == wanted:
-        return
-    label.setProperty("fitted", wanted)
-    font = QFont(label.font())
-    size = max(minimum, pixel_size)
-    while True:
-        font.setPixelSize(size)
-        if size <= minimum or QFontMetrics(font).horizontalAdvance(text) <= width:
-            break
-        size = max(minimum, int(size * 0.92))
-    label.setFont(font)
-    label.setText(text)
-
-
-def set_style(widget: QWidget, sheet: str) -> None:
-    """Set a style sheet only when it changes (each set re-polishes the widget)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
-
-
-def set_progress(bar: QProgressBar, fraction: float) -> None:
-    """Move a progress bar only by whole pixels: setValue repaints it every time."""
-    steps = max(1, bar.width())
-    if bar.maximum() != steps:
-        bar.setMaximum(steps)
-    value = int(fraction * steps)
-    if bar.value() != value:
-        bar.setValue(value)
-
-
-def side_text(segment: Segment) -> str:
-    """The side badge's word."""
-    return segment.side.upper() if segment.side else ""
-
-
-def next_text(segment: Segment | None) -> str:
-    """'Next: Single-leg glute bridge, left, 12 reps'."""
-    if segment is None:
-        return "Next: finish"
-    parts = [segment.name]
-    if segment.side:
-        parts.append(segment.side)
-    if segment.kind == "hold":
-        parts.append(f"{segment.reps} x {segment.seconds} s hold")
-    elif segment.reps is not None:
-        parts.append(f"{segment.reps} reps")
-    elif segment.seconds is not None:
-        parts.append(f"{segment.seconds} s")
-    return "Next: " + ", ".join(parts)
 
 
 class WorkoutPage(QWidget):
-    """Draws one workout and turns keys and buttons into controller calls."""
+    """Draws one workout and turns keys and buttons into controller calls.
+
+    Finish asks first (the finish bar); the workout goes on while it asks, so a set
+    that ends meanwhile is recorded and the clock a runner trusts never stops by itself.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +76,9 @@ class WorkoutPage(QWidget):
         self.countdown = self._label("countdown", bold=True)
         self.segment_bar = QProgressBar()
         self.segment_bar.setTextVisible(False)
+        keep_room = self.segment_bar.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # hidden on open sets: nothing to fill
+        self.segment_bar.setSizePolicy(keep_room)
         self.name = self._label("name", bold=True)
         self.side = self._label("side", bold=True)
         self.side.setAutoFillBackground(True)
@@ -149,7 +104,11 @@ class WorkoutPage(QWidget):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self.flash.hide)
         self.flashes = 0
+        self.finish_bar = FinishBar(self)
+        self.finish_bar.keep_going.connect(self.setFocus)
+        self.finish_bar.finish_confirmed.connect(self.request_finish)
         self._layout()
+        self._wire_buttons()
 
     # -- building ----------------------------------------------------------------
 
@@ -196,27 +155,53 @@ class WorkoutPage(QWidget):
 
     # -- wiring ------------------------------------------------------------------
 
-    def attach(self, controller: WorkoutController, cues: dict[str, list[str]]) -> None:
-        """Show ``controller``'s workout; ``cues`` are the coaching lines per exercise."""
-        self.controller = controller
-        self.cues = cues
-        controller.changed.connect(self.redraw)
-        controller.happened.connect(self.on_event)
-        actions = {
-            "back": controller.back,
-            "pause": controller.toggle_pause,
-            "done": controller.done,
-            "skip": controller.skip,
-            "finish": self.request_finish,
+    def _wire_buttons(self) -> None:
+        # Wired once: each press goes to whichever workout is attached now.
+        actions: dict[str, Callable[[WorkoutController], object]] = {
+            "back": lambda c: c.back(),
+            "pause": lambda c: c.toggle_pause(),
+            "done": lambda c: c.done(),
+            "skip": lambda c: c.skip(),
         }
         for key, action in actions.items():
-            self.buttons[key].clicked.connect(action)
-        self.minus.clicked.connect(lambda: controller.count_rep(-1))
-        self.plus.clicked.connect(lambda: controller.count_rep(+1))
+            self.buttons[key].clicked.connect(lambda _=False, act=action: self._act(act))
+        self.buttons["finish"].clicked.connect(self.ask_finish)
+        self.minus.clicked.connect(lambda: self._act(lambda c: c.count_rep(-1)))
+        self.plus.clicked.connect(lambda: self._act(lambda c: c.count_rep(+1)))
+
+    def _act(self, action: Callable[[WorkoutController], object]) -> None:
+        if self.controller is not None:
+            action(self.controller)
+
+    def attach(self, controller: WorkoutController, cues: dict[str, list[str]]) -> None:
+        """Show ``controller``'s workout; ``cues`` are the coaching lines per exercise."""
+        if self.controller is not None:
+            self.controller.changed.disconnect(self.redraw)
+            self.controller.happened.disconnect(self.on_event)
+        self.controller = controller
+        self.cues = cues
+        self.finish_bar.hide()
+        controller.changed.connect(self.redraw)
+        controller.happened.connect(self.on_event)
         self.redraw()
 
+    @property
+    def asking(self) -> bool:
+        """Whether the finish question is open."""
+        return self.finish_bar.isVisibleTo(self)
+
+    def ask_finish(self) -> None:
+        """Ask before finishing early (the Finish button and Esc); the clock runs on."""
+        c = self.controller
+        if c is None or c.workout.finished:
+            return
+        self.finish_bar.ask(len(c.sets))
+        self._size_bar()
+        self._place_bar()
+
     def request_finish(self) -> None:
-        """Finish early (the main window asks for confirmation before calling this)."""
+        """Finish early now (the runner confirmed): saved as partial if any set is done."""
+        self.finish_bar.hide()
         if self.controller is not None:
             self.controller.finish_early()
 
@@ -250,13 +235,15 @@ class WorkoutPage(QWidget):
         set_style(
             self.kind, f"background-color: {style.background}; color: {style.text}; padding: 4px;"
         )
-        fit(self.position, self._position(seg), px["small"], int(w * 0.4))
+        fit(self.position, position_text(seg), px["small"], int(w * 0.4))
         countdown_px = digit_pixel_size(
             self.countdown.font(), self.window().height() * COUNTDOWN_SHARE
         )
-        fit(self.countdown, self._time(snap), countdown_px, w)
+        fit(self.countdown, big_text(snap), countdown_px, w)
         set_progress(self.overall, snap.overall_progress)
         set_progress(self.segment_bar, snap.progress or 0.0)
+        if self.segment_bar.isVisibleTo(self) != (snap.progress is not None):
+            self.segment_bar.setVisible(snap.progress is not None)
         is_work = seg.kind in ("work", "hold")
         # In a pause the big line says what comes next; the badge shows its side.
         name = seg.name if is_work else next_text(snap.upcoming)
@@ -270,6 +257,28 @@ class WorkoutPage(QWidget):
         if self.buttons["pause"].text() != pause_text:
             self.buttons["pause"].setText(pause_text)
         self._size_buttons(px["small"])
+        if self.asking:
+            if snap.state == "finished":
+                self.finish_bar.hide()  # it ended while asking: nothing left to finish
+            else:
+                self.finish_bar.update_sets(len(self.controller.sets))
+                self._size_bar()
+                self._place_bar()
+
+    def _size_bar(self) -> None:
+        self.finish_bar.set_pixel_size(max(14, int(max(1, self.height()) * SIZES["small"])))
+
+    def _place_bar(self) -> None:
+        """Anchor the finish bar at the bottom, over the rows below the rep counter (from
+        what comes next down to the buttons), never over the countdown."""
+        margin = 8
+        width = max(1, self.width() - 2 * margin)
+        needed = self.finish_bar.heightForWidth(width)
+        if needed < 0:
+            needed = self.finish_bar.sizeHint().height()
+        bottom = self.height() - margin
+        top = min(self.next_up.geometry().top(), bottom - needed)
+        self.finish_bar.setGeometry(margin, top, width, bottom - top)
 
     def _size_buttons(self, pixel_size: int) -> None:
         if self.property("button_size") == pixel_size:
@@ -280,24 +289,6 @@ class WorkoutPage(QWidget):
             font.setPixelSize(max(12, pixel_size))
             button.setFont(font)
             button.setMinimumHeight(int(pixel_size * 1.8))
-
-    def _position(self, seg: Segment) -> str:
-        parts = []
-        if seg.sets > 1:
-            parts.append(f"set {seg.set}/{seg.sets}")
-        if seg.rounds > 1:
-            parts.append(f"round {seg.round}/{seg.rounds}")
-        if seg.kind == "hold":
-            parts.append(f"hold {seg.rep}/{seg.reps}")
-        return " · ".join(parts)
-
-    def _time(self, snap: Snapshot) -> str:
-        if snap.state == "finished":
-            return "0:00"
-        if snap.remaining is None:  # an open rep set counts up
-            return mmss(snap.elapsed)
-        # Round up: "0:01" until the very end, so the display never shows 0 early.
-        return mmss(float(int(snap.remaining + 0.999)))
 
     def _side(self, seg: Segment, pixel_size: int, width: int) -> None:
         text = side_text(seg)
@@ -321,11 +312,12 @@ class WorkoutPage(QWidget):
                 font.setPixelSize(max(14, pixel_size))
                 button.setFont(font)
                 button.setMinimumSize(int(pixel_size * 1.4), int(pixel_size * 1.3))
-        fit(self.reps, f"{snap.reps} / {seg.reps} reps" if counting else "", pixel_size, width)
-        phase = ""
-        if snap.tempo_phase and seg.kind == "work" and seg.tempo is not None:
-            phase = f"{snap.tempo_phase.upper()} · rep {snap.tempo_rep}"
-        fit(self.tempo, phase, pixel_size, width)
+        by_hand = self.controller is not None and self.controller.counted_by_hand
+        reps, phase = counter_texts(snap, by_hand)
+        fit(self.reps, reps, pixel_size, width)
+        # An open set's elapsed time is secondary: smaller than the words around it.
+        secondary = is_open_set(snap.segment) and not snap.tempo_phase
+        fit(self.tempo, phase, int(pixel_size * 0.75) if secondary else pixel_size, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space pause, Enter done, Up/+ and Down/- reps, Right skip, Left back."""
@@ -334,6 +326,9 @@ class WorkoutPage(QWidget):
             super().keyPressEvent(event)
             return
         key = Qt.Key
+        if self.asking and event.key() in (key.Key_Escape, key.Key_Return, key.Key_Enter):
+            self.finish_bar.choose_keep()  # Keep going is the default and the escape
+            return
         actions = {
             key.Key_Space: c.toggle_pause,
             key.Key_Return: c.done,
@@ -357,12 +352,15 @@ class WorkoutPage(QWidget):
         super().resizeEvent(event)
         self.flash.setGeometry(self.rect())
         self.redraw()
+        if self.asking:
+            self._size_bar()
+            self._place_bar()
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Redraw only while visible."""
         if self.controller is not None:
             self.controller.set_visible(True)
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def hideEvent(self, event: object) -> None:
         """Stop the redraw timer while hidden."""

@@ -8,77 +8,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.main_window import MainWindow
-
-
-class FakeKeepAwake:
-    """Records what the window asks of the screen saver."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-        self.held = False
-
-    def hold(self, reason: str = "") -> None:
-        if not self.held:
-            self.calls.append("hold")
-        self.held = True
-
-    def release(self) -> None:
-        if self.held:
-            self.calls.append("release")
-        self.held = False
+from tests.ui.driving import FakeKeepAwake, advance, clock, open_window, start, to_next
 
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake())  # type: ignore[arg-type]
-    qtbot.addWidget(win)
-    win.resize(1000, 750)
-    win.show()
+    win = open_window(qtbot)
     yield win
     win.close()
-
-
-def clock(win: MainWindow) -> FakeClock:
-    assert isinstance(win.clock, FakeClock)
-    return win.clock
-
-
-def advance(win: MainWindow, seconds: float) -> None:
-    clock(win).advance(seconds)
-    assert win.controller is not None
-    win.controller.pump()
-
-
-def to_next(win: MainWindow, kind: str, side: str | None = "any") -> None:
-    """Run time forward (marking open sets done) until a segment of ``kind`` is on."""
-    assert win.controller is not None
-    engine = win.controller.workout.engine
-    for _ in range(2000):
-        seg = engine.snapshot().segment
-        if seg.kind == kind and (side == "any" or seg.side == side):
-            return
-        wake = engine.next_wakeup()
-        if wake is None:
-            win.controller.done()
-        else:
-            clock(win).set(wake)
-            win.controller.pump()
-    raise AssertionError(f"no {kind} segment")
-
-
-def start(win: MainWindow, qtbot: QtBot, circuit_id: str) -> None:
-    page = win.library_page
-    page.search.setText(circuit_id)
-    page.select(circuit_id)
-    assert page.selected_id() == circuit_id
-    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
-    assert win.pages.currentWidget() is win.workout_page
 
 
 def test_library_lists_searches_and_filters(window: MainWindow) -> None:
@@ -113,14 +56,17 @@ def test_a_whole_workout_from_library_to_summary_to_history(
     advance(window, 300)
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert window.keep_awake.calls == ["hold", "release", "hold"]  # type: ignore[attr-defined]
-    # Count reps on the first open set with Up and Down, then Enter marks it done.
+    # Count reps on the first open set with Up and Down, then Enter marks it done. An open
+    # set's count stands where the countdown would (issue 10 moved it from the reps label).
     to_next(window, "work")
-    assert page.reps.text() == "0 / 10 reps"
+    assert page.countdown.text() == "0 / 10"
+    assert page.reps.text() == "not counted: Done ✓ saves 10"
     qtbot.keyClick(page, Qt.Key.Key_Up)
     qtbot.keyClick(page, Qt.Key.Key_Up)
     qtbot.keyClick(page, Qt.Key.Key_Up)
     qtbot.keyClick(page, Qt.Key.Key_Down)
-    assert page.reps.text() == "2 / 10 reps"
+    assert page.countdown.text() == "2 / 10"
+    assert page.reps.text() == "reps counted"
     qtbot.keyClick(page, Qt.Key.Key_Return)
     assert window.controller is not None
     assert window.controller.sets[-1].reps_done == 2
@@ -136,10 +82,10 @@ def test_a_whole_workout_from_library_to_summary_to_history(
     assert page.kind.text() == "SWITCH SIDES"
     to_next(window, "work", "right")
     assert page.side.text() == "RIGHT"
-    # Finish early with Esc, confirmed.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    # Finish early with Esc, confirmed (issue 10: on the page's finish bar, not a dialog).
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert page.asking
+    qtbot.mouseClick(page.finish_bar.finish, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.summary_page
     assert window.keep_awake.calls[-1] == "release"  # type: ignore[attr-defined]
     summary = window.summary_page
@@ -235,6 +181,8 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
     towel = next(ex for b in win.controller.workout.circuit.blocks for ex in b.exercises
              if ex.id == "towel-heel-raise")  # fmt: skip
     assert (towel.sets, towel.reps) == (2, 10)  # week 2 out: half the sets, 10 reps
+    to_next(win, "work")
+    win.controller.done()  # one set: a workout with none is not kept unless asked (issue 10)
     win.controller.finish_early()
     win.close()
     with HistoryStore.in_folder(private_home) as store:

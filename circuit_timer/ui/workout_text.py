@@ -1,0 +1,73 @@
+"""The words and numbers of the workout screen, from the engine's snapshot (no Qt)."""
+
+from __future__ import annotations
+
+from circuit_timer.core.describe import clock as mmss
+from circuit_timer.core.describe import plural
+from circuit_timer.core.engine import Snapshot
+from circuit_timer.core.timeline import Segment
+
+
+def is_open_set(segment: Segment) -> bool:
+    """A rep set with no clock: it ends when the runner marks it done."""
+    return segment.kind == "work" and segment.seconds is None and segment.reps is not None
+
+
+def side_text(segment: Segment) -> str:
+    """The side badge's word."""
+    return segment.side.upper() if segment.side else ""
+
+
+def next_text(segment: Segment | None) -> str:
+    """'Next: Single-leg glute bridge, left, 12 reps'."""
+    if segment is None:
+        return "Next: finish"
+    parts = [segment.name]
+    if segment.side:
+        parts.append(segment.side)
+    if segment.kind == "hold":
+        holds = segment.reps or 1
+        hold = f"{segment.seconds} s hold"
+        parts.append(hold if holds == 1 else f"{holds} x {hold}")
+    elif segment.reps is not None:
+        parts.append(plural(segment.reps, "rep"))
+    elif segment.seconds is not None:
+        parts.append(f"{segment.seconds} s")
+    return "Next: " + ", ".join(parts)
+
+
+def position_text(seg: Segment) -> str:
+    """'set 2/3 · round 1/2 · hold 4/10': where in the circuit this segment is."""
+    parts = []
+    if seg.sets > 1:
+        parts.append(f"set {seg.set}/{seg.sets}")
+    if seg.rounds > 1:
+        parts.append(f"round {seg.round}/{seg.rounds}")
+    if seg.kind == "hold":
+        parts.append(f"hold {seg.rep}/{seg.reps}")
+    return " · ".join(parts)
+
+
+def big_text(snap: Snapshot) -> str:
+    """The largest text: the time left, or an open rep set's rep count (never a clock)."""
+    if snap.state == "finished":
+        return "0:00"
+    if snap.remaining is None:
+        return f"{snap.reps} / {snap.segment.reps}"
+    # Round up: "0:01" until the very end, so the display never shows 0 early.
+    return mmss(float(int(snap.remaining + 0.999)))
+
+
+def counter_texts(snap: Snapshot, counted_by_hand: bool) -> tuple[str, str]:
+    """The rep counter's two texts: the reps, and the tempo phase or elapsed time."""
+    seg = snap.segment
+    reps = phase = ""
+    if is_open_set(seg) and snap.state != "finished":
+        # The count is the big number; here: what Done records, and the time taken.
+        reps = "reps counted" if counted_by_hand else f"not counted: Done ✓ saves {seg.reps}"
+        phase = f"+{mmss(snap.elapsed)} elapsed"
+    elif seg.kind == "work" and seg.reps is not None:
+        reps = f"{snap.reps} / {seg.reps} reps"
+    if snap.tempo_phase and seg.kind == "work" and seg.tempo is not None:
+        phase = f"{snap.tempo_phase.upper()} · rep {snap.tempo_rep}"
+    return reps, phase

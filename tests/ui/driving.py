@@ -1,0 +1,74 @@
+"""Driving the main window in tests: a fake screen-saver inhibitor, a window on a fake
+clock, and moving a workout forward."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from circuit_timer.core.clock import FakeClock
+from circuit_timer.ui.main_window import MainWindow
+
+
+class FakeKeepAwake:
+    """Records what the window asks of the screen saver."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.held = False
+
+    def hold(self, reason: str = "") -> None:
+        if not self.held:
+            self.calls.append("hold")
+        self.held = True
+
+    def release(self) -> None:
+        if self.held:
+            self.calls.append("release")
+        self.held = False
+
+
+def open_window(qtbot: QtBot, size: tuple[int, int] = (1000, 750)) -> MainWindow:
+    """A shown main window on a fake clock, with no sound and a fake inhibitor."""
+    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake())  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    return win
+
+
+def clock(win: MainWindow) -> FakeClock:
+    assert isinstance(win.clock, FakeClock)
+    return win.clock
+
+
+def advance(win: MainWindow, seconds: float) -> None:
+    clock(win).advance(seconds)
+    assert win.controller is not None
+    win.controller.pump()
+
+
+def to_next(win: MainWindow, kind: str, side: str | None = "any") -> None:
+    """Run time forward (marking open sets done) until a segment of ``kind`` is on."""
+    assert win.controller is not None
+    engine = win.controller.workout.engine
+    for _ in range(2000):
+        seg = engine.snapshot().segment
+        if seg.kind == kind and (side == "any" or seg.side == side):
+            return
+        wake = engine.next_wakeup()
+        if wake is None:
+            win.controller.done()
+        else:
+            clock(win).set(wake)
+            win.controller.pump()
+    raise AssertionError(f"no {kind} segment")
+
+
+def start(win: MainWindow, qtbot: QtBot, circuit_id: str) -> None:
+    page = win.library_page
+    page.search.setText(circuit_id)
+    page.select(circuit_id)
+    assert page.selected_id() == circuit_id
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    assert win.pages.currentWidget() is win.workout_page
