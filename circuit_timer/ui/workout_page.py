@@ -246,7 +246,7 @@ class WorkoutPage(QWidget):
             self.segment_bar.setVisible(snap.progress is not None)
         is_work = seg.kind in ("work", "hold")
         # In a pause the big line says what comes next; the badge shows its side.
-        name = seg.name if is_work else next_text(snap.upcoming)
+        name = seg.name if is_work else next_text(snap.upcoming, side_shown=seg.side)
         fit(self.name, name, px["name"], int(w * 0.78))
         self._side(seg, px["side"], int(w * 0.2))
         self._counter(snap, px["reps"], int(w * 0.3))

@@ -18,12 +18,13 @@ def side_text(segment: Segment) -> str:
     return segment.side.upper() if segment.side else ""
 
 
-def next_text(segment: Segment | None) -> str:
-    """'Next: Single-leg glute bridge, left, 12 reps'."""
+def next_text(segment: Segment | None, side_shown: str | None = None) -> str:
+    """'Next: Single-leg glute bridge, left, 12 reps' (without the side when the side badge
+    beside it already says ``side_shown``)."""
     if segment is None:
         return "Next: finish"
     parts = [segment.name]
-    if segment.side:
+    if segment.side and segment.side != side_shown:
         parts.append(segment.side)
     if segment.kind == "hold":
         holds = segment.reps or 1

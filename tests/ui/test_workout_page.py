@@ -233,7 +233,20 @@ def segment(**fields: object) -> Segment:
 def test_what_comes_next_is_in_plain_words() -> None:
     assert next_text(segment(reps=1)) == "Next: Bridge, 1 rep"
     assert next_text(segment(reps=12, side="left")) == "Next: Bridge, left, 12 reps"
+    # Beside a LEFT badge (a rest before the left side), "left" is not said twice.
+    assert next_text(segment(reps=12, side="left"), side_shown="left") == "Next: Bridge, 12 reps"
+    assert next_text(segment(reps=12, side="right"), side_shown="left") == (
+        "Next: Bridge, right, 12 reps"
+    )
     assert next_text(segment(kind="hold", reps=1, seconds=30)) == "Next: Bridge, 30 s hold"
     assert next_text(segment(kind="hold", reps=5, seconds=45)) == "Next: Bridge, 5 x 45 s hold"
     assert next_text(segment(seconds=30)) == "Next: Bridge, 30 s"
     assert next_text(None) == "Next: finish"
+
+
+def test_a_rest_before_a_side_names_the_side_once(window: MainWindow, qtbot: QtBot) -> None:
+    start(window, qtbot, "pf-crash-course")
+    to_next(window, "rest", "left")
+    page = window.workout_page
+    assert page.side.text() == "LEFT"
+    assert page.name.text().startswith("Next: ") and "left" not in page.name.text()
