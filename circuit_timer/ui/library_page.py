@@ -108,6 +108,7 @@ class LibraryPage(QWidget):
         self.empty.hide()
         self.preview = QTextBrowser()
         self.preview.setOpenExternalLinks(False)
+        self.preview.setPlaceholderText("Select a circuit or plan to see it here.")
         self.plan_note = QLabel()
         self.plan_note.setObjectName("hint")
         self.plan_note.setWordWrap(True)

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
@@ -86,6 +87,9 @@ __all__ = [
 ERROR_COLOUR = "#D55E00"
 # How often a page left open looks whether the day has turned.
 DAY_CHECK_MS = 60_000
+# Below this page width the table goes under the chooser instead of beside it.
+STACK_BELOW_WIDTH = 900
+TREE_MIN_HEIGHT = 360
 
 
 def qdate(day: date) -> QDate:
@@ -169,6 +173,9 @@ class PlanPage(QWidget):
         self.back = QPushButton("Back to your plan")
         self.choose = QPushButton("Change plan or race date\u2026")
         self.chooser = QWidget()
+        # Side by side when there is room; in a small window the table goes under the
+        # chooser (the window scrolls the page) rather than squeezing its columns.
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         # Shown while following only when asked for: the runner's own plan comes first.
         self._choosing = False
         self.schedule_title = QLabel()
@@ -231,7 +238,7 @@ class PlanPage(QWidget):
         buttons.addWidget(self.stop)
         buttons.addWidget(self.enrol)
         right.addLayout(buttons)
-        body = QHBoxLayout()
+        body = self._body
         body.setSpacing(16)
         body.addWidget(chooser)
         body.addLayout(right, 1)
@@ -242,6 +249,15 @@ class PlanPage(QWidget):
         page.addLayout(body, 1)
 
     # -- filling -----------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Stack the chooser over the table when the page is narrow."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < STACK_BELOW_WIDTH
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self._body.direction() != direction:
+            self._body.setDirection(direction)
+            self.tree.setMinimumHeight(TREE_MIN_HEIGHT if narrow else 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Catch up if the day turned while the page was hidden (the window refreshes it

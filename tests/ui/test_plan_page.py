@@ -367,3 +367,15 @@ def test_following_lists_each_session_as_plan_status_does(
         qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
         assert page.following_shown() and not page.chooser.isVisible()
         assert [(d, s) for d, s, _ in page.shown_progress()] == [(d, s) for d, s, _ in rows]
+
+
+def test_a_narrow_page_puts_the_table_under_the_chooser(qtbot: QtBot, store: HistoryStore) -> None:
+    page = make_page(qtbot, store, SUNDAY)  # no plan followed: the chooser shows
+    page.select_plan(PF_PLAN)
+    page.set_race_date(RACE)
+    page.resize(650, 1100)  # the Plan page of an 800 x 600 window, scrolled by the window
+    qtbot.waitUntil(lambda: page.tree.geometry().top() > page.chooser.geometry().bottom())
+    assert page.tree.height() >= 300
+    assert not page.tree.horizontalScrollBar().isVisible()
+    page.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.tree.geometry().left() > page.chooser.geometry().right())
