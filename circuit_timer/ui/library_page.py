@@ -265,7 +265,9 @@ class LibraryPage(QWidget):
         if entry.origin != "bundled":
             facts.append("yours, replaces the bundled one" if replaces_bundled(entry) else "yours")
         if self.plan_session is not None and self.plan_session[0].circuit_id == entry.id:
-            facts.append("today's plan session")
+            # The length above is the file's; the plan's changes make today's another.
+            today = minutes(compile_timeline(self.plan_session[1]).estimated_seconds)
+            facts.append(f"today's plan session: {today} min")
         return f"{doc.title}\n    {' · '.join(facts)}"
 
     def select(self, entry_id: str | None) -> None:

@@ -485,10 +485,11 @@ class PlanPage(QWidget):
         )  # fmt: skip
         if self.schedule:
             passed = total - len(self.schedule)
+            verb = "has" if passed == 1 else "have"
             self.schedule_title.setText(
                 f"{plural(len(self.schedule), 'session')} from {day_text(self.schedule[0].date)} "
                 f"to the race on {day_text(race)}, {when}"
-                + (f" ({passed} of the plan's {total} have passed)" if passed else "")
+                + (f" ({passed} of the plan's {total} {verb} passed)" if passed else "")
             )
         else:
             self.schedule_title.setText(
