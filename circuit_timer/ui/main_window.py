@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.circuit: Circuit | None = None
         self.pages = QStackedWidget()
         self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
-        self.library_page = LibraryPage()
+        self.library_page = LibraryPage(self.store, self.today)
         self.workout_page = WorkoutPage()
         self.summary_page = SummaryPage()
         self.browse: dict[str, QWidget] = {"Library": self.library_page}

@@ -1,25 +1,28 @@
-"""HTML previews of circuits and plans for the library page."""
+"""HTML previews of circuits, today's plan session and plans, for the library page."""
 
 from __future__ import annotations
 
 from html import escape
 
-from circuit_timer.core.describe import (
-    CLINICIAN_NOTE,
-    describe_plan,
-    exercise_line,
-    minutes,
-    plural,
-)
-from circuit_timer.core.model import Circuit, Plan
+from circuit_timer.core.describe import CLINICIAN_NOTE, exercise_line, minutes, plural
+from circuit_timer.core.library import Library
+from circuit_timer.core.model import WEEKDAYS, Circuit, Plan, Session
+from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.ui.plan_words import change_lines, plan_span, session_changes, week_name
+
+DAY_WORDS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday"), strict=True))  # fmt: skip
 
 
-def circuit_html(circuit: Circuit) -> str:
-    """Blocks, exercises with doses and sides, rests, equipment, cues and the time."""
+def circuit_html(circuit: Circuit, note: str = "") -> str:
+    """Blocks, exercises with doses and sides, rests, equipment, cues and the time.
+
+    ``note`` (HTML) goes right under the title.
+    """
     seconds = compile_timeline(circuit).estimated_seconds
     d = circuit.defaults
-    out = [f"<h2>{escape(circuit.title)}</h2>"]
+    out = [f"<h2>{escape(circuit.title)}</h2>", note]
     if circuit.summary:
         out.append(f"<p>{escape(circuit.summary)}</p>")
     facts = [f"<b>About {minutes(seconds)} min</b>", plural(len(circuit.blocks), "block")]
@@ -45,9 +48,56 @@ def circuit_html(circuit: Circuit) -> str:
             out.append(f"<li>{item}</li>")
         out.append("</ul>")
     out.append(f"<p><small>{escape(CLINICIAN_NOTE)}</small></p>")
+    return "\n".join(part for part in out if part)
+
+
+def plan_session_html(planned: PlannedSession, adjusted: Circuit, written: Circuit | None) -> str:
+    """Today's plan session: the circuit with the plan's doses, and what the plan changes
+    from the circuit as written (``written``)."""
+    week = escape(week_name(planned.weeks_out, planned.week_label))
+    changes = session_changes(planned.session, written)
+    if changes:
+        items = "".join(
+            f"<li>{f'<b>{escape(name)}</b>: ' if name else ''}"
+            f"{'; '.join(escape(p) for p in parts)}</li>"
+            for name, parts in changes
+        )
+        what = f"The plan changes today:<ul>{items}</ul>The doses below are the plan's."
+    else:
+        what = "The plan runs the circuit as written today."
+    note = f"<p><b>Today's plan session</b> ({week}). {what}</p>"
+    return circuit_html(adjusted, note)
+
+
+def _session_line(session: Session, library: Library) -> str:
+    if session.day is not None:
+        day = DAY_WORDS[session.day]
+    else:
+        days = session.days_before_race or 0
+        day = f"{plural(days, 'day')} before the race"
+    circuit = library.circuit(session.circuit)
+    title = circuit.title if circuit else session.circuit
+    changes = change_lines(session, circuit)
+    extra = "<br><small>" + "<br>".join(escape(c) for c in changes) + "</small>" if changes else ""
+    return f"<li>{escape(day)}: {escape(title)}{extra}</li>"
+
+
+def plan_html(plan: Plan, library: Library) -> str:
+    """The plan week by week, from the furthest week out to race week, in words."""
+    out = [f"<h2>{escape(plan.title)}</h2>"]
+    if plan.summary:
+        out.append(f"<p>{escape(plan.summary)}</p>")
+    sessions = sum(len(w.sessions) for w in plan.weeks)
+    out.append(f"<p><b>{escape(plan_span(plan))}</b> · {plural(sessions, 'session')}</p>")
+    for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
+        out.append(f"<h3>{escape(week_name(week.weeks_out, week.label))}</h3>")
+        if not week.sessions:
+            out.append("<p>Rest week: no sessions.</p>")
+            continue
+        out.append("<ul>" + "".join(_session_line(s, library) for s in week.sessions) + "</ul>")
+    out.append(
+        "<p>Follow it from the Plan page: pick your race date and every session is counted "
+        "back from race day.</p>"
+    )
+    out.append(f"<p><small>{escape(CLINICIAN_NOTE)}</small></p>")
     return "\n".join(out)
-
-
-def plan_html(plan: Plan) -> str:
-    """The plan week by week."""
-    return f"<h2>{escape(plan.title)}</h2><pre>{escape(describe_plan(plan))}</pre>"

@@ -3,6 +3,7 @@ back from the race date, starting late, and starting, changing and stopping a pl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer import paths
+from circuit_timer.cli import main
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.describe import minutes
 from circuit_timer.core.library import Library, load_library
@@ -116,10 +118,15 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
     # The plan's changes, in the runner's words.
     rows = {item.text(0): item.text(3) for item in page.session_items()}
     assert rows["Sun 22 Nov"] == "as written"
-    assert (
-        rows["Wed 25 Nov"] == "Single-leg heel raise, towel under the toes: 4 sets of 10, new load"
+    # The load is quoted (its first clause), never called "new": week 2 keeps week 3's.
+    assert rows["Wed 25 Nov"] == (
+        "Single-leg heel raise, towel under the toes: 4 sets of 10, load: 10RM"
     )
-    assert rows["Wed 2 Dec"].startswith("half the sets\nSingle-leg heel raise")
+    assert rows["Wed 2 Dec"] == (
+        "half the sets\nSingle-leg heel raise, towel under the toes: 2 sets of 10, "
+        "load: The same 10RM backpack as last week"
+    )
+    assert not any("new load" in text for text in rows.values())
     assert rows["Thu 17 Dec"] == "half the sets"
     # The whole text of a change is one click away.
     page.tree.setCurrentItem(page.session_items()[1])
@@ -286,3 +293,89 @@ def test_the_page_at_1280_by_800(qtbot: QtBot, store: HistoryStore, tmp_path: Pa
     assert image.save(str(tmp_path / "plan.png"))
     # Every row of the preview fits in the tree without a horizontal scroll bar.
     assert not page.tree.horizontalScrollBar().isVisible()
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run circuit-timer with ``argv`` in the test's private home; its standard output."""
+    capsys.readouterr()
+    assert main(list(argv)) == 0, capsys.readouterr().err
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("today", "shown_today"),
+    [
+        (date(2026, 12, 2), "\u25b6 today"),  # Wed, 18 days out: a session today
+        (date(2026, 11, 30), "\u25cb open until today"),  # Mon: Sunday's still counts
+    ],
+)
+def test_following_lists_each_session_as_plan_status_does(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    private_home: Path,
+    today: date,
+    shown_today: str,
+) -> None:
+    cli(capsys, "plan", "start", PF_PLAN, "--race-date", RACE.isoformat(), "--as-of", "2026-11-16")
+    # Wed 18 done; Fri 20 done the day after; Sun 22 missed; Wed 25 done; Fri 27 missed.
+    for day in ("2026-11-18", "2026-11-21", "2026-11-25"):
+        cli(capsys, "log", "pf-crash-course", "--date", day, "--as-of", day)
+    status = json.loads(cli(capsys, "plan", "status", "--json", "--as-of", today.isoformat()))
+    with HistoryStore.in_folder(private_home) as store:
+        page = make_page(qtbot, store, today)
+        assert page.following_shown()
+        rows = page.shown_progress()
+        assert [(d.isoformat(), s) for d, s, _ in rows] == [
+            (s["date"], s["status"]) for s in status["sessions"]
+        ]
+        # done, missed and upcoming as the command has them; today's (or yesterday's,
+        # still open) session is named as such.
+        words = {"done": "\u2713 done", "missed": "\u2717 missed", "upcoming": "upcoming"}
+        for (day, plan_status, shown), item in zip(rows, page.session_items(), strict=True):
+            if plan_status == "upcoming" and day <= today:
+                assert shown == shown_today and day >= today - timedelta(days=1)
+            else:
+                assert shown == words[plan_status]
+            # Each session's dose: its minutes and the plan's changes.
+            planned = next(p for p in plan_schedule(plan(PF_PLAN), RACE, date(2026, 11, 16))
+                           if p.date == day)  # fmt: skip
+            circuit = LIBRARY.circuit(planned.circuit_id)
+            assert circuit is not None
+            seconds = compile_timeline(apply_session(circuit, planned.session)).estimated_seconds
+            assert item.text(2) == f"{minutes(seconds)} min"
+            assert item.text(3) == ("\n".join(change_lines(planned.session, circuit, full=False))
+                                    or "as written")  # fmt: skip
+        assert [s for _, s, _ in rows].count("missed") == status["missed"] >= 2
+        assert [s for _, s, _ in rows].count("done") == status["done"] == 3
+        assert shown_today in [shown for _, _, shown in rows]
+        title = page.schedule_title.text()
+        assert (
+            f"{status['done']} done, {status['missed']} missed, {status['upcoming']} upcoming"
+            in title
+        )
+        # The race countdown, and no "if you start today" preview for the plan followed.
+        assert f"({status['days_to_race']} days to go)" in page.active_label.text()
+        assert "if you start" not in title
+        assert not page.enrol.isVisible() and page.stop.isVisible()
+        # Looking at another plan previews it as a change; Back returns to the runner's plan.
+        qtbot.mouseClick(page.choose, Qt.MouseButton.LeftButton)
+        assert page.chooser.isVisible()
+        page.select_plan(FEET_PLAN)
+        assert not page.following_shown()
+        assert "if you change to this plan today" in page.schedule_title.text()
+        assert page.enrol.isVisible() and page.enrol.text() == "Change to this plan"
+        qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
+        assert page.following_shown() and not page.chooser.isVisible()
+        assert [(d, s) for d, s, _ in page.shown_progress()] == [(d, s) for d, s, _ in rows]
+
+
+def test_a_narrow_page_puts_the_table_under_the_chooser(qtbot: QtBot, store: HistoryStore) -> None:
+    page = make_page(qtbot, store, SUNDAY)  # no plan followed: the chooser shows
+    page.select_plan(PF_PLAN)
+    page.set_race_date(RACE)
+    page.resize(650, 1100)  # the Plan page of an 800 x 600 window, scrolled by the window
+    qtbot.waitUntil(lambda: page.tree.geometry().top() > page.chooser.geometry().bottom())
+    assert page.tree.height() >= 300
+    assert not page.tree.horizontalScrollBar().isVisible()
+    page.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.tree.geometry().left() > page.chooser.geometry().right())

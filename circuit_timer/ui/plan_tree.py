@@ -1,0 +1,246 @@
+"""The Plan page's week-by-week table: a plan previewed from today, or the plan being
+followed with each session done, missed, today, open or upcoming.
+
+Both come from the same schedule the command line uses (``plan_schedule``; for the plan
+followed, ``insights.plan_overview``), so the table and `circuit-timer plan status` list
+the same sessions with the same status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from circuit_timer.core.describe import plural
+from circuit_timer.core.library import Library
+from circuit_timer.core.model import Circuit, Plan
+from circuit_timer.core.schedule import PlannedSession, PlannedStatus, week_window
+from circuit_timer.store.insights import shown_status
+from circuit_timer.ui.plan_words import change_lines, day_text, session_minutes, week_name
+
+SESSION_INDEX = Qt.ItemDataRole.UserRole + 1
+SESSION_DATE = Qt.ItemDataRole.UserRole + 2
+# The status as `plan status --json` has it: done, missed or upcoming.
+PLAN_STATUS = Qt.ItemDataRole.UserRole + 3
+# Okabe-Ito colours, as in the workout theme, so they stay apart for colour-blind runners.
+SESSION_COLOUR = "#009E73"
+RACE_COLOUR = "#D55E00"
+PASSED_COLOUR = "#808080"
+# Each status is a word and a symbol, and only then a colour.
+STATUS_LOOK: dict[str, tuple[str, str | None]] = {
+    "done": ("\u2713 done", "#009E73"),
+    "missed": ("\u2717 missed", "#D55E00"),
+    "today": ("\u25b6 today", "#0072B2"),
+    "open": ("\u25cb open until today", "#0072B2"),
+    "upcoming": ("upcoming", None),
+}
+WHEN, SESSION, TIME, CHANGES, STATUS = range(5)
+
+
+def tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The top-level items of ``tree``."""
+    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
+
+
+def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The children of ``item``."""
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    """``widget``'s font, ``factor`` times as large."""
+    font = QFont(widget.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit wrapped text in one column and in spanned (week) rows.
+
+    QTreeView asks its delegate for a row's height without telling it the column's
+    width, so wrapped text would be cut off after one line; this passes the width on,
+    and lays the rows out again when that column's width changes.
+    """
+
+    def __init__(self, tree: QTreeWidget, column: int) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._column = column
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.header().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self._column:
+            self._tree.doItemsLayout()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The size of the item's text wrapped to the width it is shown in."""
+        tree = self._tree
+        spanned = tree.isFirstColumnSpanned(index.row(), QModelIndex(index.parent()))
+        if not spanned and index.column() != self._column:
+            # The other columns size to their contents, so they must not wrap.
+            return super().sizeHint(option, index)
+        width = tree.viewport().width() if spanned else tree.header().sectionSize(self._column)
+        if index.parent().isValid() and (spanned or index.column() == 0):
+            width -= tree.indentation()
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, max(width, 10), max(option.rect.height(), 1))
+        return super().sizeHint(wrapped, index)
+
+
+class PlanTree(QTreeWidget):
+    """Weeks from the furthest out to race week, each with its sessions.
+
+    The Status column shows only for the plan being followed; it sits second on screen
+    but last in the model, so the other columns keep their numbers in both uses.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(5)
+        self.setHeaderLabels(["When", "Session", "Time", "Plan changes", "Status"])
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setFont(scaled_font(self, 1.1))
+        self.setAlternatingRowColors(True)
+        self.setItemDelegate(WrappingDelegate(self, CHANGES))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.moveSection(header.visualIndex(STATUS), 1)
+        for column in (WHEN, SESSION, TIME, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHANGES, QHeaderView.ResizeMode.Stretch)
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
+
+    # -- reading -----------------------------------------------------------------
+
+    def session_items(self) -> list[QTreeWidgetItem]:
+        """The session rows, top to bottom (the race-day row is not one)."""
+        return [
+            item
+            for week in tree_items(self)
+            for item in child_items(week)
+            if item.data(WHEN, SESSION_INDEX) is not None
+        ]
+
+    # -- filling -----------------------------------------------------------------
+
+    def show_preview(
+        self, plan: Plan, schedule: Sequence[PlannedSession], race: date, today: date,
+        library: Library,
+    ) -> None:  # fmt: skip
+        """``plan`` as it would run if started today toward ``race``."""
+        self.clear()
+        self.setColumnHidden(STATUS, True)
+        for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
+            first, last = week_window(race, week.weeks_out)
+            item = self._week_item(week.weeks_out, week.label)
+            sessions = [p for p in schedule if p.weeks_out == week.weeks_out]
+            span = f"{day_text(first)} to {day_text(last)}"
+            if last < today:
+                item.setText(WHEN, f"{item.text(WHEN)}  ({span}; starts late: week "
+                                   f"{week.weeks_out} out has passed)")  # fmt: skip
+                item.setForeground(WHEN, QBrush(QColor(PASSED_COLOUR)))
+                continue
+            skipped = len(week.sessions) - len(sessions)
+            note = f"; starts late: {plural(skipped, 'session')} already passed" if skipped else ""
+            note += "; rest week" if not week.sessions else ""
+            item.setText(WHEN, f"{item.text(WHEN)}  ({span}{note})")
+            for planned in sessions:
+                item.addChild(self._session_item(planned, library.circuit(planned.circuit_id)))
+            if week.weeks_out == 0:
+                item.addChild(self._race_item(race))
+            item.setExpanded(True)
+
+    def show_progress(
+        self, plan: Plan, progress: Sequence[PlannedStatus], race: date, started: date,
+        today: date, library: Library,
+    ) -> None:  # fmt: skip
+        """The plan followed since ``started``: each session with its status on ``today``."""
+        self.clear()
+        self.setColumnHidden(STATUS, False)
+        for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
+            first, last = week_window(race, week.weeks_out)
+            item = self._week_item(week.weeks_out, week.label)
+            rows = [p for p in progress if p.planned.weeks_out == week.weeks_out]
+            notes = [f"{day_text(first)} to {day_text(last)}"]
+            before = len(week.sessions) - len(rows)
+            if first <= today <= last:
+                notes.append("this week")
+            if not week.sessions:
+                notes.append("rest week")
+            elif before == len(week.sessions):
+                notes.append(f"before you started on {day_text(started)}")
+            elif before:
+                notes.append(f"{plural(before, 'session')} before you started")
+            item.setText(WHEN, f"{item.text(WHEN)}  ({'; '.join(notes)})")
+            if last < today:
+                item.setForeground(WHEN, QBrush(QColor(PASSED_COLOUR)))
+            for status in rows:
+                planned = status.planned
+                child = self._session_item(planned, library.circuit(planned.circuit_id))
+                shown = shown_status(status, today)
+                text, colour = STATUS_LOOK[shown]
+                child.setText(STATUS, text)
+                child.setData(WHEN, PLAN_STATUS, status.status)
+                if colour is not None:
+                    child.setForeground(STATUS, QBrush(QColor(colour)))
+                if planned.date == today:
+                    for column in range(self.columnCount()):
+                        child.setFont(column, self._bold)
+                item.addChild(child)
+            if week.weeks_out == 0:
+                item.addChild(self._race_item(race))
+            item.setExpanded(True)
+
+    def _week_item(self, weeks_out: int, label: str | None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([week_name(weeks_out, label)])
+        item.setFont(WHEN, self._bold)
+        self.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    def _race_item(self, race: date) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([day_text(race), "Race day"])
+        item.setFont(SESSION, self._bold)
+        item.setForeground(SESSION, QBrush(QColor(RACE_COLOUR)))
+        return item
+
+    def _session_item(self, planned: PlannedSession, circuit: Circuit | None) -> QTreeWidgetItem:
+        length = session_minutes(planned, circuit)
+        changes = change_lines(planned.session, circuit, full=False)
+        item = QTreeWidgetItem(
+            [
+                day_text(planned.date),
+                circuit.title if circuit else f"{planned.circuit_id} (missing)",
+                f"{length} min" if length is not None else "",
+                "\n".join(changes) if changes else "as written",
+                "",
+            ]
+        )
+        for column in range(self.columnCount()):
+            item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        item.setData(WHEN, SESSION_INDEX, planned.index)
+        item.setData(WHEN, SESSION_DATE, planned.date.isoformat())
+        item.setToolTip(CHANGES, "\n".join(change_lines(planned.session, circuit)) or "as written")
+        return item
