@@ -71,8 +71,11 @@ def test_streak_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str])
         "weekly_target": 3,
         "current_weeks": 1,  # the week of the 16th had 3; this week is not over yet
         "longest_weeks": 1,
-        "current_days": 1,  # the 23rd; today (24th) without a session does not break it
-        "longest_days": 1,
+        # The 23rd; the 21st and 22nd, two rest days in a row, ended the run of the 16th,
+        # 18th and 20th (one rest day between sessions keeps it); today (24th) without a
+        # session does not break it.
+        "current_days": 1,
+        "longest_days": 3,
         "sessions_total": 4,
     }
     ok(capsys, "settings", "weekly_target", "2")
