@@ -44,7 +44,6 @@ from datetime import date, timedelta
 from circuit_timer.core.records import Enrolment, SessionRecord, SessionStatus
 from circuit_timer.core.schedule import PlannedSession
 
-
 # Off a plan, this many days in a row without a session end the day streak.
 DAY_STREAK_MAX_REST = 2
 
