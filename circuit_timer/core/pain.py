@@ -301,14 +301,18 @@ def pain_advice(
     weekly = _week_to_week(pain_trend(entries, today))
     past = [s for s in sessions if s.local_date <= today]
     if not past:
-        checks = [weekly]
+        none = "No session yet, so there is no pain to check."
+        checks = [
+            ClauseCheck("during-after", "unknown", none),
+            ClauseCheck("next-morning", "unknown", none),
+            weekly,
+        ]
         if weekly.status == "broken":
             message = f"{weekly.reason} {LIGHTER}"
             return PainAdvice(
                 "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks
             )
-        text = "No session yet, so there is no pain to check."
-        return PainAdvice("none", False, text, [], None, text, checks)
+        return PainAdvice("none", False, none, [], None, none, checks)
     last = max(past, key=lambda s: (s.local_date, s.started_at))
 
     during_after, level, reasons, worst = _during_after(last, entries)

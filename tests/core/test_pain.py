@@ -355,6 +355,7 @@ def test_clause_week_to_week_two_points_is_the_threshold(
 def test_week_to_week_counts_without_any_session() -> None:
     advice = pain_advice(morning([1] * 7 + [4] * 7), [], today=DAY0 + timedelta(days=13))
     assert (advice.lighter_next_time, advice.clause, advice.level) == (True, "week-to-week", "none")
+    assert [c.status for c in advice.checks] == ["unknown", "unknown", "broken"]
     assert advice.message.endswith("Reduce the load next session.")
 
 
