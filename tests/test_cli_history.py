@@ -71,8 +71,11 @@ def test_streak_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str])
         "weekly_target": 3,
         "current_weeks": 1,  # the week of the 16th had 3; this week is not over yet
         "longest_weeks": 1,
-        "current_days": 1,  # the 23rd; today (24th) without a session does not break it
-        "longest_days": 1,
+        # The 23rd; the 21st and 22nd, two rest days in a row, ended the run of the 16th,
+        # 18th and 20th (one rest day between sessions keeps it); today (24th) without a
+        # session does not break it.
+        "current_days": 1,
+        "longest_days": 3,
         "sessions_total": 4,
     }
     ok(capsys, "settings", "weekly_target", "2")
@@ -109,6 +112,41 @@ def test_pain_after_a_session_above_5_advises_lighter_loading(
     data = json.loads(ok(capsys, "pain", "--trend", "--json", "--as-of", "2026-11-20"))
     assert data["advice"]["lighter_next_time"] is True
     assert data["advice"]["level"] == "too-much"
+
+
+def test_morning_pain_rising_week_to_week_advises_lighter_and_names_the_clause(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 1/10 every morning for a week, 4/10 the next, a 3/10 session in the second week.
+    for n in range(14):
+        score = "1" if n < 7 else "4"
+        ok(capsys, "pain", score, "--date", f"2026-11-{n + 1:02d}", "--as-of", "2026-11-14")
+    ok(capsys, "log", "pf-crash-course", "--date", "2026-11-12", "--pain", "3",
+       "--as-of", "2026-11-14")  # fmt: skip
+    data = json.loads(ok(capsys, "pain", "--trend", "--json", "--as-of", "2026-11-14"))
+    advice = data["advice"]
+    assert advice["lighter_next_time"] is True
+    assert advice["clause"] == "week-to-week"
+    assert "should not rise from week to week" in advice["reason"]
+    assert advice["level"] == "safe"  # the session itself was within 0-3
+    assert {c["clause"]: c["status"] for c in advice["checks"]} == {
+        "during-after": "kept",
+        "next-morning": "kept",
+        "week-to-week": "broken",
+    }
+    text = ok(capsys, "pain", "--trend", "--as-of", "2026-11-14")
+    assert "Reduce the load next session." in text
+
+
+def test_pain_not_entered_is_null_not_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    ok(capsys, "log", "pf-crash-course", "--date", "2026-11-20", "--as-of", "2026-11-20")
+    [row] = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-20"))
+    assert (row["pain_during"], row["pain_after"]) == (None, None)
+    assert "pain" not in ok(capsys, "history", "--as-of", "2026-11-20")
+    advice = json.loads(ok(capsys, "pain", "--trend", "--json", "--as-of", "2026-11-20"))["advice"]
+    assert (advice["level"], advice["lighter_next_time"], advice["clause"]) == ("none", False, None)
+    assert advice["checks"][0]["status"] == "unknown"
+    assert "safe" not in advice["message"]
 
 
 def test_asymmetry_without_and_with_data(capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,8 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.asymmetry import note_for
+from circuit_timer.core.counts import side_counts
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PAIN_KINDS, PainKind
@@ -44,6 +46,15 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
     p.add_argument("--pain", metavar="N", help="pain after the session, 0-10")
     p.add_argument("--note", metavar="TEXT", help="a note for the session")
+    p.add_argument(
+        "--count",
+        metavar="EXERCISE=LEFT,RIGHT",
+        action="append",
+        default=[],
+        help="reps you counted (say, a test done with a physio), stored as counted for each "
+        "set of that exercise: LEFT,RIGHT for one done on each side, N for one done with "
+        "both legs; repeatable",
+    )
     add_as_of(p)
     p.set_defaults(handler=cmd_log)
 
@@ -74,7 +85,9 @@ def register(sub: SubParsers) -> None:
     add_as_of(p)
     p.set_defaults(handler=cmd_pain)
 
-    p = sub.add_parser("asymmetry", help="left-right balance per exercise (limb symmetry index)")
+    p = sub.add_parser(
+        "asymmetry", help="left-right balance from counted tests (limb symmetry index)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     add_as_of(p)
     p.set_defaults(handler=cmd_asymmetry)
@@ -114,6 +127,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         enrolment, planned = found if found else (None, None)
         if planned is not None:
             circuit = apply_session(circuit, planned.session)
+        try:
+            counts = side_counts(circuit, args.count)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         seconds = float(compile_timeline(circuit).estimated_seconds)
         # Today: it ended now. Another day: noon, so its local date is certain.
         if day == date.today():
@@ -131,10 +148,26 @@ def cmd_log(args: argparse.Namespace) -> int:
             local_date=day,
             source="log",
         )
-        recorded = store.record_planned_sets(uid, planned_sets(circuit))
+        sets = planned_sets(circuit)
+        recorded = store.record_planned_sets(uid, sets, counts)
         store.finish_session(uid, "completed", notes=args.note, pain_after=pain, ended_at=ended)
+        # The left-right balance this session's counts give, at once.
+        balance = [
+            (a.exercise_id, a.note if a.latest.session_uuid == uid else note_for([point]))
+            for a in insights.sides(store, day)
+            for point in a.points
+            if point.session_uuid == uid
+        ]
     plan_note = f" for {planned.weeks_out} weeks out of your plan" if planned else ""
     print(f"Logged {circuit.id} on {day}{plan_note}: {recorded} sets, completed.")
+    for exercise_id, note in balance:
+        print(f"{exercise_id}: {note}")
+    uncounted = sorted({s.exercise_id for s in sets if s.test} - {e for e, _ in counts})
+    if uncounted:
+        print(
+            f"Not counted: {', '.join(uncounted)}. A test's reps are only the ones you count: "
+            "give them with --count EXERCISE=LEFT,RIGHT."
+        )
     return EXIT_OK
 
 
@@ -272,7 +305,11 @@ def cmd_asymmetry(args: argparse.Namespace) -> int:
         print_json(data)
         return EXIT_OK
     if not report:
-        print("No per-side sets yet. The heel-raise-test circuit is the place to start.")
+        print(
+            "No counted left-right tests yet. The heel-raise-test circuit is the place to "
+            "start: count each side's reps as you go. A test done elsewhere: "
+            "`circuit-timer log CIRCUIT --count EXERCISE=LEFT,RIGHT`."
+        )
         return EXIT_OK
     for item in report:
         p = item.latest

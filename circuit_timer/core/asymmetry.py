@@ -1,19 +1,15 @@
-"""Left-right balance of ``sides: each`` exercises: the limb symmetry index over time.
+"""Left-right balance from tests to failure: the limb symmetry index over time.
 
 LSI = weaker side / stronger side x 100; under 90% is the usual flag in sports rehab.
 Asymmetry % = (stronger - weaker) / stronger x 100 (evidence.md, "Ankle, hip, hamstring,
 and left-right balance"). Retest noise is large (about 7-13% LSI), so a single test is
 shown as a starting point, and change is read over several tests.
 
-Per session and exercise, the left sets and the right sets are summed. A side is
-measured in reps done when every set of both sides has ``reps_done``, else in seconds.
-Two refinements, decided here:
-
-- Sets whose ``dose`` is "timed" or "hold" are measured in seconds even when a rep
-  count was stored (for holds that count is the number of holds, which says nothing
-  about which side held longer).
-- A session where the chosen measure is missing on some set is left out rather than
-  guessed.
+Only measurements count (the format spec's history semantics): sets of exercises marked
+``test: true`` whose reps the runner counted, in the app or with ``log --count``. Never
+training sets, holds, stretches, or targets filled in for the runner. Per session and
+exercise the counted reps of the left sets and of the right sets are summed; a session
+in which some set of that test was not counted on either side is left out, not guessed.
 """
 
 from __future__ import annotations
@@ -29,8 +25,7 @@ HEADLINE_EXERCISE = "single-leg-heel-raise-test"
 FLAG_BELOW = 90.0
 # evidence.md: heel-raise and hop retests vary by about 7-13% LSI on their own.
 NOISE_LOW, NOISE_HIGH = 7, 13
-SECONDS_DOSES = frozenset({"timed", "hold"})
-
+# Tests are open rep sets: always measured in reps (the type keeps room for more).
 Measure = Literal["reps", "seconds"]
 
 
@@ -77,24 +72,16 @@ def side_point(
 
 
 def _point(group: list[SetRecord]) -> SidePoint | None:
-    """A session's point for one exercise, or None if it cannot be measured."""
+    """A session's point for one test, or None unless every set of it was counted."""
     lefts = [s for s in group if s.side == "left"]
     rights = [s for s in group if s.side == "right"]
     if not lefts or not rights:
         return None
-    by_time = all(s.dose in SECONDS_DOSES for s in group)
-    measure: Measure
-    if not by_time and all(s.reps_done is not None for s in group):
-        measure = "reps"
-        left = float(sum(s.reps_done or 0 for s in lefts))
-        right = float(sum(s.reps_done or 0 for s in rights))
-    elif all(s.seconds is not None for s in group):
-        measure = "seconds"
-        left = float(sum(s.seconds or 0.0 for s in lefts))
-        right = float(sum(s.seconds or 0.0 for s in rights))
-    else:
+    if not all(s.counted and s.reps_done is not None for s in group):
         return None
-    return side_point(group[0].local_date, group[0].session_uuid, left, right, measure)
+    left = float(sum(s.reps_done or 0 for s in lefts))
+    right = float(sum(s.reps_done or 0 for s in rights))
+    return side_point(group[0].local_date, group[0].session_uuid, left, right, "reps")
 
 
 def _pct(value: float) -> str:
@@ -134,12 +121,12 @@ def note_for(points: Sequence[SidePoint]) -> str:
 def asymmetry(
     sets: Sequence[SetRecord], today: date, headline: str = HEADLINE_EXERCISE
 ) -> list[ExerciseAsymmetry]:
-    """Symmetry per per-side exercise: ``headline`` first, then by exercise id."""
+    """Symmetry per per-side test: ``headline`` first, then by exercise id."""
     # Insertion order keeps the store's order for two sessions on one date.
     groups: dict[tuple[str, str], list[SetRecord]] = {}
     names: dict[str, str] = {}
     for record in sets:
-        if record.side is None or record.local_date > today:
+        if not record.test or record.side is None or record.local_date > today:
             continue
         groups.setdefault((record.exercise_id, record.session_uuid), []).append(record)
         if record.exercise_name:

@@ -40,7 +40,8 @@ def dose_text(exercise: Exercise) -> str:
         assert exercise.tempo is not None
         tempo = "-".join(str(p) for p in exercise.tempo)
         return f"{exercise.reps} reps at tempo {tempo}"
-    return f"{exercise.reps} reps"
+    text = f"to failure (about {exercise.reps} reps)" if exercise.test else f"{exercise.reps} reps"
+    return f"{text} on a beat of {exercise.pace} a minute" if exercise.pace else text
 
 
 def exercise_line(circuit: Circuit, exercise: Exercise) -> str:

@@ -20,6 +20,7 @@ from typing import Literal
 from circuit_timer.core.clock import Clock
 from circuit_timer.core.events import (
     TEMPO_PHASES,
+    Beat,
     Countdown,
     Event,
     Finished,
@@ -74,6 +75,8 @@ class Snapshot:
     overall_progress: float
     total_elapsed: float
     finish_status: FinishStatus | None
+    # Beats so far in a paced set (0 at its start), else None.
+    beat: int | None = None
 
 
 @dataclass
@@ -148,6 +151,7 @@ class Engine:
         self._next_due = 0
         self._reps = 0
         self._reps_touched = False
+        self._beat = 0
         self._phase: tuple[TempoPhaseName, int] | None = None
         self._holds: dict[SetKey, _Holds] = {}
         self._finish_status: FinishStatus | None = None
@@ -174,12 +178,18 @@ class Engine:
         events: list[Event] = []
         while self.state == "running":
             segment = self.segments[self.index]
-            while self._next_due < len(self._due):
-                due = self._due[self._next_due]
-                if self._start + due.offset > now:
+            while True:
+                due_at = self._next_due_at()
+                beat_at = self._next_beat_at()
+                if beat_at is not None and beat_at <= now and (due_at is None or beat_at < due_at):
+                    self._beat += 1
+                    events.append(Beat(beat_at, self.index, self._beat, segment.pace or 0))
+                elif due_at is not None and due_at <= now:
+                    due = self._due[self._next_due]
+                    self._next_due += 1
+                    events.extend(self._emit(due))
+                else:
                     break
-                self._next_due += 1
-                events.extend(self._emit(due))
             if segment.seconds is None:
                 break  # an open rep set waits for the runner
             end = self._start + segment.seconds
@@ -265,9 +275,7 @@ class Engine:
         """Clock time of the next thing due, or None while waiting for the runner."""
         if self.state != "running":
             return None
-        times = []
-        if self._next_due < len(self._due):
-            times.append(self._start + self._due[self._next_due].offset)
+        times = [t for t in (self._next_due_at(), self._next_beat_at()) if t is not None]
         seconds = self.segments[self.index].seconds
         if seconds is not None:
             times.append(self._start + seconds)
@@ -316,6 +324,7 @@ class Engine:
             overall_progress=min(1.0, overall),
             total_elapsed=max(0.0, total_elapsed),
             finish_status=self._finish_status,
+            beat=self._beat if self._paced(segment) else None,
         )
 
     # -- internals -------------------------------------------------------------
@@ -328,6 +337,27 @@ class Engine:
     def _settle(self) -> list[Event]:
         """Catch up before acting on a key, so the key acts on the segment shown now."""
         return self.update() if self.state == "running" else []
+
+    def _next_due_at(self) -> float | None:
+        if self._next_due < len(self._due):
+            return self._start + self._due[self._next_due].offset
+        return None
+
+    @staticmethod
+    def _paced(segment: Segment) -> bool:
+        return segment.kind == "work" and segment.pace is not None
+
+    def _next_beat_at(self) -> float | None:
+        """When the next beat of a paced set is due (on the grid from its start)."""
+        segment = self.segments[self.index]
+        if not self._paced(segment):
+            return None
+        assert segment.pace is not None
+        # Multiply before dividing: at pace 60, beat k is exactly k seconds in.
+        offset = (self._beat + 1) * 60 / segment.pace
+        if segment.seconds is not None and offset >= segment.seconds:
+            return None
+        return self._start + offset
 
     def _upcoming(self, index: int) -> Segment | None:
         for segment in self.segments[index + 1 :]:
@@ -344,6 +374,7 @@ class Engine:
         self._reps = 0
         self._reps_touched = False
         self._phase = None
+        self._beat = 0
         return [SegmentStarted(at, index, segment, self._upcoming(index))]
 
     def _emit(self, due: _Due) -> list[Event]:
@@ -380,6 +411,7 @@ class Engine:
         elapsed = at - self._start
         key = _key(segment)
         exercise = self._exercises[segment.exercise]
+        counted = False
         if segment.kind == "hold":
             holds = self._holds.setdefault(key, _Holds())
             if completed:
@@ -393,7 +425,10 @@ class Engine:
                 return None
             seconds = elapsed
             if exercise.dose == "open":
-                reps_done = self._reps if self._reps_touched else segment.reps
+                counted = self._reps_touched
+                # Untouched, a training set was done as written; a test was not counted.
+                untouched = None if exercise.test else segment.reps
+                reps_done = self._reps if counted else untouched
             elif exercise.dose == "tempo":
                 reps_done = self._reps
             else:
@@ -413,6 +448,8 @@ class Engine:
             seconds=round(seconds, 3),
             dose=exercise.dose,
             load=exercise.load,
+            test=exercise.test,
+            counted=counted,
         )
 
     def _finish(self, at: float, status: FinishStatus) -> Finished:

@@ -61,8 +61,23 @@ class RepCounted(Event):
 
 
 @dataclass(frozen=True)
+class Beat(Event):
+    """A beat of a paced open rep set (``pace`` beats per minute): beat ``beat`` is due
+    ``beat`` x 60 / ``pace`` seconds after the set began, which is beat 0."""
+
+    beat: int
+    pace: int
+
+
+@dataclass(frozen=True)
 class SetCompleted(Event):
-    """One set (one side of it) is done: what the history records."""
+    """One set (one side of it) is done: what the history records.
+
+    ``counted`` is True when ``reps_done`` is the runner's own count of an open rep set
+    (they pressed + or -); an untouched open set carries its target instead, except a
+    ``test``, whose untouched set has ``reps_done`` None: a test's reps are only what the
+    runner counted.
+    """
 
     block: int
     round: int
@@ -76,6 +91,8 @@ class SetCompleted(Event):
     seconds: float
     dose: str
     load: str | None
+    test: bool = False
+    counted: bool = False
 
 
 @dataclass(frozen=True)

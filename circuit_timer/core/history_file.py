@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 FILE_FORMAT = "circuit-timer-history"
-FILE_VERSION = 1
+# 2: each set says whether its exercise is a test and whether its reps were counted.
+FILE_VERSION = 2
 
 Pain = Annotated[int, Field(ge=0, le=10)]
 Uuid = Annotated[str, Field(min_length=1, max_length=64)]
@@ -56,6 +57,9 @@ class SetRow(_Row):
     load: str | None = None
     dose: Literal["timed", "tempo", "open", "hold"] | None = None
     recorded_at: AwareDatetime
+    # Absent in a version 1 file: the import then decides as the store's migration did.
+    test: bool | None = None
+    counted: bool | None = None
 
 
 class PainRow(_Row):

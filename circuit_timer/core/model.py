@@ -127,6 +127,19 @@ MaybeTempo = Annotated[
 MaybeText = Annotated[
     str | None, _rule(values.parse_text), WithJsonSchema({"type": "string", "minLength": 1})
 ]
+Flag = Annotated[bool, _rule(values.parse_flag), WithJsonSchema({"type": "boolean"})]
+MaybePace = Annotated[
+    int | None,
+    _rule(values.parse_pace),
+    WithJsonSchema(
+        {
+            "type": "integer",
+            "minimum": values.MIN_PACE,
+            "maximum": values.MAX_PACE,
+            "description": "Beats per minute: a metronome for an open rep set.",
+        }
+    ),
+]
 MaybeScale = Annotated[
     float | None,
     _rule(lambda v: values.parse_positive_number(v, high=2)),
@@ -189,7 +202,12 @@ DoseKind = Literal["timed", "tempo", "open", "hold"]
 
 
 class Exercise(_Strict):
-    """One exercise and its dose (exactly one of timed, tempo reps, open reps, holds)."""
+    """One exercise and its dose (exactly one of timed, tempo reps, open reps, holds).
+
+    ``test`` marks a measurement: an open rep set done to failure, whose reps are only
+    what the runner counts. ``pace`` is a metronome (beats per minute) for an open rep
+    set. The loader allows both only on open rep sets.
+    """
 
     id: Slug
     name: Text
@@ -204,6 +222,8 @@ class Exercise(_Strict):
     cues: list[Text] = []
     notes: MaybeText = None
     image: MaybeText = None
+    test: Flag = False
+    pace: MaybePace = None
 
     @property
     def dose(self) -> DoseKind:

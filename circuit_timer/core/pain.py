@@ -1,11 +1,19 @@
 """Pain scores, 0-10: the morning trend, and advice after a session.
 
-Two rules from the domain notes (evidence.md, "What runners track"):
+From the domain notes (evidence.md, "What runners track"): a change of about 2 points in
+first-step morning pain is meaningful (Landorf 2010), and the pain-monitoring rule
+(Silbernagel 2007) has three clauses:
 
-- First-step morning pain: a change of about 2 points is meaningful (Landorf 2010).
-- Pain during and after loading (Silbernagel 2007): 0-3 is safe, 4-5 is acceptable,
-  above 5 is too much; and pain must not be worse the next morning. If it is too much
-  or worse the next morning, the next session should be lighter.
+1. during-after: pain during and after loading at most 5/10 (0-3 safe, 4-5 acceptable,
+   above 5 too much);
+2. next-morning: first-step pain the next morning no worse than on the morning of the
+   session (a morning score more than 2 days older than the session is no baseline);
+3. week-to-week: morning pain not rising from week to week (the trend below: the last 7
+   scored mornings against the 7 before, 2 points meaningful).
+
+Any clause broken: lighter next time, and the advice names the clause that decided.
+A score that was not entered is absent, never 0: a clause without its scores is
+"unknown", not kept.
 
 The messages give training advice in plain words, never a diagnosis.
 """
@@ -13,7 +21,7 @@ The messages give training advice in plain words, never a diagnosis.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
@@ -29,6 +37,9 @@ MEANINGFUL_CHANGE = 2
 AVERAGE_DAYS = 7
 SAFE_MAX = 3
 ACCEPTABLE_MAX = 5
+
+# A morning score more than this many days before a session is no baseline for it.
+BASELINE_MAX_AGE = 2
 
 SESSION_KINDS: tuple[PainKind, ...] = ("during", "after")
 
@@ -56,14 +67,39 @@ class PainTrend:
     direction: Direction
 
 
+Clause = Literal["during-after", "next-morning", "week-to-week"]
+CLAUSES: tuple[Clause, ...] = ("during-after", "next-morning", "week-to-week")
+ClauseStatus = Literal["kept", "broken", "unknown"]
+
+
+@dataclass(frozen=True)
+class ClauseCheck:
+    """One clause of the pain-monitoring rule as the scores show it.
+
+    ``unknown`` when the scores it needs were not entered: an absent score is never safe.
+    """
+
+    clause: Clause
+    status: ClauseStatus
+    reason: str
+
+
 @dataclass(frozen=True)
 class PainAdvice:
-    """What the pain scores of the last session say about the next one."""
+    """What the pain scores say about the next session.
+
+    ``clause`` is the clause that decided "lighter next time" (the first broken one, in
+    the order during-after, next-morning, week-to-week), None when none is broken.
+    ``reason`` is the sentence behind the advice; ``checks`` has every clause.
+    """
 
     level: PainLevel
     lighter_next_time: bool
     message: str
     reasons: list[str]
+    clause: Clause | None = None
+    reason: str = ""
+    checks: list[ClauseCheck] = field(default_factory=list)
 
 
 def morning_points(entries: Sequence[PainEntry], today: date) -> list[tuple[date, int]]:
@@ -145,61 +181,159 @@ def _session_score(
     return tied if tied is not None else untied
 
 
-def pain_advice(
-    entries: Sequence[PainEntry], sessions: Sequence[SessionRecord], today: date
-) -> PainAdvice:
-    """Advice from the most recent session up to ``today`` (completed or partial)."""
-    past = [s for s in sessions if s.local_date <= today]
-    if not past:
-        return PainAdvice("none", False, "No session yet, so there is no pain to check.", [])
-    last = max(past, key=lambda s: (s.local_date, s.started_at))
+def _during_after(
+    last: SessionRecord, entries: Sequence[PainEntry]
+) -> tuple[ClauseCheck, PainLevel, list[str], str | None]:
+    """Clause 1: pain during and after at most 5/10, judged on the scores entered.
 
-    reasons: list[str] = []
-    lighter: list[str] = []
+    Returns the check, the band of the worst score, one sentence per score, and the
+    sentence of the worst score.
+    """
+    sentences: list[str] = []
+    too_much: list[str] = []
     level: PainLevel = "none"
-    worst: tuple[int, str] | None = None  # The highest during/after score and its sentence.
+    worst: tuple[int, str] | None = None
     for kind in SESSION_KINDS:
         score = _session_score(last, kind, entries)
         if score is None:
             continue
         band = pain_level(score)
         sentence = f"Pain {kind} your last session was {score}/10: {_BAND_WORDS[band]}."
-        reasons.append(sentence)
+        sentences.append(sentence)
         if band == "too-much":
-            lighter.append(sentence)
+            too_much.append(sentence)
         if worst is None or score > worst[0]:
             worst, level = (score, sentence), band
-
-    points = morning_points(entries, today)
-    next_day = last.local_date + timedelta(days=1)
-    before = [v for d, v in points if d <= last.local_date]
-    after = [v for d, v in points if d == next_day]
-    morning_known = bool(before and after)
-    if morning_known:
-        if after[-1] > before[-1]:
-            sentence = (
-                f"Your first-step pain the morning after was {after[-1]}/10, up from "
-                f"{before[-1]}/10 before the session: it should not be worse the next morning."
-            )
-            reasons.append(sentence)
-            lighter.append(sentence)
-        else:
-            reasons.append(
-                f"Your first-step pain the morning after was {after[-1]}/10, no worse than "
-                f"{before[-1]}/10 before the session."
-            )
-
-    if lighter:
-        message = " ".join([*lighter, LIGHTER])
-    elif worst is None:
-        message = "No pain score was recorded for your last session."
-    elif level == "safe":
-        message = f"{worst[1]} You can keep the planned load."
-    else:
-        message = f"{worst[1]} You can keep the planned load, but do not add to it yet."
-    if not lighter and not morning_known:
-        message += (
-            " If your first steps the next morning hurt more than before the session, "
-            "go lighter next time."
+    if worst is None:
+        check = ClauseCheck(
+            "during-after", "unknown", "No pain score was recorded for your last session."
         )
-    return PainAdvice(level, bool(lighter), message, reasons)
+    elif too_much:
+        check = ClauseCheck("during-after", "broken", " ".join(too_much))
+    else:
+        check = ClauseCheck("during-after", "kept", worst[1])
+    return check, level, sentences, None if worst is None else worst[1]
+
+
+def _next_morning(last: SessionRecord, points: Sequence[tuple[date, int]]) -> ClauseCheck:
+    """Clause 2: first-step pain the next morning no worse than the morning of the session.
+
+    The baseline is the last morning score on or before the session's day, if it is at
+    most ``BASELINE_MAX_AGE`` days older than the session.
+    """
+    day = last.local_date
+    before = [(d, v) for d, v in points if d <= day]
+    after = [v for d, v in points if d == day + timedelta(days=1)]
+    if before and (day - before[-1][0]).days > BASELINE_MAX_AGE:
+        stale = before[-1][0]
+        return ClauseCheck(
+            "next-morning",
+            "unknown",
+            f"Your last first-step morning score before the session is from {stale:%d %b}, "
+            f"more than {BASELINE_MAX_AGE} days earlier: it is no baseline for the next "
+            "morning. Score your first steps on the morning of a session.",
+        )
+    if not before:
+        return ClauseCheck(
+            "next-morning",
+            "unknown",
+            "There is no first-step morning score from the morning of the session to compare "
+            "the next morning with.",
+        )
+    if not after:
+        return ClauseCheck(
+            "next-morning",
+            "unknown",
+            "If your first steps the next morning hurt more than before the session, "
+            "go lighter next time.",
+        )
+    was, now = before[-1][1], after[-1]
+    if now > was:
+        return ClauseCheck(
+            "next-morning",
+            "broken",
+            f"Your first-step pain the morning after was {now}/10, up from {was}/10 before "
+            "the session: it should not be worse the next morning.",
+        )
+    return ClauseCheck(
+        "next-morning",
+        "kept",
+        f"Your first-step pain the morning after was {now}/10, no worse than {was}/10 "
+        "before the session.",
+    )
+
+
+def _week_to_week(trend: PainTrend) -> ClauseCheck:
+    """Clause 3: morning pain not rising from week to week (a rise of 2 points or more)."""
+    if trend.recent_average is None or trend.previous_average is None:
+        return ClauseCheck(
+            "week-to-week",
+            "unknown",
+            f"Fewer than {AVERAGE_DAYS + 1} first-step morning scores so far: "
+            "there is no week-to-week trend yet.",
+        )
+    averages = (
+        f"averaged {trend.recent_average:.1f}/10 over the last {AVERAGE_DAYS} mornings you "
+        f"scored, against {trend.previous_average:.1f}/10 over the {AVERAGE_DAYS} before"
+    )
+    if trend.direction == "worse":
+        return ClauseCheck(
+            "week-to-week",
+            "broken",
+            f"Your first-step morning pain {averages}: a rise of {MEANINGFUL_CHANGE} points or "
+            "more. Morning pain should not rise from week to week.",
+        )
+    return ClauseCheck(
+        "week-to-week", "kept", f"Your first-step morning pain {averages}: not rising."
+    )
+
+
+def pain_advice(
+    entries: Sequence[PainEntry], sessions: Sequence[SessionRecord], today: date
+) -> PainAdvice:
+    """The pain-monitoring rule on ``today``: its three clauses, and whether to go lighter.
+
+    The session clauses read the most recent session up to ``today`` (completed or
+    partial); the week-to-week clause reads the morning trend up to ``today``, with or
+    without a session.
+    """
+    points = morning_points(entries, today)
+    weekly = _week_to_week(pain_trend(entries, today))
+    past = [s for s in sessions if s.local_date <= today]
+    if not past:
+        none = "No session yet, so there is no pain to check."
+        checks = [
+            ClauseCheck("during-after", "unknown", none),
+            ClauseCheck("next-morning", "unknown", none),
+            weekly,
+        ]
+        if weekly.status == "broken":
+            message = f"{weekly.reason} {LIGHTER}"
+            return PainAdvice(
+                "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks
+            )
+        return PainAdvice("none", False, none, [], None, none, checks)
+    last = max(past, key=lambda s: (s.local_date, s.started_at))
+
+    during_after, level, reasons, worst = _during_after(last, entries)
+    morning = _next_morning(last, points)
+    checks = [during_after, morning, weekly]
+    reasons = [*reasons, *(c.reason for c in (morning, weekly) if c.status != "unknown")]
+    broken = [c for c in checks if c.status == "broken"]
+    if broken:
+        message = " ".join([*(c.reason for c in broken), LIGHTER])
+        decided = broken[0]
+        return PainAdvice(level, True, message, reasons, decided.clause, decided.reason, checks)
+
+    if worst is None:
+        reason = during_after.reason
+        message = reason
+    elif level == "safe":
+        reason = worst
+        message = f"{worst} You can keep the planned load."
+    else:
+        reason = worst
+        message = f"{worst} You can keep the planned load, but do not add to it yet."
+    if morning.status == "unknown":
+        message += f" {morning.reason}"
+    return PainAdvice(level, False, message, reasons, None, reason, checks)

@@ -23,6 +23,7 @@ class PlannedSet:
     seconds: float | None
     load: str | None
     dose: str
+    test: bool = False
 
 
 def planned_sets(circuit: Circuit) -> list[PlannedSet]:
@@ -49,5 +50,6 @@ def planned_sets(circuit: Circuit) -> list[PlannedSet]:
             seconds=seconds,
             load=ex.load,
             dose=ex.dose,
+            test=ex.test,
         )
     return list(result.values())

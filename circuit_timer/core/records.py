@@ -53,6 +53,10 @@ class SetRecord:
     exercise_name: str | None = None
     # "timed", "tempo", "open" or "hold": says whether reps or seconds measure the set.
     dose: str | None = None
+    # The exercise is a test (a measurement to failure).
+    test: bool = False
+    # reps_done is the runner's own count, not a target filled in for them.
+    counted: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,16 @@ Week streak (ISO weeks, Monday to Sunday):
 - Any other week below its target breaks the streak.
 - ``Streaks.weekly_target`` is the current week's target.
 
-Day streak:
+Day streak (the format spec's history semantics):
 
-- A day with at least one completed session extends the streak by 1.
-- A day without one breaks it, except that two kinds of day are neutral: a plan-active
-  day on which the plan schedules no session (a rest day of the plan), and today.
+- A day with at least one completed session extends the streak by 1; the streak counts
+  session days only.
+- Neutral days neither extend nor break it: today (it is not over), and a plan-active
+  day on which the plan schedules no session (a rest day of the plan).
+- A plan-active day with a plan session and no completed session breaks it.
+- Off a plan, one day without a session between two session days keeps the run (the
+  circuits say "every second day"); a second such day in a row ends it. Neutral days
+  between them do not separate them.
 
 Both streaks are counted from the first completed session onwards: nothing before it can
 extend a streak. ``longest_*`` is the longest run anywhere in that history, so it is at
@@ -38,6 +43,9 @@ from datetime import date, timedelta
 
 from circuit_timer.core.records import Enrolment, SessionRecord, SessionStatus
 from circuit_timer.core.schedule import PlannedSession
+
+# Off a plan, this many days in a row without a session end the day streak.
+DAY_STREAK_MAX_REST = 2
 
 
 @dataclass(frozen=True)
@@ -151,14 +159,20 @@ def compute_streaks(
     current_weeks = run
 
     run = longest_days = 0
+    rest_days = 0  # Days off the plan without a session since the last session day.
     for day in range(min(done), today_n + 1):
         if done[day]:
             run += 1
             longest_days = max(longest_days, run)
+            rest_days = 0
         elif day == today_n or (day in active and day not in scheduled):
             continue  # Neutral: today is not over; a plan rest day is part of the plan.
+        elif day in active:
+            run = rest_days = 0  # A plan session day went by without a session.
         else:
-            run = 0
+            rest_days += 1
+            if rest_days >= DAY_STREAK_MAX_REST:
+                run = 0
 
     return Streaks(
         weekly_target=target(this_week),

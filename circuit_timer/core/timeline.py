@@ -39,6 +39,9 @@ class Segment:
     sets: int
     rounds: int
     estimate: float
+    # On work segments: a test's set (reps only as counted) and its beat per minute.
+    test: bool = False
+    pace: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The segment as the spec's JSON object (plus the extra display fields)."""
@@ -138,6 +141,8 @@ class _Builder:
                 tempo=ex.tempo if ex.dose == "tempo" else None,
                 rep=rep,
                 estimate=estimate,
+                test=ex.test,
+                pace=ex.pace,
                 **common,  # type: ignore[arg-type]
             )
         )

@@ -85,6 +85,25 @@ def _check_dose(out: _Collector, where: DataPath, exercise: dict[str, Any]) -> N
         out.at_key((*where, "tempo"), "'tempo' needs 'reps': how many reps at this tempo?")
 
 
+def _check_open_only(out: _Collector, where: DataPath, exercise: dict[str, Any]) -> None:
+    """'test: true' and 'pace' belong to open rep sets: 'reps' without 'tempo'."""
+    other = next((k for k in ("tempo", "work", "hold") if k in exercise), None)
+    if other is None:
+        return  # An open rep set, or no dose at all (said already).
+    if exercise.get("test") is True:
+        out.at_key(
+            (*where, "test"),
+            "a test is an open rep set to failure ('reps' without 'tempo'); "
+            f"this exercise has '{other}'",
+        )
+    if "pace" in exercise:
+        out.at_key(
+            (*where, "pace"),
+            "'pace' is a beat for an open rep set ('reps' without 'tempo'); "
+            f"this exercise has '{other}'",
+        )
+
+
 def _non_empty(out: _Collector, data: dict[str, Any], where: DataPath, key: str) -> None:
     if key in data and data[key] == []:
         out.at_value((*where, key), f"'{key}' must not be empty")
@@ -98,6 +117,7 @@ def _structure_circuit(out: _Collector, data: dict[str, Any]) -> None:
         for e, exercise in _items(block, "exercises"):
             where: DataPath = ("blocks", b, "exercises", e)
             _check_dose(out, where, exercise)
+            _check_open_only(out, where, exercise)
             ex_id = exercise.get("id")
             if isinstance(ex_id, str):
                 if ex_id in seen:

@@ -13,6 +13,9 @@ from typing import Any
 MAX_DURATION = 3600
 MAX_COUNT = 100
 MAX_TEMPO_PHASE = 20
+# A metronome for open rep sets, in beats per minute: slow eccentrics to quick hops.
+MIN_PACE = 20
+MAX_PACE = 240
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 DURATION_PATTERN = r"^(?:[0-9]+s|[0-9]+m|[0-9]+m[0-9]+s|[0-9]+:[0-5][0-9])$"
@@ -75,6 +78,25 @@ def parse_count(value: Any, *, low: int = 1, high: int = MAX_COUNT) -> int:
         raise ValueError(f"must be a whole number from {low} to {high}; got {describe(value)}")
     if not low <= value <= high:
         raise ValueError(f"must be from {low} to {high}; got {value}")
+    return value
+
+
+def parse_flag(value: Any) -> bool:
+    """A yes/no switch: only a YAML boolean (true/false), never a number or text."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false; got {describe(value)}")
+    return value
+
+
+def parse_pace(value: Any) -> int:
+    """A beat in beats per minute: a whole number from 20 to 240."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(
+            f"must be beats per minute, a whole number from {MIN_PACE} to {MAX_PACE}; "
+            f"got {describe(value)}"
+        )
+    if not MIN_PACE <= value <= MAX_PACE:
+        raise ValueError(f"must be beats per minute from {MIN_PACE} to {MAX_PACE}; got {value}")
     return value
 
 

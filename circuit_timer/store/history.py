@@ -9,7 +9,7 @@ import contextlib
 import os
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -238,30 +238,54 @@ class HistoryStore:
         load: str | None = None,
         exercise_name: str | None = None,
         dose: str | None = None,
+        test: bool = False,
+        counted: bool = False,
     ) -> None:
         """Store one completed set at once, in its own transaction.
 
-        Recording the same set again (the runner went back and redid it) replaces it.
+        ``test``: the exercise is a measurement (``test: true`` in its circuit).
+        ``counted``: ``reps_done`` is the runner's own count (pressed in the app, or given
+        with ``log --count``), not a target filled in for them. A test's reps are only
+        what was counted: a test set not counted is stored with no reps, whatever
+        ``reps_done`` says. Recording the same set again (the runner went back and redid
+        it) replaces it.
         """
+        if test and not counted:
+            reps_done = None
         with self.transaction() as conn:
             session_id = self._session_id(conn, session_uuid)
             conn.execute(
                 "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
-                "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "set_number, side, reps_target, reps_done, seconds, load, dose, test, counted, "
+                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, block, round, exercise_id, set_number, "
                 "coalesce(side, '')) DO UPDATE SET reps_target = excluded.reps_target, "
                 "reps_done = excluded.reps_done, seconds = excluded.seconds, "
-                "load = excluded.load, recorded_at = excluded.recorded_at",
+                "load = excluded.load, test = excluded.test, counted = excluded.counted, "
+                "recorded_at = excluded.recorded_at",
                 (session_id, block, round, exercise_id, exercise_name, set_number, side,
-                 reps_target, reps_done, seconds, load, dose, to_text(self._now())),
+                 reps_target, reps_done, seconds, load, dose, int(test), int(counted),
+                 to_text(self._now())),
             )  # fmt: skip
 
-    def record_planned_sets(self, session_uuid: str, sets: Iterable[PlannedSet]) -> int:
-        """Record each of a circuit's planned sets as done at its target (a session logged
-        away from the app); returns how many."""
+    def record_planned_sets(
+        self,
+        session_uuid: str,
+        sets: Iterable[PlannedSet],
+        counts: Mapping[tuple[str, SideName | None], int] | None = None,
+    ) -> int:
+        """Record a circuit's planned sets for a session done away from the app; returns
+        how many.
+
+        ``counts`` maps (exercise id, side) to the reps the runner counted (``log
+        --count``): every set of that exercise and side is stored with that count, as
+        counted. Any other set is stored as done at its target, not counted; a test's
+        set not counted is stored with no reps.
+        """
+        counts = counts or {}
         count = 0
         for s in sets:
+            counted = counts.get((s.exercise_id, s.side))
             self.record_set(
                 session_uuid,
                 block=s.block,
@@ -271,10 +295,12 @@ class HistoryStore:
                 set_number=s.set_number,
                 side=s.side,
                 reps_target=s.reps_target,
-                reps_done=s.reps_target,
+                reps_done=s.reps_target if counted is None else counted,
                 seconds=s.seconds,
                 load=s.load,
                 dose=s.dose,
+                test=s.test,
+                counted=counted is not None,
             )
             count += 1
         return count
@@ -397,7 +423,8 @@ class HistoryStore:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._read(
             "SELECT s.uuid, s.local_date, t.block, t.round, t.exercise_id, t.set_number, t.side, "
-            "t.reps_target, t.reps_done, t.seconds, t.load, t.exercise_name, t.dose "
+            "t.reps_target, t.reps_done, t.seconds, t.load, t.exercise_name, t.dose, t.test, "
+            "t.counted "
             f"FROM sets t JOIN sessions s ON s.id = t.session_id {where} "
             "ORDER BY s.local_date, s.started_at, t.id",
             params,
@@ -417,9 +444,11 @@ class HistoryStore:
                 load=load,
                 exercise_name=name,
                 dose=dose,
+                test=bool(test),
+                counted=bool(counted),
             )
             for (uid, day, block, rnd, exercise, number, side, target, done, seconds, load, name,
-                 dose) in rows
+                 dose, test, counted) in rows
         ]  # fmt: skip
 
     def set_counts(self) -> dict[str, tuple[int, int]]:

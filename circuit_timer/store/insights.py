@@ -74,14 +74,12 @@ def pain(store: HistoryStore, today: date) -> tuple[PainTrend, PainAdvice]:
 
 
 def sides(store: HistoryStore, today: date) -> list[ExerciseAsymmetry]:
-    """Left-right balance per exercise, the heel-raise test first.
+    """Left-right balance per test, the heel-raise test first.
 
-    Sessions logged away from the app are left out: their reps are the plan's targets,
-    not what either leg did.
+    Only counted sets of tests count (core.asymmetry): a session logged away from the app
+    counts only where the runner gave its counts (``log --count``).
     """
-    logged = {s.uuid for s in store.sessions(until=today) if s.source == "log"}
-    sets = [s for s in store.sets(until=today, sided_only=True) if s.session_uuid not in logged]
-    return asymmetry(sets, today)
+    return asymmetry(store.sets(until=today, sided_only=True), today)
 
 
 def plan_overview(store: HistoryStore, library: Library, today: date) -> PlanOverview | None:

@@ -73,6 +73,16 @@ CREATE INDEX sessions_by_status ON sessions (status);
 """
 
 
+# The same rules for rows from before v4, here and for an export from before them.
+LEGACY_TEST_EXERCISE = "single-leg-heel-raise-test"
+LEGACY_COUNTED = (
+    "dose = 'open' AND reps_done IS NOT NULL AND reps_target IS NOT NULL "
+    "AND reps_done != reps_target "
+    "AND session_id IN (SELECT id FROM sessions WHERE source = 'app')"
+)
+LEGACY_TEST = f"dose = 'open' AND exercise_id = '{LEGACY_TEST_EXERCISE}'"
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -87,7 +97,23 @@ _V3 = """
 CREATE INDEX sets_by_session ON sets (session_id, reps_done);
 """
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
+# v4: per set, whether the exercise is a test (a measurement to failure) and whether its
+# reps are the runner's own count. Rows from before cannot say; they get only what is
+# certain: an app set whose reps differ from the target was counted (the engine filled in
+# the target otherwise), and the bundled heel-raise test's open sets are tests.
+_V4 = f"""
+ALTER TABLE sets ADD COLUMN test INTEGER NOT NULL DEFAULT 0 CHECK (test IN (0, 1));
+ALTER TABLE sets ADD COLUMN counted INTEGER NOT NULL DEFAULT 0 CHECK (counted IN (0, 1));
+UPDATE sets SET counted = 1 WHERE {LEGACY_COUNTED};
+UPDATE sets SET test = 1 WHERE {LEGACY_TEST}
+"""
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+    _script(_V4),
+]
 LATEST = len(STEPS)
 
 

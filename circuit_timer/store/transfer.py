@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from circuit_timer.core.history_file import FILE_FORMAT, FILE_VERSION, HistoryFile
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore, to_text
+from circuit_timer.store.migrations import LEGACY_COUNTED, LEGACY_TEST
 
 CSV_COLUMNS = [
     "date",
@@ -38,6 +40,8 @@ CSV_COLUMNS = [
     "reps_done",
     "seconds",
     "load",
+    "test",
+    "counted",
     "pain_during",
     "pain_after",
     "session_notes",
@@ -55,10 +59,12 @@ def export_data(store: HistoryStore) -> dict[str, Any]:
     sets = store.query(
         "SELECT s.uuid AS session_uuid, t.block, t.round, t.exercise_id, t.exercise_name, "
         "t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose, "
-        "t.recorded_at FROM sets t JOIN sessions s ON s.id = t.session_id "
+        "t.recorded_at, t.test, t.counted FROM sets t JOIN sessions s ON s.id = t.session_id "
         "ORDER BY s.local_date, s.started_at, s.uuid, t.block, t.round, t.exercise_id, "
         "t.set_number, coalesce(t.side, '')"
     )
+    for row in sets:
+        row["test"], row["counted"] = bool(row["test"]), bool(row["counted"])
     pain = store.query(
         "SELECT uuid, date, kind, value, recorded_at FROM pain_entries ORDER BY date, kind"
     )
@@ -116,6 +122,8 @@ def export_csv(store: HistoryStore) -> str:
                     "reps_done": s.get("reps_done"),
                     "seconds": s.get("seconds"),
                     "load": s.get("load"),
+                    "test": s.get("test"),
+                    "counted": s.get("counted"),
                 }
             )
     return out.getvalue()
@@ -183,6 +191,15 @@ def read_history_file(source: Path) -> HistoryFile:
     return data
 
 
+def _flag_legacy_sets(conn: sqlite3.Connection, set_ids: list[int]) -> None:
+    """Flag sets imported without ``test``/``counted`` by the rules of migration v4."""
+    for start in range(0, len(set_ids), 500):
+        chunk = set_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for column, rule in (("counted", LEGACY_COUNTED), ("test", LEGACY_TEST)):
+            conn.execute(f"UPDATE sets SET {column} = 1 WHERE id IN ({marks}) AND {rule}", chunk)
+
+
 def import_file(store: HistoryStore, source: Path) -> ImportResult:
     """Add what is new in an export to the history (idempotent)."""
     data = read_history_file(source)
@@ -203,17 +220,22 @@ def import_file(store: HistoryStore, source: Path) -> ImportResult:
             added["sessions"] += cursor.rowcount
             skipped += 1 - cursor.rowcount
         ids = dict(conn.execute("SELECT uuid, id FROM sessions").fetchall())
+        unflagged: list[int] = []  # Sets from a file before version 2.
         for t in data.sets:
             cursor = conn.execute(
                 "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
-                "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at, "
+                "test, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (ids[t.session_uuid], t.block, t.round, t.exercise_id, t.exercise_name,
                  t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose,
-                 to_text(t.recorded_at)),
+                 to_text(t.recorded_at), int(bool(t.test)), int(bool(t.counted))),
             )  # fmt: skip
             added["sets"] += cursor.rowcount
             skipped += 1 - cursor.rowcount
+            if cursor.rowcount and (t.test is None or t.counted is None):
+                unflagged.append(int(cursor.lastrowid or 0))
+        _flag_legacy_sets(conn, unflagged)
         for p in data.pain_entries:
             # One entry per day and kind: the one already here is kept.
             cursor = conn.execute(

@@ -1,4 +1,4 @@
-"""Limb symmetry index per per-side exercise, its trend and the under-90% flag."""
+"""Limb symmetry index from counted tests, its trend and the under-90% flag."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ def side(
     seconds: float | None = None,
     exercise: str = HEEL,
     set_number: int = 1,
-    dose: str | None = None,
+    dose: str | None = "open",
     name: str | None = None,
+    test: bool = True,
+    counted: bool = True,
 ) -> SetRecord:
     return SetRecord(
         session_uuid=uuid,
@@ -36,6 +38,8 @@ def side(
         seconds=seconds,
         exercise_name=name,
         dose=dose,
+        test=test,
+        counted=counted,
     )
 
 
@@ -103,34 +107,44 @@ def test_sets_are_summed_per_side_per_session() -> None:
     assert (p.weaker, p.flagged) == ("left", False)
 
 
-def test_holds_are_measured_in_seconds() -> None:
+def test_never_from_training_sets_holds_stretches_or_targets_filled_in() -> None:
     day = date(2026, 3, 3)
     sets = [
-        side("s1", day, "left", reps=10, seconds=100, exercise="pf-stretch", dose="hold"),
-        side("s1", day, "right", reps=10, seconds=80, exercise="pf-stretch", dose="hold"),
-    ]
-    (result,) = asymmetry(sets, today=day)
-    p = result.latest
-    assert (p.measure, p.left, p.right, p.lsi, p.weaker) == ("seconds", 100, 80, 80.0, "right")
+        # A counted training set (not a test).
+        side("s1", day, "left", reps=12, exercise="banded-eversion", test=False),
+        side("s1", day, "right", reps=9, exercise="banded-eversion", test=False),
+        # A stretch of timed holds.
+        side("s1", day, "left", reps=10, seconds=100, exercise="pf-stretch", dose="hold",
+             test=False, counted=False),
+        side("s1", day, "right", reps=10, seconds=80, exercise="pf-stretch", dose="hold",
+             test=False, counted=False),
+        # A test whose targets were filled in for the runner (--auto, or log without counts).
+        side("s2", day, "left", reps=30, counted=False),
+        side("s2", day, "right", reps=30, counted=False),
+    ]  # fmt: skip
+    assert asymmetry(sets, today=day) == []
 
 
-def test_seconds_when_some_set_lacks_reps() -> None:
+def test_a_test_with_one_side_not_counted_is_left_out() -> None:
     day = date(2026, 3, 3)
     sets = [
-        side("s1", day, "left", reps=None, seconds=45, exercise="side-plank"),
-        side("s1", day, "right", reps=12, seconds=30, exercise="side-plank"),
+        side("s1", day, "left", reps=22),
+        side("s1", day, "right", reps=None, counted=False),  # nobody pressed + on the right
+        side("s2", day, "left", reps=22),
+        side("s2", day, "right", reps=31),
     ]
     (result,) = asymmetry(sets, today=day)
-    assert result.latest.measure == "seconds"
-    assert result.latest.lsi == pytest.approx(3000 / 45)
+    assert [p.session_uuid for p in result.points] == ["s2"]
+    assert result.latest.lsi == pytest.approx(2200 / 31)  # about 71%
+    assert result.latest.flagged
 
 
 def test_sessions_without_both_sides_or_a_measure_are_left_out() -> None:
     day = date(2026, 3, 3)
     sets = [
         side("s1", day, "left", reps=20),  # no right side
-        side("s2", day, "left", reps=None, seconds=None),  # nothing measured
-        side("s2", day, "right", reps=20, seconds=40),
+        side("s2", day, "left", reps=None, counted=False),  # nothing counted
+        side("s2", day, "right", reps=20),
         side("s3", day, None, reps=20, exercise="pogo-hops"),  # both legs at once
     ]
     assert asymmetry(sets, today=day) == []

@@ -14,6 +14,7 @@ from circuit_timer import paths
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.engine import Engine
 from circuit_timer.core.events import (
+    Beat,
     Countdown,
     Event,
     Finished,
@@ -348,3 +349,99 @@ def test_preview_tells_what_update_will_say_and_changes_nothing() -> None:
     assert engine.preview(T0 + 10) == []  # the past is not previewed again
     engine.pause()
     assert engine.preview(T0 + 100) == []
+
+
+# --- a beat for paced open sets, and tests to failure ----------------------------------
+
+PACED = """
+    title: Paced
+    defaults: {prepare: 0, switch_sides: 10}
+    blocks:
+      - exercises:
+          - {id: raise-test, name: Raise test, reps: 30, test: true, pace: 60, sides: each}
+          - {id: bridge, name: Bridge, reps: 12, pace: 90}
+"""
+
+
+def beats(events: list[Event]) -> list[tuple[float, int]]:
+    return [(round(e.at - T0, 6), e.beat) for e in events if isinstance(e, Beat)]
+
+
+def test_a_paced_set_beats_on_its_grid_until_it_is_marked_done() -> None:
+    clock = FakeClock(T0)
+    engine = Engine(circuit(PACED), clock)
+    engine.start()
+    assert engine.next_wakeup() == T0 + 1  # the first beat; the set start is beat 0
+    clock.advance(5.5)  # a face that wakes late still gets every beat at its own time
+    events = engine.update()
+    assert beats(events) == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]
+    assert all(e.pace == 60 for e in events if isinstance(e, Beat))
+    assert engine.snapshot().beat == 5
+    assert engine.next_wakeup() == T0 + 6
+    clock.advance(0.5)
+    engine.pause()  # at 6.0: beat 6 is due exactly now and comes before the pause
+    clock.advance(10)
+    events = engine.resume()
+    clock.advance(1.5)
+    events += engine.update()
+    # Paused time stops the beat; it picks up on the same grid, shifted by the pause.
+    assert beats(events) == [(17, 7)]
+    events = engine.done()
+    assert not beats(events)
+    # Switching sides is not paced; the right side's beats start from its own start.
+    assert engine.snapshot().beat is None
+    clock.advance(10)
+    events = engine.update()
+    assert [brief(e)[:3] for e in events if isinstance(e, SegmentStarted)] == [
+        ("start", 27.5, "work")
+    ]
+    clock.advance(1)
+    assert beats(engine.update()) == [(28.5, 1)]
+
+
+def test_beats_at_a_pace_that_does_not_divide_a_minute_stay_exact() -> None:
+    clock = FakeClock(T0)
+    engine = Engine(circuit(PACED), clock)
+    engine.start()
+    engine.done()  # left
+    engine.done()  # switch
+    engine.done()  # right
+    engine.done()  # the rest: now the 12 bridges at 90 beats a minute
+    clock.advance(2)
+    events = [e for e in engine.update() if isinstance(e, Beat)]
+    # Each beat is k x 60 / 90 s after the set's start: on the grid, never summed steps.
+    assert [(e.at, e.beat) for e in events] == [(T0 + k * 60 / 90, k) for k in (1, 2, 3)]
+
+
+def test_preview_holds_the_beats_ahead_and_changes_nothing() -> None:
+    clock = FakeClock(T0)
+    engine = Engine(circuit(PACED), clock)
+    engine.start()
+    ahead = engine.preview(T0 + 3)
+    assert beats(ahead) == [(1, 1), (2, 2), (3, 3)]
+    assert engine.snapshot().beat == 0
+    clock.advance(3)
+    assert engine.update() == ahead  # what the cue thread planned is what comes
+
+
+def test_a_test_records_only_what_the_runner_counted() -> None:
+    clock = FakeClock(T0)
+    engine = Engine(circuit(PACED), clock)
+    engine.start()
+    clock.advance(20)
+    for _ in range(22):
+        engine.count_rep(+1)
+    [left] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    assert (left.side, left.reps_done, left.reps_target, left.test, left.counted) == (
+        "left", 22, 30, True, True,
+    )  # fmt: skip
+    engine.done()  # the switch
+    clock.advance(25)
+    [right] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    # Nobody pressed +: not counted, and no reps made up from the target.
+    assert (right.side, right.reps_done, right.test, right.counted) == ("right", None, True, False)
+    engine.done()  # the rest
+    clock.advance(8)
+    [bridge] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    # A training set left untouched was done as written: its target, not counted.
+    assert (bridge.reps_done, bridge.test, bridge.counted) == (12, False, False)

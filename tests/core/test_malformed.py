@@ -149,6 +149,21 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
     "not-utf8.yaml": [
         (1, 11, "not UTF-8 text (byte 0xe9); save the file as UTF-8"),
     ],
+    "pace-on-hold.yaml": [
+        (
+            7,
+            9,
+            "'pace' is a beat for an open rep set ('reps' without 'tempo'); this exercise has 'hold'",
+        ),
+    ],
+    "pace-too-fast.yaml": [
+        (7, 15, "'pace' must be beats per minute from 20 to 240; got 300"),
+        (
+            11,
+            15,
+            "'pace' must be beats per minute, a whole number from 20 to 240; got the number 12.5",
+        ),
+    ],
     "plan-adjust-unknown-key.yaml": [
         (8, 33, "unknown key 'tempo'; allowed: sets, reps, work, hold, load"),
     ],
@@ -235,6 +250,16 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
     "tempo-without-reps.yaml": [
         (6, 9, "'tempo' needs 'reps': how many reps at this tempo?"),
     ],
+    "test-not-boolean.yaml": [
+        (7, 15, "'test' must be true or false; got 'yes'"),
+    ],
+    "test-with-tempo.yaml": [
+        (
+            8,
+            9,
+            "a test is an open rep set to failure ('reps' without 'tempo'); this exercise has 'tempo'",
+        ),
+    ],
     "top-level-list.yaml": [
         (
             1,
@@ -249,7 +274,7 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
         (
             7,
             9,
-            "unknown key 'colour'; allowed: id, name, sets, reps, tempo, work, hold, sides, rest, load, cues, notes, image",
+            "unknown key 'colour'; allowed: id, name, sets, reps, tempo, work, hold, sides, rest, load, cues, notes, image, test, pace",
         ),
     ],
     "unknown-key.yaml": [

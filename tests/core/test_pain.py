@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from circuit_timer.core.pain import PainAdvice, pain_advice, pain_trend
+from circuit_timer.core.pain import ClauseCheck, PainAdvice, pain_advice, pain_trend
 from circuit_timer.core.records import PainEntry, PainKind, SessionRecord, SessionStatus
 
 DAY0 = date(2026, 3, 1)
@@ -122,6 +122,27 @@ def test_above_five_after_is_too_much() -> None:
             "Reduce the load next session."
         ),
         reasons=["Pain after your last session was 7/10: above 5 is too much."],
+        clause="during-after",
+        reason="Pain after your last session was 7/10: above 5 is too much.",
+        checks=[
+            ClauseCheck(
+                "during-after",
+                "broken",
+                "Pain after your last session was 7/10: above 5 is too much.",
+            ),
+            ClauseCheck(
+                "next-morning",
+                "unknown",
+                "There is no first-step morning score from the morning of the session to "
+                "compare the next morning with.",
+            ),
+            ClauseCheck(
+                "week-to-week",
+                "unknown",
+                "Fewer than 8 first-step morning scores so far: there is no week-to-week "
+                "trend yet.",
+            ),
+        ],
     )
 
 
@@ -232,4 +253,118 @@ def test_too_much_and_worse_next_morning_give_both_reasons() -> None:
     assert advice.lighter_next_time is True
     assert len(advice.reasons) == 2
     assert advice.message.endswith("Reduce the load next session.")
+    assert advice.message.count("Reduce the load") == 1
+
+
+# --- the three clauses, one by one ----------------------------------------------------
+
+
+def check(advice: PainAdvice, clause: str) -> ClauseCheck:
+    [found] = [c for c in advice.checks if c.clause == clause]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("during", "after", "status", "lighter"),
+    [
+        (3, None, "kept", False),  # 0-3 safe
+        (None, 5, "kept", False),  # 4-5 acceptable
+        (5, 6, "broken", True),  # above 5 after
+        (6, 0, "broken", True),  # above 5 during
+    ],
+)
+def test_clause_during_after(
+    during: int | None, after: int | None, status: str, lighter: bool
+) -> None:
+    advice = pain_advice([], [session(DAY0, during=during, after=after)], today=DAY0)
+    assert check(advice, "during-after").status == status
+    assert advice.lighter_next_time is lighter
+    assert advice.clause == ("during-after" if lighter else None)
+    if lighter:
+        assert advice.reason in advice.message and "above 5 is too much" in advice.reason
+
+
+def test_clause_during_after_absent_pain_is_unknown_never_safe() -> None:
+    advice = pain_advice([], [session(DAY0)], today=DAY0)
+    assert check(advice, "during-after").status == "unknown"
+    assert advice.level == "none"
+    assert "safe" not in advice.message
+    assert advice.reason == "No pain score was recorded for your last session."
+
+
+def test_clause_next_morning_worse_names_the_clause() -> None:
+    day = date(2026, 3, 10)
+    entries = [entry(day, "morning", 2), entry(day + timedelta(days=1), "morning", 3)]
+    advice = pain_advice(entries, [session(day, after=1)], today=day + timedelta(days=1))
+    assert (advice.lighter_next_time, advice.clause) == (True, "next-morning")
+    assert check(advice, "next-morning").status == "broken"
+    assert "should not be worse the next morning" in advice.reason
+
+
+@pytest.mark.parametrize(("age", "status"), [(0, "kept"), (1, "kept"), (2, "kept"), (3, "unknown")])
+def test_clause_next_morning_baseline_at_most_two_days_old(age: int, status: str) -> None:
+    day = date(2026, 3, 10)
+    entries = [
+        entry(day - timedelta(days=age), "morning", 2),
+        entry(day + timedelta(days=1), "morning", 2),
+    ]
+    advice = pain_advice(entries, [session(day, after=1)], today=day + timedelta(days=1))
+    assert check(advice, "next-morning").status == status
+    assert advice.lighter_next_time is False
+
+
+def test_a_stale_baseline_is_no_baseline_and_the_advice_says_so() -> None:
+    day = date(2026, 3, 10)
+    # Three days older than the session: a rise to 6 the next morning cannot be judged.
+    entries = [entry(date(2026, 3, 7), "morning", 1), entry(date(2026, 3, 11), "morning", 6)]
+    advice = pain_advice(entries, [session(day, after=2)], today=date(2026, 3, 11))
+    assert advice.lighter_next_time is False
+    assert check(advice, "next-morning").status == "unknown"
+    assert "07 Mar, more than 2 days earlier: it is no baseline" in advice.message
+
+
+def test_clause_week_to_week_rising_morning_pain_means_lighter() -> None:
+    # The case: 1/10 for a week, 4/10 the next, a 3/10 session in the second week.
+    entries = morning([1] * 7 + [4] * 7)
+    day = DAY0 + timedelta(days=10)
+    advice = pain_advice(entries, [session(day, after=3)], today=DAY0 + timedelta(days=13))
+    assert check(advice, "during-after").status == "kept"
+    assert check(advice, "next-morning").status == "kept"  # 4 the morning after, 4 before
+    assert check(advice, "week-to-week").status == "broken"
+    assert (advice.lighter_next_time, advice.clause) == (True, "week-to-week")
+    assert advice.level == "safe"
+    assert advice.reason == (
+        "Your first-step morning pain averaged 4.0/10 over the last 7 mornings you scored, "
+        "against 1.0/10 over the 7 before: a rise of 2 points or more. Morning pain should "
+        "not rise from week to week."
+    )
+    assert advice.message == f"{advice.reason} Reduce the load next session."
+
+
+@pytest.mark.parametrize(
+    ("second_week", "status"), [([2] * 7, "kept"), ([3] * 7, "broken"), ([0] * 7, "kept")]
+)
+def test_clause_week_to_week_two_points_is_the_threshold(
+    second_week: list[int], status: str
+) -> None:
+    advice = pain_advice(morning([1] * 7 + second_week), [], today=DAY0 + timedelta(days=13))
+    assert check(advice, "week-to-week").status == status
+    assert advice.lighter_next_time is (status == "broken")
+
+
+def test_week_to_week_counts_without_any_session() -> None:
+    advice = pain_advice(morning([1] * 7 + [4] * 7), [], today=DAY0 + timedelta(days=13))
+    assert (advice.lighter_next_time, advice.clause, advice.level) == (True, "week-to-week", "none")
+    assert [c.status for c in advice.checks] == ["unknown", "unknown", "broken"]
+    assert advice.message.endswith("Reduce the load next session.")
+
+
+def test_the_first_broken_clause_decides_and_every_broken_one_is_said() -> None:
+    entries = morning([1] * 7 + [4] * 7)
+    day = DAY0 + timedelta(days=10)
+    advice = pain_advice(entries, [session(day, during=7)], today=DAY0 + timedelta(days=13))
+    assert advice.clause == "during-after"
+    assert [c.status for c in advice.checks] == ["broken", "kept", "broken"]
+    assert "above 5 is too much" in advice.message
+    assert "should not rise from week to week" in advice.message
     assert advice.message.count("Reduce the load") == 1

@@ -101,7 +101,7 @@ def test_partial_sessions_count_toward_nothing() -> None:
     ]
     s = compute_streaks(history, today=mar(9))
     assert weeks(s) == (3, 0, 0)  # 2 completed of 3
-    assert days(s) == (0, 2)  # Mar 4 (partial only) broke the day streak
+    assert days(s) == (0, 2)  # Mar 4 and 5 (partial only) were two rest days in a row
     assert s.sessions_total == 2
 
 
@@ -129,17 +129,42 @@ def test_default_target_setting() -> None:
 # --- days without a plan ------------------------------------------------------------
 
 
-def test_day_streak_today_is_neutral_and_a_missed_day_breaks() -> None:
+def test_day_streak_one_rest_day_keeps_it_two_end_it_and_today_is_neutral() -> None:
     history = on(mar(1), mar(2), mar(3), mar(4), mar(5), mar(7), mar(8))
-    # Mar 6 broke a run of 5; today (Mar 9) has nothing yet and does not break 7-8.
+    # Mar 6, one rest day between two session days, keeps the run; it counts session days.
     s = compute_streaks(history, today=mar(9))
-    assert days(s) == (2, 5)
+    assert days(s) == (7, 7)
     # Today with a session extends it.
     s = compute_streaks([*history, *on(mar(9))], today=mar(9))
-    assert days(s) == (3, 5)
-    # Once today is over, the empty Mar 9 breaks it.
+    assert days(s) == (8, 8)
+    # Once today is over, the empty Mar 9 is one rest day: kept while Mar 10 is today.
     s = compute_streaks(history, today=mar(10))
-    assert days(s) == (0, 5)
+    assert days(s) == (7, 7)
+    # Mar 9 and 10, two rest days in a row, end it.
+    s = compute_streaks(history, today=mar(11))
+    assert days(s) == (0, 7)
+
+
+@pytest.mark.parametrize(
+    ("session_days", "today", "expected"),
+    [
+        ([1, 3, 5, 7], 8, (4, 4)),  # every second day: the circuits' prescription
+        ([1, 3, 5, 7], 9, (4, 4)),  # Mar 8 a rest day, Mar 9 today
+        ([1, 3, 5, 7], 10, (0, 4)),  # Mar 8 and 9 in a row
+        ([1, 2, 5, 6], 6, (2, 2)),  # Mar 3 and 4 in a row broke the first run
+        ([1, 4], 5, (1, 1)),  # two rest days between
+        ([1, 3, 6, 8], 8, (2, 2)),  # Mar 4-5 broke it; Mar 7 alone did not
+        ([5], 5, (1, 1)),
+        ([5], 6, (1, 1)),  # today without a session breaks nothing
+        ([5], 7, (1, 1)),  # one rest day
+        ([5], 8, (0, 1)),
+    ],
+)
+def test_day_streak_without_a_plan_table(
+    session_days: list[int], today: int, expected: tuple[int, int]
+) -> None:
+    s = compute_streaks(on(*(mar(d) for d in session_days)), today=mar(today))
+    assert days(s) == expected
 
 
 def test_two_sessions_a_day_extend_the_day_streak_once() -> None:
@@ -149,9 +174,11 @@ def test_two_sessions_a_day_extend_the_day_streak_once() -> None:
 
 
 def test_longest_is_found_before_and_after_a_break() -> None:
-    history = on(mar(1), mar(2), mar(4), mar(5), mar(6), mar(7))
-    s = compute_streaks(history, today=mar(7))
+    history = on(mar(1), mar(2), mar(5), mar(6), mar(7), mar(8))
+    s = compute_streaks(history, today=mar(8))
     assert days(s) == (4, 4)
+    history = on(mar(1), mar(2), mar(3), mar(6), mar(7))
+    assert days(compute_streaks(history, today=mar(8))) == (2, 3)
 
 
 # --- with a plan --------------------------------------------------------------------
@@ -177,8 +204,11 @@ def test_plan_rest_days_do_not_break_the_day_streak() -> None:
     cal = pf_calendar(date(2026, 4, 27))
     history = on(*PF_DAYS[:3])  # Apr 29, May 1, May 3; rest days between
     assert days(compute_streaks(history, date(2026, 5, 4), plan=cal)) == (3, 3)
-    # Without the plan, the empty Apr 30 and May 2 break it.
-    assert days(compute_streaks(history, date(2026, 5, 4))) == (1, 1)
+    # Without the plan, Apr 30 and May 2 are single rest days: kept too.
+    assert days(compute_streaks(history, date(2026, 5, 4))) == (3, 3)
+    # With the plan, its rest days May 4 and 5 in a row break nothing; without it they do.
+    assert days(compute_streaks(history, date(2026, 5, 6), plan=cal)) == (3, 3)
+    assert days(compute_streaks(history, date(2026, 5, 6))) == (0, 3)
     # A scheduled day without a session (May 6) breaks it.
     assert days(compute_streaks(history, date(2026, 5, 7), plan=cal)) == (0, 3)
     # Doing it the day after still breaks the day streak (the plan counts it done).
@@ -252,8 +282,9 @@ def test_days_across_a_plan_with_a_rest_week() -> None:
     # Mar 10 and Mar 12-22 are plan rest days; Mar 24-29 too (race day included);
     # Mar 30 is today.
     assert days(compute_streaks(history, mar(30), plan=cal)) == (3, 3)
-    # Mar 30 is over and off the plan: it breaks the streak.
-    assert days(compute_streaks(history, mar(31), plan=cal)) == (0, 3)
+    # Mar 30 is over and off the plan: one rest day keeps the streak, two end it.
+    assert days(compute_streaks(history, mar(31), plan=cal)) == (3, 3)
+    assert days(compute_streaks(history, date(2026, 4, 1), plan=cal)) == (0, 3)
 
 
 def test_plan_calendar_of_a_replaced_enrolment() -> None:

@@ -274,6 +274,35 @@ def test_json_fields_per_segment_kind() -> None:
     assert (work["exercise"], work["reps"], work["tempo"], work["rep"]) == ("w", None, None, None)
 
 
+def test_a_test_and_its_pace_ride_on_its_work_segments_only() -> None:
+    tl = timeline(
+        """
+        title: Test and pace
+        blocks:
+          - exercises:
+              - {id: t, name: T, reps: 25, test: true, pace: 60, sides: each}
+              - {id: p, name: P, reps: 12, pace: 40}
+              - {id: w, name: W, work: 30}
+        """
+    )
+    marks = [(s.kind, s.exercise, s.side, s.test, s.pace) for s in tl.segments]
+    assert marks == [
+        ("prepare", "t", "left", False, None),
+        ("work", "t", "left", True, 60),
+        ("switch", "t", "right", False, None),
+        ("work", "t", "right", True, 60),
+        ("rest", "p", None, False, None),
+        ("work", "p", None, False, 40),
+        ("rest", "w", None, False, None),
+        ("work", "w", None, False, None),
+    ]
+    # A test is still an open set: no fixed length, estimated by seconds_per_rep.
+    assert tl.segments[1].seconds is None and tl.segments[1].reps == 25
+    data = tl.to_json()["segments"]
+    assert (data[1]["test"], data[1]["pace"]) == (True, 60)
+    assert (data[0]["test"], data[0]["pace"]) == (False, None)
+
+
 # --- properties ---------------------------------------------------------------
 
 durations = st.integers(min_value=0, max_value=120)

@@ -133,3 +133,22 @@ def test_positive_numbers_allow_fractions_but_not_booleans() -> None:
 def test_slugify() -> None:
     assert values.slugify("Hip strength, week 2!") == "hip-strength-week-2"
     assert values.slugify("Runner\u2019s knee") == values.slugify("Runner's knee") == "runners-knee"
+
+
+def test_a_flag_is_only_a_yaml_boolean() -> None:
+    assert values.parse_flag(True) is True
+    assert values.parse_flag(False) is False
+    for given in (1, 0, "true", "yes", None):
+        with pytest.raises(ValueError, match="must be true or false"):
+            values.parse_flag(given)
+
+
+@pytest.mark.parametrize("given", [20, 60, 240])
+def test_paces(given: int) -> None:
+    assert values.parse_pace(given) == given
+
+
+@pytest.mark.parametrize("given", [19, 241, 0, -60, 60.0, 59.5, True, "60", None])
+def test_bad_paces(given: Any) -> None:
+    with pytest.raises(ValueError, match="beats per minute"):
+        values.parse_pace(given)

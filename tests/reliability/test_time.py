@@ -134,19 +134,21 @@ def test_sessions_at_half_past_midnight_and_eleven_keep_their_day_across_a_clock
 
 
 @pytest.mark.parametrize(("zone", "change"), DST_CHANGES, indirect=["zone"])
-def test_a_missed_day_at_a_clock_change_breaks_the_day_streak(
+def test_an_empty_day_at_a_clock_change_is_one_rest_day(
     tmp_path: Path, library: Library, zone: ZoneInfo, change: date
 ) -> None:
     """Late the evening before and early the morning after: the change day is empty, and
-    no session slides onto it."""
+    no session slides onto it. One rest day keeps the day streak; a second ends it."""
     before = wall_instants(change - timedelta(days=1), zone, [(23, 30)])
     after = wall_instants(change + timedelta(days=1), zone, [(0, 30)])
     now = MovableNow()
     with HistoryStore(tmp_path / "h.db", now=now) as store:
         stored = record(store, now, before + after)
         result = insights.streaks(store, library, change + timedelta(days=1))
+        later = insights.streaks(store, library, change + timedelta(days=4))
     assert set(stored) == {change - timedelta(days=1), change + timedelta(days=1)}
-    assert (result.current_days, result.longest_days) == (1, 1)
+    assert (result.current_days, result.longest_days) == (2, 2)
+    assert (later.current_days, later.longest_days) == (0, 2)
 
 
 # --- (b) across the new year: ISO week 2026-W53 ----------------------------------
@@ -190,7 +192,9 @@ def test_week_53_joins_the_weeks_either_side_into_one_streak(
         assert streak(date(2027, 1, 1)) == (2, 2, 5, 3)
         # End of W53: every day of it, Monday to Sunday, across the new year.
         assert streak(date(2027, 1, 3)) == (2, 2, 7, 3)
-        assert streak(date(2027, 1, 10)) == (3, 3, 0, 3)
+        # Every second day in W2027-01 keeps the day streak (one rest day at a time).
+        assert streak(date(2027, 1, 10)) == (3, 3, 10, 3)
+        assert streak(date(2027, 1, 11)) == (3, 3, 0, 3)
         # W2027-02 under way and empty: neutral, the streak stands.
         assert streak(date(2027, 1, 12))[:2] == (3, 3)
         # W2027-02 over and missed: the streak is broken, the longest remembered.

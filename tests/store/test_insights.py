@@ -75,17 +75,24 @@ def test_plan_rest_days_do_not_break_the_day_streak(tmp_path: Path, library: Lib
     assert overview.days_to_race == (race - today).days
 
 
-def test_logged_sessions_do_not_count_for_asymmetry(tmp_path: Path) -> None:
+def test_only_counted_sets_of_tests_count_for_asymmetry(tmp_path: Path) -> None:
     with HistoryStore(tmp_path / "h.db") as store:
-        for source, right in (("app", 9), ("log", 12)):
+        # (source, exercise, right reps, test, counted): only the first is a measurement.
+        for source, exercise, right, test, counted in (
+            ("app", "single-leg-heel-raise-test", 9, True, True),
+            ("log", "single-leg-heel-raise-test", 12, True, False),  # targets filled in
+            ("app", "banded-eversion", 10, False, True),  # a training set, counted
+        ):
             uid = store.start_session("heel-raise-test", source=source)
             for side, done in (("left", 12), ("right", right)):
                 store.record_set(
-                    uid, block=1, round=1, exercise_id="single-leg-heel-raise-test",
-                    set_number=1, side=side, reps_target=30, reps_done=done, seconds=None,  # type: ignore[arg-type]
+                    uid, block=1, round=1, exercise_id=exercise, set_number=1, side=side,  # type: ignore[arg-type]
+                    reps_target=30, reps_done=done, seconds=None, dose="open", test=test,
+                    counted=counted,
                 )  # fmt: skip
             store.finish_session(uid, "completed")
         [report] = insights.sides(store, date.today())
+    assert report.exercise_id == "single-leg-heel-raise-test"
     assert len(report.points) == 1
     assert report.latest.lsi == pytest.approx(75.0)
     assert report.latest.flagged

@@ -67,6 +67,8 @@ def add_session(
                 seconds=40.0,
                 exercise_name=names[exercise],
                 dose="open",
+                test=True,  # LSI comes only from counted tests
+                counted=True,
             )
     store.finish_session(uid, status, ended_at=started + timedelta(minutes=30))  # type: ignore[arg-type]
 
