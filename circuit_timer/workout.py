@@ -238,6 +238,8 @@ class Workout:
                     seconds=done.seconds,
                     load=done.load,
                     dose=done.dose,
+                    test=done.test,
+                    counted=done.counted,
                 )
                 self._unsaved.pop(0)
                 self._saved.add(_set_key(done))
