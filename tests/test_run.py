@@ -120,6 +120,39 @@ def test_run_errors_are_one_line(private_home: Path) -> None:
         assert message in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("form", ["relative", "absolute"])
+def test_run_takes_a_circuit_file_by_relative_or_absolute_path(
+    private_home: Path, tmp_path: Path, form: str
+) -> None:
+    folder = tmp_path / "elsewhere" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "short.yaml").write_text(SHORT)
+    argument = "mine/short.yaml" if form == "relative" else str(folder / "short.yaml")
+    process = cli(private_home, "run", argument, "--speed", "1000", "--auto", "--no-sound",
+                  cwd=folder.parent)  # fmt: skip
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert out.splitlines()[-1].endswith("finished: completed")
+    [session] = history(private_home)
+    # The file's id is its name: it is recorded as that circuit, and not copied anywhere.
+    assert (session["circuit_id"], session["status"], session["sets"]) == ("short", "completed", 2)
+    assert not (private_home / "circuits").exists()
+
+
+def test_run_file_errors_are_one_line(private_home: Path, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("title: Broken\nblocks: []\n")
+    plan = paths.bundled_circuits_dir() / "plans" / "pf-crash-course-4-weeks.yaml"
+    for argument, message in [
+        ("missing.yaml", "missing.yaml: no such file"),
+        ("broken.yaml", "broken.yaml has problems; fix them first"),
+        (str(plan), "is a plan, not a circuit"),
+    ]:
+        process = cli(private_home, "run", argument, "--no-sound", cwd=tmp_path)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 1, argument
+        assert message in err and "Traceback" not in err, err
+
+
 def test_without_a_circuit_it_runs_todays_plan_session_and_records_the_plan(
     private_home: Path,
 ) -> None:

@@ -16,15 +16,15 @@ from circuit_timer.commands.common import (
     EXIT_USAGE,
     CommandError,
     SubParsers,
+    find_entry,
     print_json,
     user_library,
     warn,
 )
 from circuit_timer.core.describe import describe_circuit, describe_plan, minutes
-from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, find_files, load_library
+from circuit_timer.core.library import Entry, Library, find_files, load_library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schema import file_schema
-from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.user_files import StarterError, create_starter
 
@@ -154,32 +154,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _find(library: Library, target: str) -> Entry:
-    as_path = Path(target)
-    if as_path.suffix in YAML_SUFFIXES or os.sep in target or as_path.is_file():
-        if not as_path.is_file():
-            raise CommandError(f"{target}: no such file")
-        named_library = user_library([(as_path, target)])
-        own = [p for p in named_library.problems if p.path == target]
-        if own:
-            warn(own)
-            raise CommandError(f"{target} has problems; fix them first")
-        for named in named_library.entries.values():
-            if named.shown_path == target:
-                return named
-        raise CommandError(f"{target}: not loaded")  # pragma: no cover
-    entry = library.entries.get(target)
-    if entry is None:
-        broken = [p for p in library.problems if Path(p.path).stem == target]
-        if broken:
-            warn(broken)
-            raise CommandError(f"'{target}' has problems; fix them first")
-        near = closest(target, library.entries)
-        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
-        raise CommandError(f"no circuit or plan '{target}'{hint}")
-    return entry
-
-
 def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
     from circuit_timer.core.adjust import apply_session
 
@@ -218,7 +192,7 @@ def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one circuit (readable, or its timeline as JSON) or plan."""
     library = user_library()
-    entry = _find(library, args.target)
+    entry = find_entry(library, args.target)
     doc = entry.document
     if isinstance(doc, Circuit):
         timeline = compile_timeline(doc)
