@@ -11,9 +11,41 @@ CLINICIAN_NOTE = (
 )
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 block", "2 blocks"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 block", "2 blocks"; ``many`` for the irregular ones ("1 entry", "2 entries")."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def week_name(weeks_out: int) -> str:
+    """ "race week", "1 week out", "3 weeks out"."""
+    return "race week" if weeks_out == 0 else f"{plural(weeks_out, 'week')} out"
+
+
+def week_heading(weeks_out: int, label: str | None) -> str:
+    """ "3 weeks out: Load: 4 x 10RM"; a label that only repeats the name is left out
+    (never "race week: Race week")."""
+    name = week_name(weeks_out)
+    if not label or label.strip().lower() == name:
+        return name
+    return f"{name}: {label}"
+
+
+def plan_length(plan: Plan) -> str:
+    """How long a plan runs, as its weeks are counted back from race day.
+
+    "4 weeks + race week" rather than "5 weeks": a plan sold as "3-4 weeks to race day"
+    starts 4 weeks out and ends with the race week, and the words say exactly that.
+    """
+    weeks = {week.weeks_out for week in plan.weeks}
+    first, last = max(weeks), min(weeks)
+    if first == 0:
+        return "race week"
+    before = plural(first - max(last, 1) + 1, "week")
+    if last == 0:
+        return f"{before} + race week"
+    if last == 1:
+        return before
+    return f"{before}, to {week_name(last)}"
 
 
 def clock(seconds: float) -> str:
@@ -94,11 +126,10 @@ def describe_plan(plan: Plan) -> str:
     lines = [f"{plan.title}  [{plan.id}]"]
     if plan.summary:
         lines.append(plan.summary)
+    lines.append(f"Runs {plan_length(plan)}, counted back from your race date.")
     for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
-        label = f": {week.label}" if week.label else ""
-        when = "race week" if week.weeks_out == 0 else f"{plural(week.weeks_out, 'week')} out"
         lines.append("")
-        lines.append(f"{when}{label}")
+        lines.append(week_heading(week.weeks_out, week.label))
         if not week.sessions:
             lines.append("   (no sessions)")
         for session in week.sessions:
