@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from circuit_timer.core.model import Circuit, Exercise, Plan
 from circuit_timer.core.timeline import Timeline, compile_timeline
 
@@ -14,6 +16,35 @@ CLINICIAN_NOTE = (
 def plural(count: int, word: str, many: str | None = None) -> str:
     """ "1 block", "2 blocks"; ``many`` for the irregular ones ("1 entry", "2 entries")."""
     return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def counted(counts: Sequence[tuple[int, str, str]]) -> str:
+    """ "12 sessions, 340 sets and 1 pain entry" from (count, one, many); zeros left out."""
+    parts = [plural(n, one, many) for n, one, many in counts if n]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def import_summary(
+    sessions: int, sets: int, pain_entries: int, plan_enrolments: int, skipped: int
+) -> str:
+    """What an import added, for the runner: only the kinds added, and what was skipped."""
+    added = counted(
+        [
+            (sessions, "session", "sessions"),
+            (sets, "set", "sets"),
+            (pain_entries, "pain entry", "pain entries"),
+            (plan_enrolments, "plan enrolment", "plan enrolments"),
+        ]
+    )
+    if not added:
+        if skipped:
+            return "Nothing new: everything in that file is already in your history."
+        return "Nothing new: that file holds no sessions, sets, pain entries or plans."
+    if skipped:
+        return f"Imported {added}; {skipped} {'was' if skipped == 1 else 'were'} already here."
+    return f"Imported {added}."
 
 
 def week_name(weeks_out: int) -> str:
@@ -71,8 +102,8 @@ def dose_text(exercise: Exercise) -> str:
     if exercise.dose == "tempo":
         assert exercise.tempo is not None
         tempo = "-".join(str(p) for p in exercise.tempo)
-        return f"{exercise.reps} reps at tempo {tempo}"
-    return f"{exercise.reps} reps"
+        return f"{plural(exercise.reps or 0, 'rep')} at tempo {tempo}"
+    return plural(exercise.reps or 0, "rep")
 
 
 def exercise_line(circuit: Circuit, exercise: Exercise) -> str:
@@ -133,7 +164,7 @@ def describe_plan(plan: Plan) -> str:
         if not week.sessions:
             lines.append("   (no sessions)")
         for session in week.sessions:
-            day = session.day or f"{session.days_before_race} days before the race"
+            day = session.day or f"{plural(session.days_before_race or 0, 'day')} before the race"
             changes = []
             if session.scale is not None:
                 changes.append(f"sets x {session.scale:g}")
