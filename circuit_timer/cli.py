@@ -37,13 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 problem, 2 usage)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        # No command: the desktop app, as `make run` and the desktop entry start it.
-        from circuit_timer.commands.app import launch
-
-        return launch(1.0)
+    # No command: the desktop app, with the same one-line errors as every command.
+    handler = getattr(args, "handler", None) or app.cmd_default
     try:
-        status: int = args.handler(args)
+        status: int = handler(args)
         return status
     except CommandError as exc:
         print(f"circuit-timer: {exc}", file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.describe import clock as mmss
+from circuit_timer.core.describe import plural
 from circuit_timer.core.engine import Snapshot
 from circuit_timer.core.events import (
     Countdown,
@@ -65,11 +66,10 @@ def describe_work(segment: Segment, *, now: bool = True) -> str:
         parts.append(f"hold {segment.rep}/{segment.reps}, {segment.seconds} s")
     elif segment.tempo is not None:
         tempo = "-".join(str(p) for p in segment.tempo)
-        parts.append(f"{segment.reps} reps at {tempo}")
+        parts.append(f"{plural(segment.reps or 0, 'rep')} at {tempo}")
     elif segment.reps is not None:
-        parts.append(
-            f"{segment.reps} reps, press Enter when done" if now else f"{segment.reps} reps"
-        )
+        reps = plural(segment.reps, "rep")
+        parts.append(f"{reps}, press Enter when done" if now else reps)
     else:
         parts.append(f"{segment.seconds} s")
     return ", ".join(parts)
@@ -101,7 +101,7 @@ def event_line(event: Event, since: float) -> str | None:
             f", {event.reps_done}/{event.reps_target} reps" if event.reps_done is not None else ""
         )
         return (
-            f"{stamp} set done: {event.exercise_id} set {event.set_number}/{event.sets}{side}"
+            f"{stamp} set done: {event.exercise_name}, set {event.set_number}/{event.sets}{side}"
             f"{reps}, {event.seconds:g} s"
         )
     if isinstance(event, Paused):
@@ -181,6 +181,12 @@ class TerminalRunner:
         self._since = 0.0
         self._keys_open = keys is not None
         self._told_auto = False
+        # Only open rep sets wait for Enter: without keys, only they need saying so.
+        self._open_sets = any(
+            exercise.dose == "open"
+            for block in workout.circuit.blocks
+            for exercise in block.exercises
+        )
 
     # -- the loop --------------------------------------------------------------
 
@@ -257,7 +263,7 @@ class TerminalRunner:
             self._show(self.workout.done())
 
     def _tell_auto(self) -> None:
-        if not self._told_auto and not self.auto:
+        if self._open_sets and not self._told_auto and not self.auto:
             self._told_auto = True
             print(
                 "circuit-timer: no keyboard input: open rep sets are marked done at their target",

@@ -126,7 +126,7 @@ def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     assert "did you mean 'pf-crash-course'" in err
 
 
-def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
+def test_new_writes_a_valid_starter_and_never_overwrites(
     capsys: pytest.CaptureFixture[str], private_home: Path
 ) -> None:
     status, out, _ = run(capsys, "new", "Hip strength")
@@ -136,8 +136,11 @@ def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
     assert run(capsys, "validate", str(path))[0] == 0
     assert run(capsys, "show", "hip-strength")[0] == 0
     original = path.read_text()
-    status, _, err = run(capsys, "new", "Hip strength")
-    assert status == 1 and "already exists" in err
+    # The same name again: a circuit of its own, and the first file untouched.
+    status, out, err = run(capsys, "new", "Hip strength")
+    assert status == 0
+    assert Path(out.strip()) == private_home / "circuits" / "hip-strength-2.yaml"
+    assert f"'hip-strength' is taken by your file {path}" in err
     assert path.read_text() == original
     assert run(capsys, "new", "!!!")[0] == 2
 
@@ -173,7 +176,65 @@ def test_module_entry_point_and_no_traceback_on_internal_error(tmp_path: Path) -
     assert "pf-crash-course" in result.stdout
 
 
-def test_new_with_a_bundled_id_says_it_overrides(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "new", "Runner's knee")
+def test_new_never_shadows_the_bundled_library(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    status, out, err = run(capsys, "new", "PF crash course")
     assert status == 0
-    assert "overrides the bundled circuit 'runners-knee'" in err
+    assert Path(out.strip()).name == "pf-crash-course-2.yaml"
+    assert "'pf-crash-course' is taken by the bundled library" in err
+    rows = {r["id"]: r for r in json.loads(run(capsys, "list", "--json")[1])}
+    # The bundled circuit and the bundled plan built on it are still there, as they were.
+    assert rows["pf-crash-course"]["source"] == "bundled"
+    assert rows["pf-crash-course-4-weeks"]["source"] == "bundled"
+    assert rows["pf-crash-course-2"]["title"] == "PF crash course"
+    assert not any(r["shadows_bundled"] for r in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "second"),
+    [
+        ("\u00dcn\u00efc\u00f6d\u00e9 \u00c7ircuit", "unicode-circuit", "unicode-circuit-2"),
+        ("\u65e5\u672c\u8a9e\u306e\u30b5\u30fc\u30ad\u30c3\u30c8", "circuit", "circuit-2"),
+    ],
+    ids=["accents", "no-latin"],
+)
+def test_new_gives_non_ascii_titles_a_readable_id_and_keeps_the_title(
+    capsys: pytest.CaptureFixture[str], title: str, first: str, second: str
+) -> None:
+    for expected in (first, second):
+        status, out, _ = run(capsys, "new", title)
+        assert status == 0
+        path = Path(out.strip())
+        assert path.stem == expected
+        assert run(capsys, "validate", str(path))[0] == 0
+    rows = {r["id"]: r for r in json.loads(run(capsys, "list", "--json")[1])}
+    assert rows[first]["title"] == rows[second]["title"] == title
+
+
+def test_list_marks_a_user_file_that_shadows_a_bundled_id(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    user = private_home / "circuits"
+    user.mkdir()
+    text = (REPO / "circuits" / "runners-knee.yaml").read_text()
+    (user / "knee.yaml").write_text(text.replace("title: Runner's knee", "title: My knee"))
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    [line] = [line for line in out.splitlines() if line.startswith("runners-knee ")]
+    assert "user" in line and line.endswith("My knee  (hides the bundled circuit)")
+    rows = {r["id"]: r for r in json.loads(run(capsys, "list", "--json")[1])}
+    assert rows["runners-knee"]["shadows_bundled"] is True
+    assert rows["pf-crash-course"]["shadows_bundled"] is False
+
+
+def test_list_says_how_long_a_plan_runs_as_its_weeks_are_counted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    [line] = [line for line in out.splitlines() if line.startswith("pf-crash-course-4-weeks")]
+    # Sold as "3-4 weeks to race day": weeks 4 to 1 out, then the race week; never "5 weeks".
+    assert "4 weeks + race week" in line and "5 weeks" not in line
+    rows = {r["id"]: r for r in json.loads(run(capsys, "list", "--json")[1])}
+    assert rows["stronger-feet-8-weeks"]["length"] == "7 weeks + race week"

@@ -34,18 +34,21 @@ def test_log_then_history_in_every_form(capsys: pytest.CaptureFixture[str]) -> N
     assert "Logged heel-raise-test on 2026-11-20" in out
     ok(capsys, "log", "taper-maintenance", "--date", "2026-11-23", "--as-of", "2026-11-24")
     rows = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-24"))
+    # Newest first, as the window lists them.
     assert [(r["date"], r["circuit_id"], r["status"], r["pain_after"]) for r in rows] == [
-        ("2026-11-20", "heel-raise-test", "completed", 3),
         ("2026-11-23", "taper-maintenance", "completed", None),
+        ("2026-11-20", "heel-raise-test", "completed", 3),
     ]
-    assert rows[0]["notes"] == "first test" and rows[0]["sets"] == 3 and rows[0]["source"] == "log"
+    assert rows[1]["notes"] == "first test" and rows[1]["sets"] == 3 and rows[1]["source"] == "log"
     since = json.loads(ok(capsys, "history", "--json", "--since", "2026-11-21"))
     assert [r["circuit_id"] for r in since] == ["taper-maintenance"]
     as_of = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-21"))
     assert [r["circuit_id"] for r in as_of] == ["heel-raise-test"]
     table = list(csv.DictReader(io.StringIO(ok(capsys, "history", "--csv"))))
-    assert [r["circuit_id"] for r in table] == ["heel-raise-test", "taper-maintenance"]
-    assert "heel-raise-test" in ok(capsys, "history")
+    assert [r["circuit_id"] for r in table] == ["taper-maintenance", "heel-raise-test"]
+    text = ok(capsys, "history").splitlines()
+    assert [line.split()[1] for line in text] == ["taper-maintenance", "heel-raise-test"]
+    assert text[1].startswith("2026-11-20  heel-raise-test") and " 3 sets  pain 3/10" in text[1]
 
 
 def test_log_errors_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -178,6 +181,36 @@ def test_plan_start_today_status_stop(capsys: pytest.CaptureFixture[str]) -> Non
     assert run(capsys, "plan", "today", "--as-of", "2026-11-28")[0] == 1
 
 
+def test_plan_words_count_right_and_never_repeat_a_label(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    out = ok(capsys, "plan", "start", "stronger-feet-8-weeks", "--race-date", "2026-12-06",
+             "--as-of", "2026-11-30")  # fmt: skip
+    assert "(6 days)" in out
+    assert "1 session scheduled; the first is stronger-feet on Thu 03 Dec (race week)." in out
+    today = ok(capsys, "plan", "today", "--as-of", "2026-12-03")
+    assert "3 days to your race" in today and "Today (race week): stronger-feet" in today
+    logged = ok(capsys, "log", "stronger-feet", "--date", "2026-12-03", "--as-of", "2026-12-03")
+    assert "for race week of your plan: 15 sets, completed." in logged
+    status = ok(capsys, "plan", "status", "--as-of", "2026-12-05").splitlines()
+    # The week's label is "Race week": said once, not "Race week: Race week".
+    assert "Race week" in status and not any("week: Race week" in line for line in status)
+    assert status[0].endswith("1 day to go.")
+    shown = ok(capsys, "show", "stronger-feet-8-weeks")
+    assert "Runs 7 weeks + race week" in shown and "week: Race week" not in shown
+    assert "[stronger-feet-8-weeks, race week]" in ok(capsys, "history", "--as-of", "2026-12-05")
+    # One set is "1 set", in the log line and in the history.
+    (private_home / "circuits").mkdir()
+    (private_home / "circuits" / "one.yaml").write_text(
+        "title: One\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 9}\n"
+    )
+    assert "1 set, completed." in ok(capsys, "log", "one", "--as-of", "2026-12-05",
+                                     "--date", "2026-12-05")  # fmt: skip
+    history = ok(capsys, "history", "--as-of", "2026-12-05").splitlines()
+    [line] = [x for x in history if "  one  " in x]
+    assert " 1 set" in line and "1 sets" not in line
+
+
 def test_plan_start_errors(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "plan", "start", "pf-crash-course-4-week", "--race-date",
                          "2026-12-20", "--as-of", "2026-11-22")  # fmt: skip
@@ -197,8 +230,10 @@ def test_export_import_round_trip_through_the_cli(
     ok(capsys, "export", str(tmp_path / "out.csv"))
     assert (tmp_path / "out.csv").read_text().startswith("date,started_at,circuit_id")
     monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(tmp_path / "second"))
-    assert "Imported 1 sessions, 3 sets, 1 pain" in ok(capsys, "import", str(tmp_path / "out.json"))
-    assert "0 sessions" in ok(capsys, "import", str(tmp_path / "out.json"))
+    imported = ok(capsys, "import", str(tmp_path / "out.json"))
+    assert imported == "Imported 1 session, 3 sets and 1 pain entry.\n"
+    again = ok(capsys, "import", str(tmp_path / "out.json"))
+    assert again == "Nothing new: everything in that file is already in your history.\n"
     assert len(json.loads(ok(capsys, "history", "--json"))) == 1
     status, _, err = run(capsys, "import", str(tmp_path / "out.csv"))
     assert status == 1 and "JSON" in err

@@ -71,6 +71,9 @@ def test_a_whole_circuit_in_a_pipe_completes_and_is_recorded_set_by_set(
 def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
     private_home: Path,
 ) -> None:
+    circuit = load_library(paths.bundled_circuits_dir(), None).circuit("pf-crash-course")
+    assert circuit is not None
+    names = {e.name: e.id for block in circuit.blocks for e in block.exercises}
     process = cli(private_home, "run", "pf-crash-course", "--speed", "300", "--auto")
     assert process.stdout is not None
     reported: list[str] = []
@@ -78,7 +81,10 @@ def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
         line = process.stdout.readline()
         assert line, "the runner ended before six sets"
         if " set done: " in line:
-            reported.append(line.split(" set done: ")[1].split(",")[0])
+            # "Single-leg heel raise, towel under the toes, set 2/3 left, ...": the name
+            # (which may hold a comma) and the set number.
+            name, rest = line.split(" set done: ")[1].rsplit(", set ", 1)
+            reported.append(f"{names[name]} set {rest.split('/')[0]}/")
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     with HistoryStore.in_folder(private_home) as store:
@@ -118,6 +124,39 @@ def test_run_errors_are_one_line(private_home: Path) -> None:
         _, err = process.communicate(timeout=30)
         assert process.returncode == 1, args
         assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("form", ["relative", "absolute"])
+def test_run_takes_a_circuit_file_by_relative_or_absolute_path(
+    private_home: Path, tmp_path: Path, form: str
+) -> None:
+    folder = tmp_path / "elsewhere" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "short.yaml").write_text(SHORT)
+    argument = "mine/short.yaml" if form == "relative" else str(folder / "short.yaml")
+    process = cli(private_home, "run", argument, "--speed", "1000", "--auto", "--no-sound",
+                  cwd=folder.parent)  # fmt: skip
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert out.splitlines()[-1].endswith("finished: completed")
+    [session] = history(private_home)
+    # The file's id is its name: it is recorded as that circuit, and not copied anywhere.
+    assert (session["circuit_id"], session["status"], session["sets"]) == ("short", "completed", 2)
+    assert not (private_home / "circuits").exists()
+
+
+def test_run_file_errors_are_one_line(private_home: Path, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("title: Broken\nblocks: []\n")
+    plan = paths.bundled_circuits_dir() / "plans" / "pf-crash-course-4-weeks.yaml"
+    for argument, message in [
+        ("missing.yaml", "missing.yaml: no such file"),
+        ("broken.yaml", "broken.yaml has problems; fix them first"),
+        (str(plan), "is a plan, not a circuit"),
+    ]:
+        process = cli(private_home, "run", argument, "--no-sound", cwd=tmp_path)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 1, argument
+        assert message in err and "Traceback" not in err, err
 
 
 def test_without_a_circuit_it_runs_todays_plan_session_and_records_the_plan(
@@ -182,7 +221,7 @@ def test_keys_on_a_real_terminal(private_home: Path) -> None:
         os.write(fd, b"++")
         read_until(fd, b"reps 2/10")
         os.write(fd, b"\r")
-        read_until(fd, b"set done: double-leg-heel-raise set 1/1, 2/10 reps")
+        read_until(fd, b"set done: Heel raise on both legs, set 1/1, 2/10 reps")
         os.write(fd, b"q")
         read_until(fd, b"finished: partial")
     except BaseException:
@@ -235,6 +274,27 @@ def test_no_sound_device_gives_a_notice_and_the_run_completes(
     assert out.splitlines()[-1].endswith("finished: completed")
     [session] = history(private_home)
     assert session["status"] == "completed" and session["sets"] == 2
+
+
+def test_no_keyboard_notice_only_when_the_circuit_has_open_rep_sets(
+    private_home: Path,
+) -> None:
+    (private_home / "circuits").mkdir()
+    (private_home / "circuits" / "short.yaml").write_text(SHORT)
+    # short: a timed set and a tempo set, nothing that waits for Enter.
+    process = cli(private_home, "run", "short", "--speed", "1000", "--no-sound")
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert "no keyboard input" not in err
+    # The set lines name the exercise as the runner knows it, not by its id.
+    assert "set done: Hops, set 1/1, " in out and "set done: Raise, set 1/1, 1/1 reps" in out
+    assert "Hops, 2 s" in out and "Raise, 1 rep at 1-0-1" in out
+    # heel-raise-test has open rep sets: they are marked done at target, and it says so once.
+    process = cli(private_home, "run", "heel-raise-test", "--speed", "1000", "--no-sound")
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert err.count("no keyboard input: open rep sets are marked done at their target") == 1
+    assert "set done: Heel raise on both legs, set 1/1, 10/10 reps" in out
 
 
 def test_a_run_with_sound_plays_the_cues_into_the_alsa_sink(

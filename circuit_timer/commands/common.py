@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
 
 from circuit_timer import paths
-from circuit_timer.core.library import Entry, Library, load_library
+from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, load_library
 from circuit_timer.core.problems import Problem
 from circuit_timer.core.suggest import closest
 from circuit_timer.store.errors import StoreError
@@ -48,14 +49,58 @@ def user_library(named: Sequence[tuple[Path, str]] = ()) -> Library:
     return load_library(paths.bundled_circuits_dir(), paths.user_circuits_dir(), named)
 
 
-def find_circuit(library: Library, circuit_id: str) -> Entry:
-    """The library entry of circuit ``circuit_id``, or a one-line error with a suggestion."""
-    entry = library.entries.get(circuit_id)
+def _named_entry(target: str) -> Entry:
+    """The file at ``target``, loaded with the library it may refer to (its plans' circuits)."""
+    path = Path(target)
+    if not path.is_file():
+        raise CommandError(f"{target}: no such file")
+    library = user_library([(path, target)])
+    own = [p for p in library.problems if p.path == target]
+    if own:
+        warn(own)
+        raise CommandError(f"{target} has problems; fix them first")
+    for entry in library.entries.values():
+        if entry.shown_path == target:
+            return entry
+    raise CommandError(f"{target}: not loaded")  # pragma: no cover
+
+
+def is_file_argument(target: str) -> bool:
+    """True when ``target`` names a file rather than an id (a YAML name, a path, a file)."""
+    path = Path(target)
+    return path.suffix in YAML_SUFFIXES or os.sep in target or path.is_file()
+
+
+def find_entry(library: Library, target: str) -> Entry:
+    """The circuit or plan with id ``target``, or in the file at ``target``; else a one-line
+    error with a suggestion."""
+    if is_file_argument(target):
+        return _named_entry(target)
+    entry = library.entries.get(target)
+    if entry is None:
+        broken = [p for p in library.problems if Path(p.path).stem == target]
+        if broken:
+            warn(broken)
+            raise CommandError(f"'{target}' has problems; fix them first")
+        near = closest(target, library.entries)
+        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
+        raise CommandError(f"no circuit or plan '{target}'{hint}")
+    return entry
+
+
+def find_circuit(library: Library, target: str) -> Entry:
+    """The circuit with id ``target``, or in the file at ``target``; else a one-line error."""
+    if is_file_argument(target):
+        named = _named_entry(target)
+        if named.kind != "circuit":
+            raise CommandError(f"{target} is a plan, not a circuit")
+        return named
+    entry = library.entries.get(target)
     if entry is None or entry.kind != "circuit":
         circuits = [e.id for e in library.entries.values() if e.kind == "circuit"]
-        near = closest(circuit_id, circuits)
+        near = closest(target, circuits)
         hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
-        raise CommandError(f"no circuit '{circuit_id}'{hint}")
+        raise CommandError(f"no circuit '{target}'{hint}")
     return entry
 
 

@@ -25,7 +25,9 @@ from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.asymmetry import note_for
 from circuit_timer.core.counts import side_counts
+from circuit_timer.core.describe import import_summary, plural, week_name
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.pain import AVERAGE_DAYS
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PAIN_KINDS, PainKind
 from circuit_timer.core.timeline import compile_timeline
@@ -158,8 +160,8 @@ def cmd_log(args: argparse.Namespace) -> int:
             for point in a.points
             if point.session_uuid == uid
         ]
-    plan_note = f" for {planned.weeks_out} weeks out of your plan" if planned else ""
-    print(f"Logged {circuit.id} on {day}{plan_note}: {recorded} sets, completed.")
+    plan_note = f" for {week_name(planned.weeks_out)} of your plan" if planned else ""
+    print(f"Logged {circuit.id} on {day}{plan_note}: {plural(recorded, 'set')}, completed.")
     for exercise_id, note in balance:
         print(f"{exercise_id}: {note}")
     uncounted = sorted({s.exercise_id for s in sets if s.test} - {e for e, _ in counts})
@@ -178,7 +180,8 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
         sessions = store.sessions(since=since, until=now)
         counts = store.set_counts()
     rows = []
-    for s in sessions:
+    # Newest first, as the window's history lists them.
+    for s in sorted(sessions, key=lambda s: s.started_at, reverse=True):
         n_sets, reps = counts.get(s.uuid, (0, 0))
         rows.append(
             {
@@ -203,7 +206,7 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """List sessions, newest last."""
+    """List sessions, newest first."""
     rows = _session_rows(args)
     if args.json:
         print_json(rows)
@@ -216,11 +219,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             pain = f"  pain {r['pain_after']}/10" if r["pain_after"] is not None else ""
-            plan = f"  [{r['plan_id']}, {r['plan_week']} wk out]" if r["plan_id"] else ""
+            week = f", {week_name(r['plan_week'])}" if r["plan_week"] is not None else ""
+            plan = f"  [{r['plan_id']}{week}]" if r["plan_id"] else ""
             note = f"  {r['notes']}" if r["notes"] else ""
+            sets = plural(r["sets"], "set")
             print(
-                f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} "
-                f"{r['sets']:>3} sets{pain}{plan}{note}"
+                f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} {sets:>8}{pain}{plan}{note}"
             )
     return EXIT_OK
 
@@ -265,9 +269,13 @@ def cmd_pain(args: argparse.Namespace) -> int:
                     trend.direction, "unclear"
                 )
                 meaning = " (a meaningful change: 2 points or more)" if trend.meaningful else ""
+                # The averages cover up to 7 entries each: say how many they really have.
+                recent = min(AVERAGE_DAYS, len(trend.points))
+                previous = min(AVERAGE_DAYS, len(trend.points) - recent)
                 print(
-                    f"Last 7 entries average {trend.recent_average:.1f}, the 7 before "
-                    f"{trend.previous_average:.1f}: {word}{meaning}."
+                    f"The last {plural(recent, 'entry', 'entries')} average "
+                    f"{trend.recent_average:.1f}, the {plural(previous, 'entry', 'entries')} "
+                    f"before them {trend.previous_average:.1f}: {word}{meaning}."
                 )
         print(advice.message)
         return EXIT_OK
@@ -340,8 +348,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store() as store:
         result = import_file(store, source)
     print(
-        f"Imported {result.sessions} sessions, {result.sets} sets, {result.pain_entries} pain "
-        f"entries and {result.plan_enrolments} plan enrolments"
-        + (f"; {result.skipped} rows were already here." if result.skipped else ".")
-    )
+        import_summary(
+            result.sessions, result.sets, result.pain_entries, result.plan_enrolments,
+            result.skipped,
+        )
+    )  # fmt: skip
     return EXIT_OK

@@ -16,17 +16,18 @@ from circuit_timer.commands.common import (
     EXIT_USAGE,
     CommandError,
     SubParsers,
+    find_entry,
     print_json,
     user_library,
     warn,
 )
-from circuit_timer.core.describe import describe_circuit, describe_plan, minutes
-from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, find_files, load_library
+from circuit_timer.core.describe import describe_circuit, describe_plan, minutes, plan_length
+from circuit_timer.core.library import Entry, Library, find_files
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schema import file_schema
-from circuit_timer.core.suggest import closest
+from circuit_timer.core.starter import readable_id
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.user_files import StarterError, create_starter
+from circuit_timer.user_files import BUNDLED, StarterError, create_starter, ids_in_use
 
 
 def register(sub: SubParsers) -> None:
@@ -115,6 +116,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "kind": entry.kind,
         "source": "bundled" if entry.origin == "bundled" else "user",
         "path": str(entry.path),
+        "shadows_bundled": entry.shadows_bundled,
         "summary": doc.summary,
         "tags": list(doc.tags),
     }
@@ -127,6 +129,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         data["estimated_minutes"] = None
         data["estimated_seconds"] = None
         data["weeks"] = len(doc.weeks)
+        data["length"] = plan_length(doc)
     return data
 
 
@@ -141,43 +144,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print("The library is empty.")
         return EXIT_OK
+    lengths = [
+        f"{r['estimated_minutes']:>3} min" if r["kind"] == "circuit" else r["length"] for r in rows
+    ]
     width = max(len(r["id"]) for r in rows)
-    for row in rows:
-        length = (
-            f"{row['estimated_minutes']:>3} min"
-            if row["kind"] == "circuit"
-            else (f"{row['weeks']:>2} weeks")
-        )
-        columns = f"{row['id']:<{width}}  {row['kind']:<7}  {length:>8}  {row['source']:<7}"
-        print(f"{columns}  {row['title']}")
+    long = max(len(length) for length in lengths)
+    for row, length in zip(rows, lengths, strict=True):
+        columns = f"{row['id']:<{width}}  {row['kind']:<7}  {length:<{long}}  {row['source']:<7}"
+        hides = f"  (hides the bundled {row['kind']})" if row["shadows_bundled"] else ""
+        print(f"{columns}  {row['title']}{hides}")
     print(f"\nYour circuits: {paths.user_circuits_dir()}")
     return EXIT_OK
-
-
-def _find(library: Library, target: str) -> Entry:
-    as_path = Path(target)
-    if as_path.suffix in YAML_SUFFIXES or os.sep in target or as_path.is_file():
-        if not as_path.is_file():
-            raise CommandError(f"{target}: no such file")
-        named_library = user_library([(as_path, target)])
-        own = [p for p in named_library.problems if p.path == target]
-        if own:
-            warn(own)
-            raise CommandError(f"{target} has problems; fix them first")
-        for named in named_library.entries.values():
-            if named.shown_path == target:
-                return named
-        raise CommandError(f"{target}: not loaded")  # pragma: no cover
-    entry = library.entries.get(target)
-    if entry is None:
-        broken = [p for p in library.problems if Path(p.path).stem == target]
-        if broken:
-            warn(broken)
-            raise CommandError(f"'{target}' has problems; fix them first")
-        near = closest(target, library.entries)
-        hint = f" (did you mean '{near}'?)" if near else "; see: circuit-timer list"
-        raise CommandError(f"no circuit or plan '{target}'{hint}")
-    return entry
 
 
 def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
@@ -218,7 +195,7 @@ def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one circuit (readable, or its timeline as JSON) or plan."""
     library = user_library()
-    entry = _find(library, args.target)
+    entry = find_entry(library, args.target)
     doc = entry.document
     if isinstance(doc, Circuit):
         timeline = compile_timeline(doc)
@@ -242,14 +219,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a starter circuit into the user library and print its path."""
+    folder = paths.user_circuits_dir()
+    used = ids_in_use(folder)
     try:
-        target = create_starter(args.name)
+        target = create_starter(args.name, folder)
     except StarterError as exc:
         status = EXIT_USAGE if "no letters or digits" in str(exc) else EXIT_PROBLEM
         raise CommandError(str(exc), status) from None
-    circuit_id = target.stem
-    if circuit_id in load_library(paths.bundled_circuits_dir(), None).entries:
-        print(f"note: this overrides the bundled circuit '{circuit_id}'", file=sys.stderr)
+    wanted = readable_id(args.name)
+    if wanted in used:
+        holder = used[wanted]
+        whose = holder if holder == BUNDLED else f"your file {holder}"
+        print(f"note: '{wanted}' is taken by {whose}; this circuit's id is '{target.stem}'",
+              file=sys.stderr)  # fmt: skip
+    elif not wanted:
+        print(f"note: the name has no Latin letters; this circuit's id is '{target.stem}'",
+              file=sys.stderr)  # fmt: skip
     print(target)
     return EXIT_OK
 

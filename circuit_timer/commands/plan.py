@@ -15,7 +15,13 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
-from circuit_timer.core.describe import describe_circuit, minutes, plural
+from circuit_timer.core.describe import (
+    describe_circuit,
+    minutes,
+    plural,
+    week_heading,
+    week_name,
+)
 from circuit_timer.core.library import Library
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.suggest import closest
@@ -69,14 +75,14 @@ def cmd_start(args: argparse.Namespace) -> int:
     if previous is not None:
         print(f"Stopped following {previous.plan_id} (its history is kept).")
     days = (race - now).days
-    print(f"Following {plan.title} toward your race on {race:%a %d %b %Y} ({days} days).")
+    print(f"Following {plan.title} toward your race on {race:%a %d %b %Y} ({plural(days, 'day')}).")
     if not schedule:
         print("No sessions of this plan are left before the race.")
     else:
         first = schedule[0]
         print(
             f"{plural(len(schedule), 'session')} scheduled; the first is {first.circuit_id} on "
-            f"{first.date:%a %d %b} ({plural(first.weeks_out, 'week')} out)."
+            f"{first.date:%a %d %b} ({week_name(first.weeks_out)})."
         )
     return EXIT_OK
 
@@ -133,15 +139,16 @@ def cmd_today(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_today_json(overview))
         return EXIT_OK
-    print(f"{overview.days_to_race} days to your race ({overview.followed.enrolment.race_date}).")
+    race_date = overview.followed.enrolment.race_date
+    print(f"{plural(overview.days_to_race, 'day')} to your race ({race_date}).")
     if not overview.today_sessions:
         nxt = overview.next_session
         when = f" Next: {nxt.circuit_id} on {nxt.date:%a %d %b}." if nxt else ""
         print(f"No session today: rest.{when}")
     for planned, circuit, status in overview.today_sessions:
-        label = f" ({planned.week_label})" if planned.week_label else ""
+        week = week_heading(planned.weeks_out, planned.week_label)
         state = status.status if status else "upcoming"
-        print(f"\nToday{label}: {planned.circuit_id} [{state}]")
+        print(f"\nToday ({week}): {planned.circuit_id} [{state}]")
         if circuit is None:
             print(f"  the circuit '{planned.circuit_id}' is no longer in your library")
         else:
@@ -182,16 +189,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     plan = overview.followed.plan
     assert plan is not None
     print(f"{plan.title}: race on {enrolment.race_date:%a %d %b %Y}, "
-          f"{overview.days_to_race} days to go.")  # fmt: skip
+          f"{plural(overview.days_to_race, 'day')} to go.")  # fmt: skip
     if overview.adherence is not None:
         print(f"Adherence so far: {overview.adherence:.0%} of the sessions due.")
     week = None
     for p in overview.progress:
         if p.planned.weeks_out != week:
             week = p.planned.weeks_out
-            label = f": {p.planned.week_label}" if p.planned.week_label else ""
-            name = "Race week" if week == 0 else f"{plural(week, 'week')} out"
-            print(f"\n{name}{label}")
+            heading = week_heading(week, p.planned.week_label)
+            print(f"\n{heading[0].upper()}{heading[1:]}")
         marker = {"done": "[x]", "missed": "[ ]", "upcoming": "   "}[p.status]
         today_mark = "  <- today" if p.planned.date == overview.today else ""
         circuit = library.circuit(p.planned.circuit_id)

@@ -33,12 +33,15 @@ def register(sub: SubParsers) -> None:
     p = sub.add_parser(
         "run",
         help="run a workout in the terminal",
-        description="Run a circuit in the terminal, recording every completed set. Without "
-        "CIRCUIT, runs today's session of your active plan. Keys: Enter done, space pause, "
+        description="Run a circuit in the terminal, recording every completed set. CIRCUIT is "
+        "an id (see: circuit-timer list) or the path of a circuit file. Without CIRCUIT, runs "
+        "today's session of your active plan. Keys: Enter done, space pause, "
         "+/- reps, s skip, b back, q finish early. Exit status: 0 completed, 3 finished "
         "early, 1 error.",
     )
-    p.add_argument("circuit", nargs="?", metavar="CIRCUIT", help="a circuit id or file")
+    p.add_argument(
+        "circuit", nargs="?", metavar="CIRCUIT", help="a circuit id, or the path of a circuit file"
+    )
     p.add_argument("--speed", default="1", metavar="X", help="run the clock X times faster")
     p.add_argument("--auto", action="store_true", help="mark open rep sets done at target")
     p.add_argument("--no-sound", action="store_true", help="no audio cues")

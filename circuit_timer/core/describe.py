@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from circuit_timer.core.model import Circuit, Exercise, Plan
 from circuit_timer.core.timeline import Timeline, compile_timeline
 
@@ -11,9 +13,70 @@ CLINICIAN_NOTE = (
 )
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 block", "2 blocks"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 block", "2 blocks"; ``many`` for the irregular ones ("1 entry", "2 entries")."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def counted(counts: Sequence[tuple[int, str, str]]) -> str:
+    """ "12 sessions, 340 sets and 1 pain entry" from (count, one, many); zeros left out."""
+    parts = [plural(n, one, many) for n, one, many in counts if n]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def import_summary(
+    sessions: int, sets: int, pain_entries: int, plan_enrolments: int, skipped: int
+) -> str:
+    """What an import added, for the runner: only the kinds added, and what was skipped."""
+    added = counted(
+        [
+            (sessions, "session", "sessions"),
+            (sets, "set", "sets"),
+            (pain_entries, "pain entry", "pain entries"),
+            (plan_enrolments, "plan enrolment", "plan enrolments"),
+        ]
+    )
+    if not added:
+        if skipped:
+            return "Nothing new: everything in that file is already in your history."
+        return "Nothing new: that file holds no sessions, sets, pain entries or plans."
+    if skipped:
+        return f"Imported {added}; {skipped} {'was' if skipped == 1 else 'were'} already here."
+    return f"Imported {added}."
+
+
+def week_name(weeks_out: int) -> str:
+    """ "race week", "1 week out", "3 weeks out"."""
+    return "race week" if weeks_out == 0 else f"{plural(weeks_out, 'week')} out"
+
+
+def week_heading(weeks_out: int, label: str | None) -> str:
+    """ "3 weeks out: Load: 4 x 10RM"; a label that only repeats the name is left out
+    (never "race week: Race week")."""
+    name = week_name(weeks_out)
+    if not label or label.strip().lower() == name:
+        return name
+    return f"{name}: {label}"
+
+
+def plan_length(plan: Plan) -> str:
+    """How long a plan runs, as its weeks are counted back from race day.
+
+    "4 weeks + race week" rather than "5 weeks": a plan sold as "3-4 weeks to race day"
+    starts 4 weeks out and ends with the race week, and the words say exactly that.
+    """
+    weeks = {week.weeks_out for week in plan.weeks}
+    first, last = max(weeks), min(weeks)
+    if first == 0:
+        return "race week"
+    before = plural(first - max(last, 1) + 1, "week")
+    if last == 0:
+        return f"{before} + race week"
+    if last == 1:
+        return before
+    return f"{before}, to {week_name(last)}"
 
 
 def clock(seconds: float) -> str:
@@ -39,8 +102,9 @@ def dose_text(exercise: Exercise) -> str:
     if exercise.dose == "tempo":
         assert exercise.tempo is not None
         tempo = "-".join(str(p) for p in exercise.tempo)
-        return f"{exercise.reps} reps at tempo {tempo}"
-    text = f"to failure (about {exercise.reps} reps)" if exercise.test else f"{exercise.reps} reps"
+        return f"{plural(exercise.reps or 0, 'rep')} at tempo {tempo}"
+    reps = plural(exercise.reps or 0, "rep")
+    text = f"to failure (about {reps})" if exercise.test else reps
     return f"{text} on a beat of {exercise.pace} a minute" if exercise.pace else text
 
 
@@ -95,15 +159,14 @@ def describe_plan(plan: Plan) -> str:
     lines = [f"{plan.title}  [{plan.id}]"]
     if plan.summary:
         lines.append(plan.summary)
+    lines.append(f"Runs {plan_length(plan)}, counted back from your race date.")
     for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
-        label = f": {week.label}" if week.label else ""
-        when = "race week" if week.weeks_out == 0 else f"{plural(week.weeks_out, 'week')} out"
         lines.append("")
-        lines.append(f"{when}{label}")
+        lines.append(week_heading(week.weeks_out, week.label))
         if not week.sessions:
             lines.append("   (no sessions)")
         for session in week.sessions:
-            day = session.day or f"{session.days_before_race} days before the race"
+            day = session.day or f"{plural(session.days_before_race or 0, 'day')} before the race"
             changes = []
             if session.scale is not None:
                 changes.append(f"sets x {session.scale:g}")

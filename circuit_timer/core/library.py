@@ -1,8 +1,8 @@
 """The circuit library: bundled files, the user's files and files named on a command line.
 
 A broken file is reported and skipped; everything else still loads. A user file
-overrides a bundled one with the same id, and a file named on the command line
-overrides both (it is the one being checked).
+overrides a bundled one with the same id (and is marked ``shadows_bundled``), and a file
+named on the command line overrides both (it is the one being checked).
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class Entry:
     shown_path: str
     origin: Origin
     located: Located = field(repr=False, compare=False)
+    # A user (or named) file with a bundled id: the bundled file is hidden by it, and a
+    # bundled plan built on it now runs this one (or fails its checks).
+    shadows_bundled: bool = False
 
     @property
     def id(self) -> str:
@@ -183,6 +186,9 @@ def load_library(
             taken[entry.id] = entry
         for entry_id, entry in taken.items():
             # Later origins override earlier ones: user over bundled, named over both.
+            hidden = library.entries.get(entry_id)
+            if hidden is not None and (hidden.origin == "bundled" or hidden.shadows_bundled):
+                entry = dataclasses.replace(entry, shadows_bundled=True)
             library.entries[entry_id] = entry
 
     for entry in [e for e in library.entries.values() if e.kind == "plan"]:

@@ -245,6 +245,16 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+def _tab_message(text: str, mark: yaml.Mark) -> str:
+    """What a tab the scanner stopped at means: YAML indents with spaces only, and an
+    editor that shows a tab as spaces hides it, so say it plainly."""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if line[: mark.column].strip(" \t") == "":
+        return "a tab in the indentation; use spaces for indentation, not tabs"
+    return "a tab where YAML needs a space; use spaces, not tabs"
+
+
 def _fast_node(text: str) -> Node | None:
     """The node tree from libyaml (about 8 times faster), or None to use the Python path.
 
@@ -298,6 +308,8 @@ def read_yaml_bytes(raw: bytes, path: str, *, exact: bool = False) -> Located:
             message = f"{exc.problem} ({exc.context})"
         if "expected <block end>" in message or "mapping values are not allowed" in message:
             message += "; check the indentation"
+        if "character '\\t'" in message and mark is not None:
+            message = _tab_message(text, mark)
         raise FileProblems(
             [Problem(path, *_where(mark), f"YAML syntax error: {message}")]
         ) from None

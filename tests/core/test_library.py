@@ -33,6 +33,22 @@ def test_user_file_overrides_bundled_file_with_the_same_id(tmp_path: Path) -> No
     assert library.entries["a"].document.title == "My A"
     assert library.entries["a"].origin == "user"
     assert library.entries["b"].origin == "bundled"
+    # The window and `list` mark the file that hides a bundled one.
+    assert library.entries["a"].shadows_bundled
+    assert not library.entries["b"].shadows_bundled
+
+
+def test_a_named_file_over_a_shadowing_user_file_still_shadows_the_bundled_one(
+    tmp_path: Path,
+) -> None:
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    write(bundled, "a.yaml", CIRCUIT.format(id="a", title="Bundled A"))
+    write(user, "mine.yaml", CIRCUIT.format(id="a", title="My A"))
+    named = write(tmp_path, "named.yaml", CIRCUIT.format(id="a", title="Named A"))
+    write(user, "own.yaml", CIRCUIT.format(id="own", title="Own"))
+    library = load_library(bundled, user, [(named, "named.yaml")])
+    assert library.entries["a"].origin == "file" and library.entries["a"].shadows_bundled
+    assert not library.entries["own"].shadows_bundled
 
 
 def test_id_defaults_to_the_file_name(tmp_path: Path) -> None:

@@ -231,12 +231,15 @@ EXPECTED: dict[str, list[tuple[int, int, str]]] = {
             "YAML syntax error: expected <block end>, but found '<block mapping start>' (while parsing a block collection); check the indentation",
         ),
     ],
+    # A tab is reported as what it is, at the tab, whatever the scanner calls it.
+    "tab-after-dash.yaml": [
+        (3, 4, "YAML syntax error: a tab where YAML needs a space; use spaces, not tabs"),
+    ],
+    "tab-after-spaces.yaml": [
+        (4, 5, "YAML syntax error: a tab in the indentation; use spaces for indentation, not tabs"),
+    ],
     "tab-indent.yaml": [
-        (
-            3,
-            1,
-            "YAML syntax error: found character '\\t' that cannot start any token (while scanning for the next token)",
-        ),
+        (3, 1, "YAML syntax error: a tab in the indentation; use spaces for indentation, not tabs"),
     ],
     "tempo-all-zero.yaml": [
         (7, 16, "'tempo' must not be all zeros: a rep needs some time"),

@@ -43,11 +43,21 @@ MAX_EXTRA_DELAY = 0.25
 WORKERS = 10
 WATCHDOG_SECONDS = 60.0
 
+# The terminal names the exercise ("Single-leg heel raise, towel under the toes, set 1/3 left,").
 SET_DONE = re.compile(
-    r" set done: (?P<exercise>\S+) set (?P<number>\d+)/\d+(?: (?P<side>left|right))?,"
+    r" set done: (?P<exercise>.+), set (?P<number>\d+)/\d+(?: (?P<side>left|right))?,"
 )
 
 SetKey = tuple[str, int, str | None]
+
+
+def _exercise_ids() -> dict[str, str]:
+    circuit = load_library(paths.bundled_circuits_dir(), None).circuit(CIRCUIT)
+    assert circuit is not None
+    return {e.name: e.id for block in circuit.blocks for e in block.exercises}
+
+
+EXERCISE_IDS = _exercise_ids()
 
 
 @dataclass
@@ -76,7 +86,8 @@ class Killed:
         for line in self.lines_before_kill + self.lines_in_pipe:
             match = SET_DONE.search(line)
             if match:
-                found.append((match["exercise"], int(match["number"]), match["side"]))
+                exercise = EXERCISE_IDS[match["exercise"]]
+                found.append((exercise, int(match["number"]), match["side"]))
         return found
 
 

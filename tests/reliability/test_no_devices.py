@@ -66,8 +66,8 @@ def test_the_terminal_run_completes_with_visual_cues_only(
     assert "Traceback" not in result.stderr and "espeak" not in result.stderr
     lines = result.stdout.splitlines()
     # The cues the runner sees instead: every segment and set, then the end.
-    assert any("set done: hop" in line for line in lines)
-    assert any("set done: raise" in line for line in lines)
+    assert any("set done: Hops, set 1/1" in line for line in lines)
+    assert any("set done: Raise, set 1/1" in line for line in lines)
     assert lines[-1].endswith("finished: completed")
     completed_short(private_home)
 
