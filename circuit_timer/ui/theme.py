@@ -74,6 +74,12 @@ def apply_theme(app: QApplication) -> None:
         (role.HighlightedText, "#FFFFFF"),
         (role.PlaceholderText, "#9AA0A6"),
         (role.Link, "#56B4E9"),
+        # The bevel shades: left unset they stay the light palette's (white lines).
+        (role.Light, "#4A4C50"),
+        (role.Midlight, "#3A3B3F"),
+        (role.Mid, "#2A2B2E"),
+        (role.Dark, "#111214"),
+        (role.Shadow, "#000000"),
     ):
         palette.setColor(which, QColor(colour))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7F8388"))
