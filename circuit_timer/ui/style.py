@@ -47,11 +47,12 @@ MIN_CONTRAST = 4.5
 
 
 def mix(a: QColor, b: QColor, share: float) -> QColor:
-    """``a`` with ``share`` of ``b`` mixed in (0 is ``a``, 1 is ``b``)."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * share,
-        a.greenF() + (b.greenF() - a.greenF()) * share,
-        a.blueF() + (b.blueF() - a.blueF()) * share,
+    """``a`` with ``share`` of ``b`` mixed in (0 is ``a``, 1 is ``b``), in 8-bit channels
+    as the style sheet writes them."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * share),
+        round(a.green() + (b.green() - a.green()) * share),
+        round(a.blue() + (b.blue() - a.blue()) * share),
     )
 
 
@@ -137,7 +138,8 @@ class Colours:
             header=mix(card, text, 0.04),
             accent=accent,
             accent_text=accent_text,
-            accent_hover=mix(accent, text if dark else QColor("#000000"), 0.12),
+            # Darker on hover in both themes: lighter would fade the white text.
+            accent_hover=mix(accent, QColor("#000000"), 0.15),
             disabled_text=mix(text, window, 0.55),
         )
 
@@ -202,9 +204,9 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         + f" {{ background: {h['card']}; border: 1px solid {h['border']};"
         f" border-radius: 8px; }}",
         _scoped("QGroupBox") + f" {{ background: {h['card']}; border: 1px solid {h['border']};"
-        f" border-radius: 8px; margin-top: 2em; padding: {GRID}px; }}",
+        f" border-radius: 8px; margin-top: 1.6em; padding: {GRID}px; padding-top: {GRID + 4}px; }}",
         _scoped("QGroupBox::title") + " { subcontrol-origin: margin; subcontrol-position: top left;"
-        " left: 2px; top: 0; padding: 0; }",
+        " left: 0; top: 0; padding: 0 0 4px 0; }",
         # -- tables, trees, lists and text views ---------------------------------------
         _scoped('QAbstractScrollArea[frameShape="6"]')
         + f" {{ background: {h['base']}; border: 1px solid {h['border']};"
@@ -218,10 +220,14 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         _scoped("QCalendarWidget QTableView")
         + f" {{ border: none; border-radius: 0; background: {h['base']}; }}",
         _scoped("QCalendarWidget QTableView::item") + " { padding: 0; }",
-        _scoped("QHeaderView") + " { background: transparent; border: none; }",
+        _scoped("QAbstractItemView") + f" {{ gridline-color: {h['border']}; }}",
+        _scoped("QHeaderView, QTableCornerButton::section")
+        + f" {{ background: {h['header']}; border: none; }}",
         _scoped("QHeaderView::section")
         + f" {{ background: {h['header']}; color: {h['muted']}; font-weight: 700;"
         f" padding: 6px {GRID}px; border: none; border-bottom: 1px solid {h['border']}; }}",
+        _scoped("QHeaderView::section:vertical")
+        + f" {{ padding: 0 6px; border: none; border-right: 1px solid {h['border']}; }}",
         # -- inputs ---------------------------------------------------------------------
         _scoped("QLineEdit, QComboBox")
         + f" {{ background: {h['base']}; border: 1px solid {h['border']};"
@@ -233,6 +239,24 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         _scoped("QComboBox::down-arrow") + f' {{ image: url("{icon_path("chevron-down")}"); }}',
         _scoped("QComboBox QAbstractItemView")
         + f" {{ background: {h['base']}; border: 1px solid {h['border']}; outline: none; }}",
+        # A spin box and a check box drawn to match (Fusion's outlines vanish on a dark
+        # window).
+        _scoped("QSpinBox") + f" {{ background: {h['base']}; border: 1px solid {h['border']};"
+        f" border-radius: 6px; padding: 4px {GROUP_GAP + 6}px 4px {GRID}px; }}",
+        _scoped("QSpinBox:focus") + f" {{ border-color: {h['accent']}; }}",
+        _scoped("QSpinBox::up-button, QSpinBox::down-button")
+        + f" {{ subcontrol-origin: border; width: {GROUP_GAP + 2}px; border: none; }}",
+        _scoped("QSpinBox::up-button") + " { subcontrol-position: top right; }",
+        _scoped("QSpinBox::down-button") + " { subcontrol-position: bottom right; }",
+        _scoped("QSpinBox::up-arrow") + f' {{ image: url("{icon_path("chevron-up")}"); }}',
+        _scoped("QSpinBox::down-arrow") + f' {{ image: url("{icon_path("chevron-down")}"); }}',
+        _scoped("QCheckBox::indicator")
+        + f" {{ width: 14px; height: 14px; border: 1px solid {h['strong_border']};"
+        f" border-radius: 4px; background: {h['base']}; }}",
+        _scoped("QCheckBox::indicator:checked")
+        + f" {{ background: {h['accent']}; border-color: {h['accent']};"
+        f' image: url("{icon_path("check")}"); }}',
+        _scoped("QCheckBox::indicator:hover") + f" {{ border-color: {h['accent']}; }}",
         f"QToolTip {{ background: {h['card']}; color: {h['text']};"
         f" border: 1px solid {h['border']}; padding: 4px {GRID}px; }}",
     ]
