@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         for page in (self.workout_page, self.summary_page):
             self.pages.addWidget(page)
         titled = {holder: name for name, holder in self.holders.items()}
-        self.page_host = PageHost(self.pages, titled, self.today)
+        self.page_host = PageHost(self.pages, titled, self.today, untitled=[self.summary_page])
         self.nav = Sidebar(list(self.browse))
         self.nav.currentTextChanged.connect(self.show_page)
         body = QWidget()

@@ -206,7 +206,8 @@ class PageHost(QWidget):
 
     The title follows the stack's current page: a browse page gets its title and the page
     margin (its own layout margins counted in, so its content starts on the margin
-    whatever it sets); any other page (the workout, the summary) is shown full-bleed.
+    whatever it sets); an ``untitled`` page (the summary, which has its own heading) gets
+    the margin only; any other page (the workout) is shown full-bleed.
     """
 
     def __init__(
@@ -214,12 +215,14 @@ class PageHost(QWidget):
         pages: PageStack,
         names: dict[QWidget, str],
         today: Callable[[], date],
+        untitled: Sequence[QWidget] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pageHost")
         self.pages = pages
         self.names = names
+        self.untitled = list(untitled)
         self.today = today
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -250,19 +253,21 @@ class PageHost(QWidget):
             current = self.pages.currentWidget()
         name = self.names.get(current) if current is not None else None
         self.header.setVisible(name is not None)
-        if name is None or current is None:
+        if current is None or (name is None and current not in self.untitled):
             self._body.setContentsMargins(0, 0, 0, 0)
             return
-        title, line = PAGE_TEXT.get(name, (name, ""))
-        if name == "Today":
-            line = long_date(self.today())
-        self.title.setText(title)
-        self.subtitle.setText(line)
-        self.subtitle.setVisible(bool(line))
+        if name is not None:
+            title, line = PAGE_TEXT.get(name, (name, ""))
+            if name == "Today":
+                line = long_date(self.today())
+            self.title.setText(title)
+            self.subtitle.setText(line)
+            self.subtitle.setVisible(bool(line))
         own = own_margins(current)
+        top = style.GROUP_GAP if name is not None else style.PAGE_MARGIN
         self._body.setContentsMargins(
             max(0, style.PAGE_MARGIN - own.left()),
-            max(0, style.GROUP_GAP - own.top()),
+            max(0, top - own.top()),
             max(0, style.PAGE_MARGIN - own.right()),
             max(0, style.PAGE_MARGIN - own.bottom()),
         )

@@ -190,10 +190,13 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         _scoped("QPushButton:disabled")
         + f" {{ color: {h['disabled_text']}; background: {h['window']};"
         f" border-color: {h['border']}; }}",
+        # A dialog's default button (Enter presses it) is its primary action.
         _scoped(f"QPushButton#{PRIMARY_NAME}")
+        + ", QDialog QPushButton:default"
         + f" {{ background: {h['accent']}; color: {h['accent_text']};"
         f" border: 1px solid {h['accent']}; font-weight: 700; }}",
         _scoped(f"QPushButton#{PRIMARY_NAME}:hover, QPushButton#{PRIMARY_NAME}:pressed")
+        + ", QDialog QPushButton:default:hover, QDialog QPushButton:default:pressed"
         + f" {{ background: {h['accent_hover']}; border-color: {h['accent_hover']}; }}",
         _scoped(f"QPushButton#{PRIMARY_NAME}:disabled")
         + f" {{ background: {mix(c.accent, c.window, 0.6).name()};"

@@ -334,3 +334,15 @@ def test_the_workout_page_is_full_bleed_and_untouched_by_the_style_sheet(
     styled = page.grab().toImage()
     window.setStyleSheet("")
     assert page.grab().toImage() == styled
+
+
+def test_the_summary_sits_on_the_page_margin_under_its_own_heading(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    start(window, qtbot, "pf-crash-course")
+    assert window.controller is not None
+    window.controller.finish_early()
+    assert window.pages.currentWidget() is window.summary_page
+    host = window.page_host
+    assert not host.header.isVisible()  # the summary's heading says what it is
+    qtbot.waitUntil(lambda: _content_left(window.summary_page, host) == PAGE_MARGIN)
