@@ -223,6 +223,18 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         _scoped("QCalendarWidget QTableView")
         + f" {{ border: none; border-radius: 0; background: {h['base']}; }}",
         _scoped("QCalendarWidget QTableView::item") + " { padding: 0; }",
+        # Its month bar as a quiet header, not a slab of highlight.
+        _scoped("#qt_calendar_navigationbar")
+        + f" {{ background: {h['header']}; border-bottom: 1px solid {h['border']}; }}",
+        _scoped("QCalendarWidget QToolButton")
+        + f" {{ color: {h['text']}; background: transparent; border: none;"
+        f" border-radius: 4px; padding: 4px {GRID}px; font-weight: 700; }}",
+        _scoped("QCalendarWidget QToolButton:hover") + f" {{ background: {h['hover']}; }}",
+        _scoped("QCalendarWidget QToolButton::menu-indicator") + " { image: none; width: 0; }",
+        _scoped("#qt_calendar_prevmonth")
+        + f' {{ qproperty-icon: url("{icon_path("chevron-left")}"); }}',
+        _scoped("#qt_calendar_nextmonth")
+        + f' {{ qproperty-icon: url("{icon_path("chevron-right")}"); }}',
         _scoped("QAbstractItemView") + f" {{ gridline-color: {h['border']}; }}",
         _scoped("QHeaderView, QTableCornerButton::section")
         + f" {{ background: {h['header']}; border: none; }}",
