@@ -237,9 +237,9 @@ def style_sheet(palette: QPalette, body_pt: float) -> str:
         + f' {{ qproperty-icon: url("{icon_path("chevron-right")}"); }}',
         _scoped("QAbstractItemView") + f" {{ gridline-color: {h['border']}; }}",
         _scoped("QHeaderView, QTableCornerButton::section")
-        + f" {{ background: {h['header']}; border: none; }}",
+        + f" {{ background: {h['base']}; border: none; }}",
         _scoped("QHeaderView::section")
-        + f" {{ background: {h['header']}; color: {h['muted']}; font-weight: 700;"
+        + f" {{ background: {h['base']}; color: {h['muted']}; font-weight: 700;"
         f" padding: 6px {GRID}px; border: none; border-bottom: 1px solid {h['border']}; }}",
         _scoped("QHeaderView::section:vertical")
         + f" {{ padding: 0 6px; border: none; border-right: 1px solid {h['border']}; }}",
