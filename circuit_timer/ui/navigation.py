@@ -1,4 +1,4 @@
-"""The window's chrome: the sidebar that picks a page, and the frame that titles a page.
+"""The window's chrome: the sidebar that picks a page, and the host that titles it.
 
 The pages themselves know nothing of either: the main window puts its page stack in a
 ``PageHost`` (the current browse page's title and one-line subtitle, the spacing grid) and
@@ -76,6 +76,7 @@ class Sidebar(QFrame):
         brand.addWidget(self.app_name, 1)
         self.list = QListWidget()
         self.list.setObjectName("nav")
+        self.list.setAccessibleName("Pages")
         self.list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
