@@ -4,9 +4,10 @@ Run under an X server (``make screenshots`` starts Xvfb):
     python scripts/screenshots.py OUTPUT_FOLDER [--speed 150]
 Saves library.png, workout-tempo-side.png, rest-next-up.png and summary.png (the workout),
 and today.png, plan.png, history.png and charts.png on a seeded history; with --theme dark
-or light every name gets that suffix. Prints the Qt platform it ran on (the test checks it
-is xcb, a real window). Run it with CIRCUIT_TIMER_HOME pointing at an empty folder: it
-seeds a history there.
+or light every name gets that suffix. The window keeps the size a new user first sees
+(MainWindow's default, 1100x760) unless --size says otherwise. Prints the Qt platform it
+ran on (the test checks it is xcb, a real window). Run it with CIRCUIT_TIMER_HOME pointing
+at an empty folder: it seeds a history there.
 """
 
 from __future__ import annotations
@@ -152,7 +153,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--speed", type=float, default=150.0)
-    parser.add_argument("--size", default="1280x800")
+    parser.add_argument(
+        "--size", default=None, help="WIDTHxHEIGHT; by default the window's own first size"
+    )
     parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -165,8 +168,9 @@ def main() -> int:
     print(f"platform {app.platformName()}", flush=True)
     favour_cue_thread()
     window = MainWindow(speed=args.speed)
-    width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
+    if args.size:
+        width, height = (int(v) for v in args.size.split("x"))
+        window.resize(width, height)
     window.show()
     window.move(0, 0)  # no window manager under Xvfb: put it where the screen is
     tour = Tour(window, args.out, "" if args.theme == "system" else f"-{args.theme}")

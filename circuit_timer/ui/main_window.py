@@ -10,14 +10,10 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QInputDialog,
-    QListWidget,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +32,10 @@ from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.keep_awake import KeepAwake
 from circuit_timer.ui.library_page import LibraryPage
 from circuit_timer.ui.library_watch import LibraryWatcher
+from circuit_timer.ui.navigation import BROWSE, PageHost, PageStack, Sidebar, holder_for
 from circuit_timer.ui.plan_page import PlanPage
 from circuit_timer.ui.settings_dialog import SettingsDialog
+from circuit_timer.ui.style import StyleKeeper
 from circuit_timer.ui.summary_page import SummaryPage
 from circuit_timer.ui.today_page import TodayPage
 from circuit_timer.ui.transfer_dialogs import export_history, import_history
@@ -106,7 +104,7 @@ class MainWindow(QMainWindow):
         self.controller: WorkoutController | None = None
         self.origin = Origin()
         self.circuit: Circuit | None = None
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
         self.library_page = LibraryPage(self.store, self.today)
         self.workout_page = WorkoutPage()
@@ -128,32 +126,27 @@ class MainWindow(QMainWindow):
             self.today_page.start_requested.connect(self.start_plan_session)
             self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
             self.plan_page.plan_changed.connect(self._plan_changed)
-        # Pages that can outgrow a small window scroll rather than clip.
-        self.holders: dict[str, QWidget] = {}
-        for name, page in self.browse.items():
-            holder: QWidget = page
-            if name in ("Today", "Plan", "Charts"):
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setFrameShape(QFrame.Shape.NoFrame)
-                scroll.setWidget(page)
-                holder = scroll
-            self.holders[name] = holder
+        # Browse pages show under their title, on the spacing grid; the workout page stays
+        # full-bleed (glanceable from two metres).
+        self.holders: dict[str, QWidget] = {
+            name: holder_for(name, page) for name, page in self.browse.items()
+        }
+        for holder in self.holders.values():
             self.pages.addWidget(holder)
+        self.summary_page.setProperty(BROWSE, True)  # styled like the browse pages
         for page in (self.workout_page, self.summary_page):
             self.pages.addWidget(page)
-        self.nav = QListWidget()
-        self.nav.addItems(list(self.browse))
-        self.nav.setFixedWidth(150)
-        font = self.nav.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.nav.setFont(font)
+        titled = {holder: name for name, holder in self.holders.items()}
+        self.page_host = PageHost(self.pages, titled, self.today, untitled=[self.summary_page])
+        self.nav = Sidebar(list(self.browse))
         self.nav.currentTextChanged.connect(self.show_page)
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
+        row.addWidget(self.page_host, 1)
+        self.style_keeper = StyleKeeper(self, self.nav.retint)
         self.setCentralWidget(body)
         self.watcher.reloaded.connect(self._library_changed)
         self.library_page.start_requested.connect(self.start_circuit)

@@ -58,6 +58,11 @@ def apply_theme(app: QApplication) -> None:
     if choice == "light":
         app.setPalette(app.style().standardPalette())
         return
+    app.setPalette(dark_palette())
+
+
+def dark_palette() -> QPalette:
+    """The app's dark palette (blue highlight from the segment colours' Okabe-Ito set)."""
     palette = QPalette()
     role = QPalette.ColorRole
     for which, colour in (
@@ -72,10 +77,17 @@ def apply_theme(app: QApplication) -> None:
         (role.ToolTipText, "#E8EAED"),
         (role.Highlight, "#0072B2"),
         (role.HighlightedText, "#FFFFFF"),
+        (role.Accent, "#0072B2"),
         (role.PlaceholderText, "#9AA0A6"),
         (role.Link, "#56B4E9"),
+        # The bevel shades: left unset they stay the light palette's (white lines).
+        (role.Light, "#4A4C50"),
+        (role.Midlight, "#3A3B3F"),
+        (role.Mid, "#2A2B2E"),
+        (role.Dark, "#111214"),
+        (role.Shadow, "#000000"),
     ):
         palette.setColor(which, QColor(colour))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7F8388"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7F8388"))
-    app.setPalette(palette)
+    return palette

@@ -6,14 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.main_window import MainWindow
+from circuit_timer.ui.main_window import LazyPage, MainWindow
+from circuit_timer.ui.navigation import PAGE_TEXT, long_date
+from circuit_timer.ui.style import PAGE_MARGIN, Colours
 from tests.ui.driving import FakeKeepAwake, advance, clock, open_window, start, to_next
 
 
@@ -188,3 +190,107 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
     with HistoryStore.in_folder(private_home) as store:
         [session] = store.sessions()
         assert (session.plan_id, session.plan_week) == ("pf-crash-course-4-weeks", 2)
+
+
+# -- the sidebar, the page titles and the look ------------------------------------------
+
+
+def _inked(icon: QIcon, mode: QIcon.Mode) -> set[int]:
+    """The colours of an icon's opaque pixels."""
+    image = icon.pixmap(QSize(20, 20), mode).toImage()
+    return {
+        image.pixelColor(x, y).rgb()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_the_sidebar_has_an_icon_per_page_drawn_in_the_text_colour(window: MainWindow) -> None:
+    nav = window.nav
+    assert [nav.item(r).text() for r in range(nav.count())] == list(PAGE_TEXT)
+    palette = QApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText).rgb()
+    selected = palette.color(QPalette.ColorRole.HighlightedText).rgb()
+    drawings = set()
+    for row in range(nav.count()):
+        icon = nav.item(row).icon()
+        assert _inked(icon, QIcon.Mode.Normal) == {text}, nav.item(row).text()
+        assert _inked(icon, QIcon.Mode.Selected) == {selected}, nav.item(row).text()
+        drawings.add(icon.pixmap(QSize(20, 20)).toImage().bits().tobytes())
+    assert len(drawings) == nav.count()  # five different drawings
+    assert nav.findChild(QLabel, "appName").text() == "circuit-timer"
+
+
+def _content_left(page: QWidget, host: QWidget) -> int:
+    """Where ``page``'s laid-out content starts, in ``host``'s coordinates."""
+    layout = page.layout()
+    assert layout is not None
+    return page.mapTo(host, layout.contentsRect().topLeft()).x()
+
+
+def test_picking_a_page_in_the_sidebar_shows_it_under_its_title(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    nav, host = window.nav, window.page_host
+    accent = Colours.from_palette(QApplication.palette()).accent
+    for name in ("History", "Plan", "Charts", "Today", "Library"):
+        row = list(PAGE_TEXT).index(name)
+        rect = nav.list.visualItemRect(nav.item(row))
+        qtbot.mouseClick(nav.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.pages.currentWidget() is window.holders[name]
+        assert nav.currentItem().text() == name
+        assert host.header.isVisible() and host.title.text() == PAGE_TEXT[name][0]
+        subtitle = long_date(window.today()) if name == "Today" else PAGE_TEXT[name][1]
+        assert host.subtitle.isVisible() and host.subtitle.text() == subtitle
+        # The picked page is filled with the accent; another page is not.
+        image = nav.list.viewport().grab().toImage()
+        other = nav.list.visualItemRect(nav.item((row + 1) % nav.count()))
+        assert image.pixelColor(rect.left() + 4, rect.center().y()).rgb() == accent.rgb()
+        assert image.pixelColor(other.left() + 4, other.center().y()).rgb() != accent.rgb()
+        # The page's content starts on the page margin, under the title's left edge.
+        page = window.browse[name]
+        content = page.page if isinstance(page, LazyPage) else page
+        assert content is not None
+        qtbot.waitUntil(lambda c=content: _content_left(c, host) == PAGE_MARGIN)
+        assert host.title.mapTo(host, QPoint(0, 0)).x() == PAGE_MARGIN
+
+
+def test_the_sidebar_words_fit_at_800x600(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800)
+    nav = window.nav
+    for row in range(nav.count()):
+        item = nav.item(row)
+        rect = nav.list.visualItemRect(item)
+        words = QFontMetrics(nav.list.font()).horizontalAdvance(item.text())
+        assert rect.right() < nav.list.viewport().width()
+        assert nav.list.iconSize().width() + words < rect.width(), item.text()
+    name = nav.findChild(QLabel, "appName")
+    assert QFontMetrics(name.font()).horizontalAdvance(name.text()) <= name.contentsRect().width()
+
+
+def test_the_workout_page_is_full_bleed_and_untouched_by_the_style_sheet(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    start(window, qtbot, "pf-crash-course")
+    to_next(window, "work", "left")
+    page, host = window.workout_page, window.page_host
+    assert not host.header.isVisible() and not window.nav.isVisible()
+    qtbot.waitUntil(lambda: page.geometry().width() == host.width())
+    page.flash.hide()
+    styled = page.grab().toImage()
+    window.setStyleSheet("")
+    assert page.grab().toImage() == styled
+
+
+def test_the_summary_sits_on_the_page_margin_under_its_own_heading(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    start(window, qtbot, "pf-crash-course")
+    assert window.controller is not None
+    window.controller.finish_early()
+    assert window.pages.currentWidget() is window.summary_page
+    host = window.page_host
+    assert not host.header.isVisible()  # the summary's heading says what it is
+    qtbot.waitUntil(lambda: _content_left(window.summary_page, host) == PAGE_MARGIN)
