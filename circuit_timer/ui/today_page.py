@@ -299,7 +299,16 @@ class TodayPage(QWidget):
         pain.addWidget(question)
         pain.addWidget(scores)
         pain.addLayout(saving)
-        page = QVBoxLayout(self)
+        # The page's content, centred and no wider than reads well (see _arrange).
+        self._body = QWidget()
+        self._body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        centred = QHBoxLayout(self)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.setSpacing(0)
+        centred.addStretch(1)
+        centred.addWidget(self._body, 1000)
+        centred.addStretch(1)
+        page = QVBoxLayout(self._body)
         page.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         page.setSpacing(GROUP)
         headline = QVBoxLayout()
@@ -311,7 +320,6 @@ class TodayPage(QWidget):
         page.addWidget(self.no_plan_box)
         page.addLayout(pain)
         page.addStretch(1)
-        self._page = page
 
     # -- fitting the window ------------------------------------------------------
 
@@ -323,9 +331,8 @@ class TodayPage(QWidget):
 
     def _arrange(self, width: int) -> None:
         limit = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
-        side = MARGIN + max(0, width - 2 * MARGIN - limit) // 2
-        self._page.setContentsMargins(side, MARGIN, side, MARGIN)
-        room = width - 2 * side
+        self._body.setMaximumWidth(limit + 2 * MARGIN)
+        room = min(width, limit + 2 * MARGIN) - 2 * MARGIN
         self.week.setMinimumWidth(self._week_width())
         session = max(
             SESSION_CHARS * self.fontMetrics().averageCharWidth(),

@@ -310,3 +310,26 @@ def test_a_session_still_being_recorded_is_not_deleted(
     qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
     assert store.session(running) is not None
     assert "still being recorded" in page.message.text()
+
+
+def test_sessions_are_listed_newest_first(page: HistoryPage, seeded: dict[str, str]) -> None:
+    # By day, and within a day by the time it started: the order `circuit-timer history`
+    # prints too.
+    assert page.visible_uuids() == [seeded[key] for key in (
+        "today", "yesterday-2", "yesterday-1", "partial", "week-3", "week-2", "week-1", "old"
+    )]  # fmt: skip
+    assert page.filter_label.text() == "All sessions, newest first: 8"
+
+
+def test_an_empty_history_says_how_to_fill_it(qtbot: QtBot, store: HistoryStore) -> None:
+    page = HistoryPage(store, Library, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.empty.isVisible() and page.empty.objectName() == "emptyState"
+    assert "Start a circuit from the Library" in page.empty.text()
+    assert not page.list.isVisible() and not page.delete.isVisible()
+    add_session(store, TODAY, 7)
+    page.refresh()
+    assert not page.empty.isVisible() and page.list.isVisible()
+    assert len(page.visible_uuids()) == 1
