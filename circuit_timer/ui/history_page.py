@@ -70,7 +70,8 @@ def set_text(s: SetRecord) -> str:
     if s.reps_done is not None or s.reps_target is not None:
         reps = "\u2013" if s.reps_done is None else str(s.reps_done)
         target = f" / {s.reps_target}" if s.reps_target is not None else ""
-        done.append(f"{reps}{target} reps")
+        last = s.reps_target if s.reps_target is not None else s.reps_done
+        done.append(f"{reps}{target} {'rep' if last == 1 else 'reps'}")
     if s.seconds is not None:
         done.append(clock(s.seconds))
     if s.load:
