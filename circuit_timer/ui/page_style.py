@@ -15,7 +15,7 @@ GROUP = 16
 INNER = 8
 # Lines of text longer than about this many characters are hard to follow from one line
 # to the next: on a big screen, text keeps to this width.
-READABLE_CHARS = 110
+READABLE_CHARS = 140
 
 
 def readable_width(widget: QWidget, chars: int = READABLE_CHARS) -> int:

@@ -414,7 +414,7 @@ class TodayPage(QWidget):
         self.week.clear()
         if error is not None:
             self.headline.setText("Today")
-            self.plan_line.setText("")
+            self._set(self.plan_line, "")
             self.no_plan.setStyleSheet(f"color: {ERROR_COLOUR};")
             self.no_plan.setText(error)
             self.choose_plan.hide()
@@ -424,14 +424,14 @@ class TodayPage(QWidget):
         if overview is not None:  # Followed, but its file is gone from the library.
             enrolment = overview.followed.enrolment
             self.headline.setText(race_headline(overview.days_to_race, enrolment.race_date))
-            self.plan_line.setText("")
+            self._set(self.plan_line, "")
             self.no_plan.setText(
                 f"The plan you follow, '{enrolment.plan_id}', is no longer in your library. "
                 "Put its file back, or choose another plan."
             )
             return
         self.headline.setText("No plan yet")
-        self.plan_line.setText("")
+        self._set(self.plan_line, "")
         self.no_plan.setText(
             "Racing soon? Choose a plan and your race date, and this page will show each "
             "day's session, counted back from race day. Or run any circuit from the "
@@ -451,7 +451,7 @@ class TodayPage(QWidget):
         )
         if overview.days_to_race < 0:
             where = " \u00b7 the race is over: choose a plan for the next one on the Plan page."
-        self.plan_line.setText(f"Plan: {followed.plan.title}{where}")
+        self._set(self.plan_line, f"Plan: {followed.plan.title}{where}")
         self._show_today(overview, library)
         self._show_week(overview, library)
         self.adherence.setText("Adherence: " + adherence_text(overview.progress))
