@@ -119,14 +119,16 @@ def series_look(n: int, dark: bool) -> tuple[str, str]:
 
 
 def tick_step(days: int, day_width: float, label_width: float) -> int | None:
-    """Days between labelled ticks: 1, 2 or 7 by the span, more if the labels would touch
-    at ``day_width`` pixels a day; None (the axis chooses) past about ten weeks."""
+    """Days between labelled ticks: every day if the labels fit at ``day_width`` pixels a
+    day, else every other day, every week, every two weeks...; None (the axis chooses)
+    past about ten weeks."""
     if days > 75:
         return None
-    step = 1 if days <= 10 else 2 if days <= 21 else 7
-    while step * day_width < label_width and step < days:
-        step = step * 2 if step < 7 else step + 7
-    return step
+    steps: list[int] = [1, 2, *range(7, days + 7, 7)]
+    for step in steps:
+        if step * day_width >= label_width:
+            return step
+    return days or 1
 
 
 def _day_ticks(first: date, last: date, step: int | None) -> list[list[tuple[float, str]]] | None:

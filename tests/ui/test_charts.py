@@ -24,6 +24,7 @@ from circuit_timer.ui.charts import (
     PainChart,
     SymmetryChart,
     series_look,
+    tick_step,
     timestamp,
 )
 from tests.ui.layout_checks import clipping
@@ -328,3 +329,11 @@ def test_the_dates_on_the_axis_never_touch(qtbot: QtBot, days: int) -> None:
             assert rect.right() < next_rect.left(), (width, text, after)
         for text, rect in labels:
             assert view.contains(rect), (width, text)
+
+
+def test_every_day_is_labelled_when_there_is_room() -> None:
+    assert tick_step(13, 80.0, 50.0) == 1
+    assert tick_step(13, 30.0, 50.0) == 2
+    assert tick_step(30, 10.0, 50.0) == 7
+    assert tick_step(75, 3.0, 50.0) == 21
+    assert tick_step(76, 100.0, 50.0) is None
