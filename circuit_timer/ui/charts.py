@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from circuit_timer.core.asymmetry import (
     FLAG_BELOW,
@@ -32,6 +32,8 @@ from circuit_timer.core.asymmetry import (
 from circuit_timer.core.pain import MEANINGFUL_CHANGE
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.flow_layout import FlowLayout
+from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
 
 # pyqtgraph picks its Qt binding on import; the app is built on PySide6 only.
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
@@ -48,18 +50,17 @@ LSI_TOP = 105.0
 LSI_FLOOR = 60.0
 
 EMPTY_TEXT = (
-    "No charts yet.\n\n"
-    "Record first-step pain with \u201ccircuit-timer pain N\u201d or on the Today page.\n"
-    "The left-right chart fills in after circuits with per-side exercises, such as the "
-    "single-leg heel-raise test."
+    "No charts yet. Note your first-step pain each morning on the Today page (or with "
+    "\u201ccircuit-timer pain N\u201d) and the pain chart starts. The left-right chart fills "
+    "in after circuits with per-side exercises, such as the heel-raise test in the Library."
 )
 NO_PAIN_TEXT = (
-    "No morning pain recorded yet. Record first-step pain with \u201ccircuit-timer pain N\u201d "
-    "or on the Today page."
+    "No morning pain recorded yet. Note your first-step pain each morning on the Today page, "
+    "or with \u201ccircuit-timer pain N\u201d."
 )
 NO_SIDES_TEXT = (
     "No left-right results yet: this chart fills in after sessions with per-side "
-    "exercises, such as the single-leg heel-raise test."
+    "exercises, such as the heel-raise test in the Library."
 )
 
 # Okabe-Ito colours, in the order the exercises get them; the headline takes the first.
@@ -67,6 +68,7 @@ NO_SIDES_TEXT = (
 LIGHT_SERIES = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 DARK_SERIES = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00")
 SYMBOLS = ("o", "s", "t", "d", "star", "p")
+SAMPLE_SIZE = (28, 24)  # a legend entry's line-and-marker picture
 PAIN_LIGHT, PAIN_DARK = "#0072B2", "#56B4E9"  # blue, sky blue
 
 
@@ -108,13 +110,33 @@ def _alpha(colour: QColor, alpha: int) -> QColor:
     return result
 
 
-def _day_ticks(first: date, last: date) -> list[list[tuple[float, str]]] | None:
-    """Whole-day ticks from ``first`` to ``last`` for spans up to about ten weeks, labelled
-    back from ``last`` so the latest day always has its date; None lets the axis choose."""
-    days = (last - first).days
+def series_look(n: int, dark: bool) -> tuple[str, str]:
+    """The colour and marker of the ``n``-th series: the colours go round first, and each
+    time round the markers move on one, so no two series share both (up to 36)."""
+    colours = DARK_SERIES if dark else LIGHT_SERIES
+    lap, colour = divmod(n, len(colours))
+    return colours[colour], SYMBOLS[(colour + lap) % len(SYMBOLS)]
+
+
+def tick_step(days: int, day_width: float, label_width: float) -> int | None:
+    """Days between labelled ticks: every day if the labels fit at ``day_width`` pixels a
+    day, else every other day, every week, every two weeks...; None (the axis chooses)
+    past about ten weeks."""
     if days > 75:
         return None
-    step = 1 if days <= 10 else 2 if days <= 21 else 7
+    steps: list[int] = [1, 2, *range(7, days + 7, 7)]
+    for step in steps:
+        if step * day_width >= label_width:
+            return step
+    return days or 1
+
+
+def _day_ticks(first: date, last: date, step: int | None) -> list[list[tuple[float, str]]] | None:
+    """Whole-day ticks from ``first`` to ``last``, one label every ``step`` days counted
+    back from ``last`` so the latest day always has its date; None lets the axis choose."""
+    days = (last - first).days
+    if step is None:
+        return None
     major = []
     for n in range(days, -1, -step):
         day = first + timedelta(days=n)
@@ -129,6 +151,8 @@ class _Chart(QWidget):
     def __init__(self, heading: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(heading)
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -137,31 +161,35 @@ class _Chart(QWidget):
         self.view.setMinimumHeight(200)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.view.setAccessibleName(heading)
-        self.legend = pg.LegendItem(colCount=4, horSpacing=12, frame=False)
-        self.view.addItem(self.legend, row=0, col=0)
-        # Entries side by side at their own width, left-aligned above the plot.
-        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.view.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        # The legend is made of Qt labels above the plot: it wraps onto more rows in a
+        # narrow window, where a legend drawn inside the plot would run off its edge.
+        self.legend = QWidget()
+        self._legend_layout = FlowLayout(self.legend, spacing=GROUP, row_spacing=2)
+        self._legend_entries: list[tuple[str, QWidget]] = []
         self.plot = self.view.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
         )
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.getAxis("left").setWidth(64)  # the same in both charts, so their dates align
+        self.plot.vb.sigResized.connect(self._update_ticks)
         self._y_label = y_label
         self._span: tuple[date, date] | None = None
+        self._shown_days: tuple[date, date] | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty = empty_state()
+        for label in (self.summary, self.empty):
+            label.setMaximumWidth(readable_width(label))
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(INNER)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
+        layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
         self._style()
@@ -182,7 +210,9 @@ class _Chart(QWidget):
             axis.setStyle(tickFont=font, tickTextOffset=6)
         self.plot.setLabel("left", self._y_label, color=c.text.name())
         self.plot.setLabel("bottom", "Date", color=c.text.name())
-        self.legend.setLabelTextColor(c.text)
+        # Room on the right for half of the last date's label, which sits on the last day.
+        half = QFontMetrics(font).horizontalAdvance("30 Sep") // 2 + 4
+        self.view.ci.setContentsMargins(4, 8, half, 4)
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the theme changes."""
@@ -196,7 +226,34 @@ class _Chart(QWidget):
 
     def _clear(self) -> None:
         self.plot.clear()
-        self.legend.clear()
+        for _, entry in self._legend_entries:
+            entry.setParent(None)
+            entry.deleteLater()
+        self._legend_entries = []
+
+    def _add_legend(self, item: object, text: str) -> None:
+        """A legend entry: ``item``'s line and marker as pyqtgraph draws them, and ``text``."""
+        width, height = SAMPLE_SIZE
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(round(width * ratio), round(height * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate((width - 20) / 2, (height - 20) / 2)  # pyqtgraph's 20 px sample
+        pg.ItemSample(item).paint(painter)
+        painter.end()
+        entry = QWidget()
+        row = QHBoxLayout(entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        sample = QLabel()
+        sample.setPixmap(picture)
+        label = QLabel(text)
+        row.addWidget(sample)
+        row.addWidget(label)
+        self._legend_layout.addWidget(entry)
+        self._legend_entries.append((text, entry))
 
     def _grid(self, values: Sequence[float]) -> None:
         """Faint horizontal lines at ``values``. (pyqtgraph's own grid would hide the
@@ -210,6 +267,7 @@ class _Chart(QWidget):
     def _show_empty(self, text: str) -> None:
         self.empty.setText(text)
         self.empty.show()
+        self.legend.hide()
         self.view.hide()
         self.summary.clear()
         self.summary.hide()
@@ -217,6 +275,7 @@ class _Chart(QWidget):
 
     def _show_plot(self, summary: str) -> None:
         self.empty.hide()
+        self.legend.show()
         self.view.show()
         self.summary.setText(summary)
         self.summary.show()
@@ -232,14 +291,43 @@ class _Chart(QWidget):
     def _set_x_range(self, days: Sequence[date]) -> None:
         """Show ``days`` with 3/4 of a day to spare on either side (a day is a bar wide)."""
         first, last = self._days_shown(days)
+        self._shown_days = (first, last)
         self.plot.setXRange(timestamp(first) - 0.75 * DAY, timestamp(last) + 0.75 * DAY, padding=0)
-        self.plot.getAxis("bottom").setTicks(_day_ticks(first, last))
+        self._update_ticks()
+
+    def _update_ticks(self, *_resized: object) -> None:
+        """Label as many days as fit without the dates touching at the plot's width."""
+        if self._shown_days is None:
+            return
+        first, last = self._shown_days
+        days = (last - first).days
+        day_width = self.plot.vb.width() / (days + 1.5)
+        metrics = QFontMetrics(self.font())
+        label = metrics.horizontalAdvance("30 Sep") + 2 * metrics.averageCharWidth()
+        self.plot.getAxis("bottom").setTicks(
+            _day_ticks(first, last, tick_step(days, day_width, label))
+        )
 
     # -- what is on the plot (for tests and the accessible summary) -----------
 
     def legend_names(self) -> list[str]:
         """The legend's entries, top-left first."""
-        return [label.text for _, label in self.legend.items]
+        return [text for text, _ in self._legend_entries]
+
+    def date_labels(self) -> list[tuple[str, QRectF]]:
+        """The date axis's labels and where they are drawn, in the view's pixels."""
+        ticks = self.plot.getAxis("bottom")._tickLevels
+        if not ticks:
+            return []
+        metrics = QFontMetrics(self.font())
+        labels = []
+        for value, text in ticks[0]:
+            x = self.view.mapFromScene(self.plot.vb.mapViewToScene(QPointF(value, 0))).x()
+            width = metrics.horizontalAdvance(text)
+            axis = self.view.mapFromScene(self.plot.getAxis("bottom").sceneBoundingRect())
+            top = axis.boundingRect().top()
+            labels.append((text, QRectF(x - width / 2, top, width, metrics.height())))
+        return labels
 
     def y_range(self) -> tuple[float, float]:
         """The visible y range."""
@@ -311,9 +399,9 @@ class PainChart(_Chart):
             name="Morning pain",
         )
         self.plot.addItem(self.line)
-        self.legend.addItem(self.line, "Morning pain (0-10)")
+        self._add_legend(self.line, "Morning pain (0-10)")
         if self.sessions is not None:
-            self.legend.addItem(self.sessions, "Session day")
+            self._add_legend(self.sessions, "Session day")
         self._set_x_range([d for d, _ in self._points])
         self._show_plot(self._summary(shown))
 
@@ -382,19 +470,19 @@ class SymmetryChart(_Chart):
             self._show_empty(NO_SIDES_TEXT)
             return
         c = self.colours()
-        series = DARK_SERIES if c.dark else LIGHT_SERIES
         all_lsi: list[float] = []
         flagged: list[tuple[float, float]] = []
         for n, item in enumerate(self._items):
             headline = item.exercise_id == HEADLINE_EXERCISE
-            colour = QColor(series[n % len(series)])
+            hue, symbol = series_look(n, c.dark)
+            colour = QColor(hue)
             xs = [timestamp(p.date) for p in item.points]
             ys = [p.lsi for p in item.points]
             line = pg.PlotDataItem(
                 xs,
                 ys,
                 pen=pg.mkPen(colour, width=4 if headline else 2),
-                symbol=SYMBOLS[n % len(SYMBOLS)],
+                symbol=symbol,
                 symbolSize=11 if headline else 9,
                 symbolBrush=colour,
                 symbolPen=pg.mkPen(c.background, width=1),
@@ -402,7 +490,7 @@ class SymmetryChart(_Chart):
             )
             line.setZValue(10 if headline else 5)
             self.plot.addItem(line)
-            self.legend.addItem(line, exercise_label(item))
+            self._add_legend(line, exercise_label(item))
             self.lines.append((item.exercise_id, line))
             all_lsi += ys
             flagged += [(x, p.lsi) for x, p in zip(xs, item.points, strict=True) if p.flagged]
@@ -417,7 +505,7 @@ class SymmetryChart(_Chart):
         self.threshold.setZValue(2)
         self.plot.addItem(self.threshold)
         key = pg.PlotDataItem(pen=pg.mkPen(c.text, width=1.5, style=Qt.PenStyle.DashLine))
-        self.legend.addItem(key, f"{FLAG_BELOW:g}% (usual flag)")
+        self._add_legend(key, f"{FLAG_BELOW:g}% (usual flag)")
         if flagged:
             self.flags = pg.ScatterPlotItem(
                 x=[x for x, _ in flagged],
@@ -430,7 +518,7 @@ class SymmetryChart(_Chart):
             )
             self.flags.setZValue(20)
             self.plot.addItem(self.flags)
-            self.legend.addItem(self.flags, f"Under {FLAG_BELOW:g}%")
+            self._add_legend(self.flags, f"Under {FLAG_BELOW:g}%")
 
         low = min(LSI_FLOOR, min(all_lsi) - 5)
         self.plot.setYRange(low, LSI_TOP, padding=0)
@@ -512,19 +600,20 @@ class ChartsPage(QWidget):
         self.today = today
         self.pain_chart = PainChart()
         self.symmetry_chart = SymmetryChart()
-        self.empty = QLabel(EMPTY_TEXT)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = empty_state(EMPTY_TEXT)
+        self.empty.setMaximumWidth(readable_width(self.empty))
         self.charts = QWidget()
         column = QVBoxLayout(self.charts)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(18)
+        column.setSpacing(2 * GROUP)
         column.addWidget(self.pain_chart, 1)
         column.addWidget(self.symmetry_chart, 1)
         self._column = column
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty, 1)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addWidget(self.empty)
         layout.addWidget(self.charts, 1)
+        layout.addStretch(0)
         self.refresh()
 
     def refresh(self) -> None:

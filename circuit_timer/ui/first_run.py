@@ -110,6 +110,7 @@ class FirstRunDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.start_button = QPushButton("Get started")
+        self.start_button.setObjectName("primary")
         self.start_button.setDefault(True)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

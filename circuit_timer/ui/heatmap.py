@@ -6,6 +6,7 @@ few hundred rectangles per repaint. The squares scale with the widget's width.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -261,17 +262,18 @@ class HeatmapWidget(QWidget):
         self._paint_legend(painter, g, colours, metrics, text)
         painter.end()
 
-    def _paint_labels(
-        self, painter: QPainter, g: _Geometry, metrics: QFontMetrics, text: QColor
-    ) -> None:
-        painter.setPen(text)
-        # Every weekday when the rows are tall enough for the text, else Mon, Wed, Fri.
-        every = g.pitch >= metrics.height() - 1
-        for row, name in enumerate(DAYS):
-            if every or (row % 2 == 0 and row < 6):
-                rect = QRectF(0, g.top + row * g.pitch, g.left - 4, g.square)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                                 name)  # fmt: skip
+    def _labels(self, g: _Geometry, metrics: QFontMetrics) -> list[tuple[str, QRectF]]:
+        """The weekday and month names and where they go."""
+        height = metrics.height()
+        labels = []
+        # Every weekday when the rows are tall enough for the text, else Mon, Wed, Fri,
+        # else as many as fit without touching.
+        step = max(1, math.ceil((height - 1) / g.pitch))
+        for row in range(0, 7, step):
+            if step == 2 and row == 6:
+                continue
+            middle = g.top + row * g.pitch + g.square / 2
+            labels.append((DAYS[row], QRectF(0, middle - height / 2, g.left - 4, height)))
         # A month's name over the week holding its 1st, unless it would touch the one before.
         free_from = 0.0
         for column in range(self.weeks):
@@ -288,8 +290,48 @@ class HeatmapWidget(QWidget):
             width = metrics.horizontalAdvance(name)
             if x < free_from or x + width > self.width():
                 continue
-            painter.drawText(QPointF(x, g.top - 4 - metrics.descent()), name)
+            labels.append((name, QRectF(x, g.top - 2 - height, width, height)))
             free_from = x + width + metrics.averageCharWidth()
+        return labels
+
+    def _legend(
+        self, g: _Geometry, colours: _Colours, metrics: QFontMetrics
+    ) -> list[tuple[QRectF, QColor, QColor | None, str, QRectF]]:
+        """The legend under the grid, right-aligned with it: each swatch, its fill, its
+        outline, its word and the word's place."""
+        top = g.top + 7 * g.pitch + 3
+        height = metrics.height()
+        side = min(g.square, metrics.ascent())
+        gap = metrics.averageCharWidth()
+        entries = [(fill, None, word) for fill, word in zip(
+            (colours.empty, *colours.greens), ("0", "1", "2", "3+ sessions"), strict=True
+        )] + [(colours.partial_fill, colours.partial_edge, "partial only")]  # fmt: skip
+        width = sum(side + gap / 2 + metrics.horizontalAdvance(w) for *_, w in entries)
+        width += gap * (len(entries) - 1)
+        x = max(0.0, g.left + self.weeks * g.pitch - width)
+        legend = []
+        for fill, edge, word in entries:
+            swatch = QRectF(x, top + (height - side) / 2, side, side)
+            x += side + gap / 2
+            advance = metrics.horizontalAdvance(word)
+            legend.append((swatch, fill, edge, word, QRectF(x, top, advance, height)))
+            x += advance + gap
+        return legend
+
+    def text_rects(self) -> list[tuple[str, QRectF]]:
+        """Every word painted (weekdays, months, the legend) and where (for tests)."""
+        g = self._geometry()
+        metrics = self.fontMetrics()
+        legend = [(word, rect) for *_, word, rect in self._legend(g, self.colours(), metrics)]
+        return self._labels(g, metrics) + legend
+
+    def _paint_labels(
+        self, painter: QPainter, g: _Geometry, metrics: QFontMetrics, text: QColor
+    ) -> None:
+        painter.setPen(text)
+        for name, rect in self._labels(g, metrics):
+            align = Qt.AlignmentFlag.AlignRight if name in DAYS else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, name)
 
     def _paint_legend(
         self,
@@ -299,42 +341,15 @@ class HeatmapWidget(QWidget):
         metrics: QFontMetrics,
         text: QColor,
     ) -> None:
-        baseline = g.top + 7 * g.pitch + metrics.ascent() + 3
-        side = min(g.square, metrics.ascent())
-        top = baseline - metrics.ascent() + (metrics.ascent() - side) / 2 + 1
-        swatches = (colours.empty, *colours.greens)
-        gap = metrics.averageCharWidth()
-        words = ("0", "1", "2", "3+ sessions")
-        width = sum(side + gap / 2 + metrics.horizontalAdvance(w) + gap for w in words)
-        width += side + gap / 2 + metrics.horizontalAdvance("partial only")
-        x = max(0.0, g.left + self.weeks * g.pitch - width)
-        for fill, word in zip(swatches, words, strict=True):
-            x = self._swatch(painter, x, top, side, fill, None, word, baseline, metrics, text)
-            x += gap
-        self._swatch(painter, x, top, side, colours.partial_fill, colours.partial_edge,
-                     "partial only", baseline, metrics, text)  # fmt: skip
-
-    def _swatch(
-        self,
-        painter: QPainter,
-        x: float,
-        top: float,
-        side: float,
-        fill: QColor,
-        edge: QColor | None,
-        word: str,
-        baseline: float,
-        metrics: QFontMetrics,
-        text: QColor,
-    ) -> float:
-        """One legend square and its word; returns where the next one starts."""
-        painter.setPen(QPen(edge, 1.5) if edge is not None else Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(x, top, side, side), side * 0.18, side * 0.18)
-        x += side + metrics.averageCharWidth() / 2
-        painter.setPen(text)
-        painter.drawText(QPointF(x, baseline), word)
-        return x + metrics.horizontalAdvance(word)
+        for swatch, fill, edge, word, place in self._legend(g, colours, metrics):
+            painter.setPen(QPen(edge, 1.5) if edge is not None else Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            radius = swatch.width() * 0.18
+            painter.drawRoundedRect(swatch, radius, radius)
+            painter.setPen(text)
+            painter.drawText(
+                place, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word
+            )
 
     # -- interaction -------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.undo import SessionSnapshot, restore_session, snapshot_session
 from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget, day_text
+from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
 from circuit_timer.ui.theme import is_dark
 
 COLUMNS = ("Date", "Circuit", "Status", "Sets", "Reps", "Pain after", "Note")
@@ -42,6 +43,13 @@ UUID = Qt.ItemDataRole.UserRole
 LOADED = Qt.ItemDataRole.UserRole + 1
 PARTIAL_WORDS = "PARTIAL"
 PARTIAL_LIGHT, PARTIAL_DARK = "#B34700", "#F0A830"  # Readable orange on each theme.
+CARD_CHARS = 28
+# Room around a cell's text beyond what the style's own padding adds: rows that do not crowd.
+CELL_AIR = 12
+NO_SESSIONS = (
+    "No sessions yet. Start a circuit from the Library and it will show here, set by set. "
+    "A session done away from the app can be added with \u201ccircuit-timer log CIRCUIT\u201d."
+)
 
 
 def session_name(session: SessionRecord) -> str:
@@ -62,7 +70,8 @@ def set_text(s: SetRecord) -> str:
     if s.reps_done is not None or s.reps_target is not None:
         reps = "\u2013" if s.reps_done is None else str(s.reps_done)
         target = f" / {s.reps_target}" if s.reps_target is not None else ""
-        done.append(f"{reps}{target} reps")
+        last = s.reps_target if s.reps_target is not None else s.reps_done
+        done.append(f"{reps}{target} {'rep' if last == 1 else 'reps'}")
     if s.seconds is not None:
         done.append(clock(s.seconds))
     if s.load:
@@ -94,12 +103,16 @@ class StreakCard(QFrame):
         self.unit = QLabel()
         for label in (self.title, self.value, self.unit):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Four cards share a narrow window: a title may take two lines.
+        self.title.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
         layout.addWidget(self.unit)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # On a big screen a card stays a card, not a banner.
+        self.setMaximumWidth(CARD_CHARS * self.fontMetrics().averageCharWidth())
 
     def show_number(self, number: int, unit: str) -> None:
         """Show ``number`` and its unit ("week" / "weeks")."""
@@ -145,6 +158,7 @@ class HistoryPage(QWidget):
         self.current_days = StreakCard("Current day streak")
         self.longest_days = StreakCard("Longest day streak")
         self.totals = QLabel()
+        self.totals.setWordWrap(True)
         small = self.totals.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.totals.setFont(small)
@@ -162,8 +176,12 @@ class HistoryPage(QWidget):
         self.show_all = QPushButton("Show all")
         self.show_all.hide()
         self.list = QTreeWidget()
+        self.empty = empty_state(NO_SESSIONS)
+        self.empty.hide()
         self.delete = QPushButton("Delete session…")
         self.delete.setEnabled(False)
+        for label in (self.totals, self.message, self.undo_label, self.filter_label, self.empty):
+            label.setMaximumWidth(readable_width(label))
         self._build()
 
         self.heatmap.day_clicked.connect(self.show_day)
@@ -181,7 +199,7 @@ class HistoryPage(QWidget):
         cards = QHBoxLayout()
         for card in (self.current_weeks, self.longest_weeks, self.current_days,
                      self.longest_days):  # fmt: skip
-            cards.addWidget(card)
+            cards.addWidget(card, 1)  # the same width each, whatever their titles
         undo = QHBoxLayout(self.undo_bar)
         undo.setContentsMargins(8, 4, 4, 4)
         undo.addWidget(self.undo_label, 1)
@@ -197,35 +215,33 @@ class HistoryPage(QWidget):
         self.list.setAllColumnsShowFocus(True)
         header = self.list.header()
         header.setStretchLastSection(True)
-        # Fixed starting widths from sample text (measuring thousands of rows would be
-        # slow); the note, last, takes whatever room is left.
+        # Each column is as wide as its widest text, measured when the list is filled
+        # (asking the view to size to contents would measure thousands of rows on every
+        # layout); the note, last, takes whatever room is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.list.fontMetrics()
-        bold = QFont(self.list.font())
-        bold.setBold(True)
-        samples = ("Wed 30 Sep 2026 07:30", "Plantar fasciitis crash course", "", "Sets",
-                   "Reps", "Pain after")  # fmt: skip
-        for column, sample in enumerate(samples):
-            if sample:
-                self.list.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
-        # The first column also holds the expand arrow.
-        self.list.setColumnWidth(0, self.list.columnWidth(0) + self.list.indentation())
-        # Partial sessions are written in bold, so the status column is measured in bold.
-        status = max(QFontMetrics(bold).horizontalAdvance(f"{PARTIAL_WORDS} · import"),
-                     metrics.horizontalAdvance("Completed · import"))  # fmt: skip
-        self.list.setColumnWidth(2, status + 16)
-        filters = QHBoxLayout()
+        cards.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.filter_label.setWordWrap(True)
+        self.filters = QWidget()
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(INNER)
         filters.addWidget(self.filter_label, 1)
         filters.addWidget(self.show_all)
         filters.addWidget(self.delete)
         page = QVBoxLayout(self)
+        page.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        page.setSpacing(INNER)
+        cards.setSpacing(INNER)
         page.addLayout(cards)
         page.addWidget(self.totals)
         page.addWidget(self.message)
         page.addWidget(self.undo_bar)
+        page.addSpacing(GROUP - INNER)
         page.addWidget(self.heatmap)
-        page.addLayout(filters)
+        page.addSpacing(GROUP - INNER)
+        page.addWidget(self.filters)
         page.addWidget(self.list, 1)
+        page.addWidget(self.empty, 1)
 
     # -- filling -----------------------------------------------------------------
 
@@ -270,6 +286,9 @@ class HistoryPage(QWidget):
         self._by_uuid = {}
         items: list[QTreeWidgetItem] = []
         select: QTreeWidgetItem | None = None
+        # Each column's texts, to size it (a set: a thousand "Completed" measure once).
+        texts: list[set[str]] = [set() for _ in COLUMNS[:-1]]
+        bold_texts: set[str] = set()
         for s in reversed(sessions):  # Newest first.
             sets, reps = counts.get(s.uuid, (0, 0))
             # Not strftime: under PySide6 each call goes through shiboken's import hook,
@@ -279,7 +298,7 @@ class HistoryPage(QWidget):
             status = "Completed" if s.status == "completed" else PARTIAL_WORDS
             if s.source != "app":
                 status += f" · {s.source}"
-            item = QTreeWidgetItem([
+            row = [
                 f"{day_text(s.local_date)} {started}",
                 s.circuit_title or s.circuit_id,
                 status,
@@ -287,7 +306,10 @@ class HistoryPage(QWidget):
                 str(reps),
                 "\u2013" if s.pain_after is None else f"{s.pain_after} / 10",
                 (s.notes or "").replace("\n", " "),
-            ])  # fmt: skip
+            ]
+            item = QTreeWidgetItem(row)
+            for column, text in enumerate(row[:-1]):
+                texts[column].add(text)
             item.setData(0, UUID, s.uuid)
             if s.notes:
                 item.setToolTip(6, s.notes)
@@ -296,6 +318,7 @@ class HistoryPage(QWidget):
                     item.setForeground(column, partial_colour)
                 item.setFont(2, bold)
                 item.setToolTip(2, "Ended early: shown here, counted in no streak.")
+                bold_texts.add(status)
             if sets:
                 # The sets are added when the session is first expanded.
                 item.setChildIndicatorPolicy(expandable)
@@ -314,7 +337,38 @@ class HistoryPage(QWidget):
             self.list.verticalScrollBar().setValue(scroll)
         finally:
             self.list.setUpdatesEnabled(True)
+        self._fit_columns(texts, bold_texts)
+        nothing = not items
+        self.empty.setVisible(nothing)
+        self.list.setVisible(not nothing)
+        self.filters.setVisible(not nothing)
         self._enable_delete()
+
+    def _fit_columns(self, texts: list[set[str]], bold_texts: set[str]) -> None:
+        """Make each column but the note as wide as its widest text and its heading."""
+        metrics = self.list.fontMetrics()
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        heavy = QFontMetrics(bold)
+        header = self.list.header()
+        # The style's padding around a cell's text, found from a cell the view has measured.
+        first = self.list.topLevelItem(0)
+        padding = 8
+        if first is not None:
+            index = self.list.indexFromItem(first, 3)
+            padding = max(
+                0,
+                self.list.sizeHintForIndex(index).width()
+                - metrics.horizontalAdvance(first.text(3)),
+            )
+        for column, shown in enumerate(texts):
+            widest = max((metrics.horizontalAdvance(t) for t in shown), default=0)
+            if column == 2 and bold_texts:
+                widest = max(widest, max(heavy.horizontalAdvance(t) for t in bold_texts))
+            width = widest + padding + CELL_AIR
+            if column == 0:
+                width += self.list.indentation()  # the expand arrow's room
+            self.list.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def _load_sets(self, item: QTreeWidgetItem) -> None:
         if item.parent() is not None or item.data(0, LOADED):

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QSlider,
+    QSpacerItem,
     QSpinBox,
     QWidget,
 )
 
 from circuit_timer.store import settings
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.page_style import GROUP, INNER, MARGIN
 
 
 class SettingsDialog(QDialog):
@@ -41,12 +43,17 @@ class SettingsDialog(QDialog):
         self.beeps.setChecked(settings.is_on(store, "countdown_beeps"))
         self.target = QSpinBox()
         self.target.setRange(1, 14)
+        self.target.valueChanged.connect(self._target_words)
         self.target.setValue(int(settings.get(store, "weekly_target")))
-        self.target.setSuffix(" sessions a week")
+        self._target_words(self.target.value())
         volume = QHBoxLayout()
+        volume.setSpacing(INNER)
         volume.addWidget(self.volume, 1)
         volume.addWidget(self.test)
         form = QFormLayout(self)
+        form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        form.setHorizontalSpacing(GROUP)
+        form.setVerticalSpacing(INNER)
         form.addRow("Cue volume", volume)
         form.addRow("", self.voice)
         form.addRow("", self.beeps)
@@ -54,9 +61,17 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setObjectName("primary")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form.addItem(QSpacerItem(0, GROUP - INNER))
         form.addRow(buttons)
+
+    def _target_words(self, value: int) -> None:
+        # "1 session a week", not "1 sessions a week".
+        self.target.setSuffix(" session a week" if value == 1 else " sessions a week")
 
     def play_test(self) -> None:
         """Play the "go" cue at the chosen volume."""

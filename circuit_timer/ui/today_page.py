@@ -13,29 +13,32 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.flow_layout import FlowLayout
+from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, section_title
 from circuit_timer.ui.plan_page import (
     DAY_CHECK_MS,
     ERROR_COLOUR,
@@ -60,9 +63,17 @@ STATUS_LOOK: dict[str, tuple[str, str | None]] = {
 MUTED_COLOUR = PASSED_COLOUR
 STATUS = Qt.ItemDataRole.UserRole
 PAIN_LEVELS = range(11)
+PAIN_BUTTON_SIZE = QSize(44, 40)  # a comfortable target for a finger or a sleepy click
+# Lines longer than this many characters are hard to read: on a big screen the page keeps
+# to this width, centred.
+MAX_LINE_CHARS = 180
+# Today's session needs about this many characters beside the week table, and the week's
+# session titles this many, or the week goes under today's session.
+SESSION_CHARS = 40
+WEEK_TITLE_CHARS = 16
 # The pressed score must show from a distance, not only as a slightly darker button.
 PAIN_CHECKED = (
-    "QPushButton:checked { background-color: #0072B2; color: #FFFFFF; "
+    "QToolButton:checked { background-color: #0072B2; color: #FFFFFF; "
     "border: 1px solid #00507D; border-radius: 3px; }"
 )
 
@@ -87,12 +98,12 @@ def shown_status(status: PlannedStatus, today: date) -> str:
 
 
 def adherence_text(progress: list[PlannedStatus]) -> str:
-    """ "4 of 5 sessions due so far (80%)"."""
+    """ "4 of 5 sessions due so far (80%)", "1 of 1 session due so far (100%)"."""
     done = sum(p.status == "done" for p in progress)
     due = done + sum(p.status == "missed" for p in progress)
     if due == 0:
         return "No plan sessions due yet."
-    return f"{done} of {due} sessions due so far ({done / due:.0%})"
+    return f"{done} of {plural(due, 'session')} due so far ({done / due:.0%})"
 
 
 def changes_html(planned: PlannedSession, circuit: Circuit | None) -> str:
@@ -160,6 +171,7 @@ class TodayPage(QWidget):
         self.changes.setWordWrap(True)
         self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.start = QPushButton("Start")
+        self.start.setObjectName("primary")
         # One short word, so it stays large at any width; the title is right above it.
         self.start.setFont(scaled_font(self, 2.6, bold=True))
         self.start.setMinimumHeight(80)
@@ -167,7 +179,7 @@ class TodayPage(QWidget):
         self.rest = QLabel()
         self.rest.setFont(scaled_font(self, 1.5))
         self.rest.setWordWrap(True)
-        self.next_plan = QPushButton("Choose a plan for your next race\u2026")
+        self.next_plan = QPushButton("Choose your next plan\u2026")
         self.next_plan.setFont(scaled_font(self, 1.3, bold=True))
         self.next_plan.setMinimumHeight(48)
         self.next_plan.hide()
@@ -180,41 +192,56 @@ class TodayPage(QWidget):
         self.week.setFont(scaled_font(self, 1.15))
         self.week.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.week.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A week is a few rows: the table is as tall as they are and never scrolls.
+        self.week.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.week.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.week.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.week.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        # Its titles wrap to the table's width: refit its height once the columns have
+        # taken a new width (the stretched column says nothing when it changes).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_week)
+        self.week.installEventFilter(self)
         self.adherence = QLabel()
         self.adherence.setFont(scaled_font(self, 1.3, bold=True))
         self.adherence.setWordWrap(True)
         # No plan.
-        self.no_plan = QLabel()
+        self.no_plan = empty_state()
         self.no_plan.setFont(scaled_font(self, 1.4))
-        self.no_plan.setWordWrap(True)
         self.choose_plan = QPushButton("Choose a plan and your race date\u2026")
+        self.choose_plan.setObjectName("primary")
         self.choose_plan.setFont(scaled_font(self, 1.4, bold=True))
         self.choose_plan.setMinimumHeight(56)
-        # Morning pain.
+        # Morning pain: a 0-10 row of buttons (two rows in a narrow window), then Save.
         self.pain_group = QButtonGroup(self)
         self.pain_group.setExclusive(True)
-        self.pain_buttons: list[QPushButton] = []
+        self.pain_buttons: list[QToolButton] = []
         for level in PAIN_LEVELS:
-            button = QPushButton(str(level))
+            # Tool buttons: a push button's style may insist on 80 px for "3".
+            button = QToolButton()
+            button.setText(str(level))
             button.setCheckable(True)
-            button.setMinimumSize(44, 40)
+            button.setMinimumSize(PAIN_BUTTON_SIZE)
+            button.setMaximumWidth(2 * PAIN_BUTTON_SIZE.width())
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFont(scaled_font(self, 1.2, bold=True))
             button.setToolTip(f"Morning pain {level} of 10")
+            button.setAccessibleName(f"Morning pain {level} of 10")
             button.setStyleSheet(PAIN_CHECKED)
             self.pain_group.addButton(button, level)
             self.pain_buttons.append(button)
         self.save_pain = QPushButton("Save")
-        self.save_pain.setMinimumHeight(40)
+        self.save_pain.setMinimumHeight(PAIN_BUTTON_SIZE.height())
         self.save_pain.setFont(scaled_font(self, 1.2, bold=True))
         self.save_pain.setEnabled(False)
         self.pain_status = QLabel()
         self.pain_status.setFont(scaled_font(self, 1.15))
         self.pain_status.setWordWrap(True)
-        self.pain_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._build()
         self.start.clicked.connect(self.start_requested.emit)
         self.choose_plan.clicked.connect(self.plan_requested.emit)
@@ -224,58 +251,127 @@ class TodayPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        session = QGroupBox("Today's session")
-        session.setFont(scaled_font(self, 1.2, bold=True))
-        column = QVBoxLayout(session)
-        column.addWidget(self.session_title)
-        column.addWidget(self.session_facts)
-        column.addWidget(self.blocks)
-        column.addWidget(self.changes)
-        column.addWidget(self.rest)
-        column.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addStretch(1)
-        column.addWidget(self.start)
-        week = QGroupBox("This week")
-        week.setFont(scaled_font(self, 1.2, bold=True))
-        column = QVBoxLayout(week)
-        column.addWidget(self.week, 1)
-        column.addWidget(self.adherence)
+        session = QVBoxLayout()
+        session.setSpacing(INNER)
+        session.addWidget(section_title("Today's session"))
+        for label in (self.session_title, self.session_facts, self.blocks, self.changes,
+                      self.rest):  # fmt: skip
+            session.addWidget(label)
+        session.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
+        session.addStretch(1)
+        session.addWidget(self.start)
+        week = QVBoxLayout()
+        week.setSpacing(INNER)
+        week.addWidget(section_title("This week"))
+        week.addWidget(self.week)
+        week.addWidget(self.adherence)
+        week.addStretch(1)
         self.plan_box = QWidget()
-        row = QHBoxLayout(self.plan_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(session, 5)
-        row.addWidget(week, 4)
+        # Side by side when the week table fits beside today's session, else one above
+        # the other (see resizeEvent).
+        self.plan_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.plan_box)
+        self.plan_row.setContentsMargins(0, 0, 0, 0)
+        self.plan_row.setSpacing(GROUP)
+        self._session_column = session
+        self.plan_row.addLayout(session, 5)
+        self.plan_row.addLayout(week, 4)
         self.no_plan_box = QWidget()
         column = QVBoxLayout(self.no_plan_box)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(GROUP)
         column.addWidget(self.no_plan)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.choose_plan)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        column.addWidget(self.choose_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        pain = QFrame()
-        pain.setFrameShape(QFrame.Shape.StyledPanel)
-        column = QVBoxLayout(pain)
-        title = QLabel("Morning pain: how did the first steps out of bed feel? (0 none, 10 worst)")
-        title.setFont(scaled_font(self, 1.15, bold=True))
-        title.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(title, 3)
-        row.addWidget(self.pain_status, 2)
-        column.addLayout(row)
-        row = QHBoxLayout()
+        scores = QWidget()
+        flow = FlowLayout(scores, spacing=4, balanced=True)
         for button in self.pain_buttons:
-            row.addWidget(button)
-        row.addSpacing(12)
-        row.addWidget(self.save_pain)
-        column.addLayout(row)
-        page = QVBoxLayout(self)
-        page.addWidget(self.headline)
-        page.addWidget(self.plan_line)
-        page.addWidget(self.plan_box, 1)
-        page.addWidget(self.no_plan_box, 1)
-        page.addWidget(pain)
+            flow.addWidget(button)
+        question = QLabel("How did your first steps out of bed feel? 0 is no pain, 10 the worst.")
+        question.setObjectName("hint")
+        question.setWordWrap(True)
+        saving = QHBoxLayout()
+        saving.setSpacing(INNER)
+        saving.addWidget(self.pain_status, 1)
+        saving.addWidget(self.save_pain)
+        pain = QVBoxLayout()
+        pain.setSpacing(INNER)
+        pain.addWidget(section_title("Morning pain"))
+        pain.addWidget(question)
+        pain.addWidget(scores)
+        pain.addLayout(saving)
+        # The page's content, centred and no wider than reads well (see _arrange).
+        self._body = QWidget()
+        self._body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        centred = QHBoxLayout(self)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.setSpacing(0)
+        centred.addStretch(1)
+        centred.addWidget(self._body, 1000)
+        centred.addStretch(1)
+        page = QVBoxLayout(self._body)
+        page.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        page.setSpacing(GROUP)
+        headline = QVBoxLayout()
+        headline.setSpacing(INNER)
+        headline.addWidget(self.headline)
+        headline.addWidget(self.plan_line)
+        page.addLayout(headline)
+        page.addWidget(self.plan_box)
+        page.addWidget(self.no_plan_box)
+        page.addLayout(pain)
+        page.addStretch(1)
+
+    # -- fitting the window ------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep lines readable on a big screen, and put the week under today's session
+        when the two do not fit side by side."""
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        limit = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
+        self._body.setMaximumWidth(limit + 2 * MARGIN)
+        room = min(width, limit + 2 * MARGIN) - 2 * MARGIN
+        self.week.setMinimumWidth(self._week_width())
+        session = max(
+            SESSION_CHARS * self.fontMetrics().averageCharWidth(),
+            self._session_column.minimumSize().width(),
+        )
+        beside = self._week_width() + GROUP + session
+        direction = (
+            QBoxLayout.Direction.LeftToRight if room >= beside else QBoxLayout.Direction.TopToBottom
+        )
+        if self.plan_row.direction() != direction:
+            self.plan_row.setDirection(direction)
+
+    def _week_width(self) -> int:
+        """The width the week table needs: its columns and room for a title wrapped to a
+        few words."""
+        header = self.week.header()
+        columns = sum(
+            max(self.week.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 2, 3)
+        )
+        title = max(
+            header.sectionSizeHint(1), WEEK_TITLE_CHARS * self.week.fontMetrics().averageCharWidth()
+        )
+        return columns + title + 2 * self.week.frameWidth()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the week table's height after it changes width."""
+        if watched is self.week and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _fit_week(self) -> None:
+        """Make the week table exactly as tall as its rows, wrapped at their width."""
+        model = self.week.model()
+        rows = sum(
+            max(self.week.sizeHintForIndex(model.index(r, c)).height() for c in range(4))
+            for r in range(model.rowCount())
+        )
+        header = self.week.header().sizeHint().height()
+        self.week.setFixedHeight(header + rows + 2 * self.week.frameWidth())
 
     # -- filling -----------------------------------------------------------------
 
@@ -318,7 +414,7 @@ class TodayPage(QWidget):
         self.week.clear()
         if error is not None:
             self.headline.setText("Today")
-            self.plan_line.setText("")
+            self._set(self.plan_line, "")
             self.no_plan.setStyleSheet(f"color: {ERROR_COLOUR};")
             self.no_plan.setText(error)
             self.choose_plan.hide()
@@ -328,18 +424,18 @@ class TodayPage(QWidget):
         if overview is not None:  # Followed, but its file is gone from the library.
             enrolment = overview.followed.enrolment
             self.headline.setText(race_headline(overview.days_to_race, enrolment.race_date))
-            self.plan_line.setText("")
+            self._set(self.plan_line, "")
             self.no_plan.setText(
                 f"The plan you follow, '{enrolment.plan_id}', is no longer in your library. "
                 "Put its file back, or choose another plan."
             )
             return
         self.headline.setText("No plan yet")
-        self.plan_line.setText("")
+        self._set(self.plan_line, "")
         self.no_plan.setText(
             "Racing soon? Choose a plan and your race date, and this page will show each "
-            "day's session, counted back from race day. You can still run any circuit from "
-            "the library, and note your morning pain below."
+            "day's session, counted back from race day. Or run any circuit from the "
+            "Library, and note your morning pain below."
         )
 
     def _show_plan(self, overview: insights.PlanOverview, library: Library) -> None:
@@ -355,7 +451,7 @@ class TodayPage(QWidget):
         )
         if overview.days_to_race < 0:
             where = " \u00b7 the race is over: choose a plan for the next one on the Plan page."
-        self.plan_line.setText(f"Plan: {followed.plan.title}{where}")
+        self._set(self.plan_line, f"Plan: {followed.plan.title}{where}")
         self._show_today(overview, library)
         self._show_week(overview, library)
         self.adherence.setText("Adherence: " + adherence_text(overview.progress))
@@ -453,6 +549,8 @@ class TodayPage(QWidget):
             self.week.addTopLevelItem(item)
         if self.week.topLevelItemCount() == 0:
             self.week.addTopLevelItem(QTreeWidgetItem(["", "No plan sessions this week", "", ""]))
+        self._arrange(self.width())
+        self._fit_week()
 
     def _title(self, planned: PlannedSession, library: Library) -> str:
         circuit: Circuit | None = library.circuit(planned.circuit_id)

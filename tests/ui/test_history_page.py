@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid as uuidlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.library import Library
+from circuit_timer.core.records import SetRecord
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore, to_text
-from circuit_timer.ui.history_page import HistoryPage
+from circuit_timer.ui.history_page import HistoryPage, set_text
 
 TODAY = date(2026, 6, 17)  # a Wednesday
 OLD = TODAY - timedelta(days=400)  # before the heatmap's year
@@ -310,3 +312,34 @@ def test_a_session_still_being_recorded_is_not_deleted(
     qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
     assert store.session(running) is not None
     assert "still being recorded" in page.message.text()
+
+
+def test_sessions_are_listed_newest_first(page: HistoryPage, seeded: dict[str, str]) -> None:
+    # By day, and within a day by the time it started: the order `circuit-timer history`
+    # prints too.
+    assert page.visible_uuids() == [seeded[key] for key in (
+        "today", "yesterday-2", "yesterday-1", "partial", "week-3", "week-2", "week-1", "old"
+    )]  # fmt: skip
+    assert page.filter_label.text() == "All sessions, newest first: 8"
+
+
+def test_an_empty_history_says_how_to_fill_it(qtbot: QtBot, store: HistoryStore) -> None:
+    page = HistoryPage(store, Library, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.empty.isVisible() and page.empty.objectName() == "emptyState"
+    assert "Start a circuit from the Library" in page.empty.text()
+    assert not page.list.isVisible() and not page.delete.isVisible()
+    add_session(store, TODAY, 7)
+    page.refresh()
+    assert not page.empty.isVisible() and page.list.isVisible()
+    assert len(page.visible_uuids()) == 1
+
+
+def test_a_set_says_rep_or_reps() -> None:
+    one = SetRecord("u", TODAY, 1, 1, "raise", 1, None, None, 1, None, exercise_name="Raise")
+    assert set_text(one) == "Raise: set 1 of block 1, round 1 · 1 rep"
+    assert set_text(replace(one, reps_target=1)) == "Raise: set 1 of block 1, round 1 · 1 / 1 rep"
+    many = replace(one, reps_done=12)
+    assert set_text(many) == "Raise: set 1 of block 1, round 1 · 12 reps"

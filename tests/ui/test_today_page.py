@@ -5,11 +5,13 @@ Start, adherence, and the morning pain entry."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from circuit_timer import paths
@@ -17,13 +19,14 @@ from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.describe import minutes
 from circuit_timer.core.library import load_library
 from circuit_timer.core.records import PainEntry
+from circuit_timer.core.schedule import PlannedStatus
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui import today_page
 from circuit_timer.ui.plan_page import day_text
-from circuit_timer.ui.today_page import TodayPage, race_headline
+from circuit_timer.ui.today_page import TodayPage, adherence_text, race_headline
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PF_PLAN = "pf-crash-course-4-weeks"
@@ -234,3 +237,36 @@ def test_the_page_at_1280_by_800(qtbot: QtBot, seeded: HistoryStore, tmp_path: P
     assert page.headline.font().pointSizeF() >= 2.5 * body
     assert page.session_title.font().pointSizeF() >= 2 * body
     assert page.start.font().pointSizeF() >= 2 * body and page.start.height() >= 80
+
+
+def test_adherence_counts_in_words(seeded: HistoryStore) -> None:
+    overview = insights.plan_overview(seeded, LIBRARY, TODAY)
+    assert overview is not None
+    one = overview.progress[0]
+
+    def progress(*statuses: str) -> list[PlannedStatus]:
+        return [replace(one, status=status) for status in statuses]  # type: ignore[arg-type]
+
+    assert adherence_text(progress()) == "No plan sessions due yet."
+    assert adherence_text(progress("done")) == "1 of 1 session due so far (100%)"
+    assert adherence_text(progress("done", "missed")) == "1 of 2 sessions due so far (50%)"
+
+
+def test_the_pain_scores_wrap_in_a_narrow_page(qtbot: QtBot, store: HistoryStore) -> None:
+    page = make_page(qtbot, store, TODAY)
+    rows = {}
+    for width in (1280, 470):
+        page.resize(width, 900)
+        for _ in range(5):
+            QApplication.processEvents()
+        tops = [b.mapTo(page, b.rect().topLeft()) for b in page.pain_buttons]
+        rows[width] = sorted({top.y() for top in tops})
+        assert all(b.width() >= b.sizeHint().width() for b in page.pain_buttons)
+        assert all(b.mapTo(page, b.rect().topRight()).x() < width for b in page.pain_buttons)
+    assert len(rows[1280]) == 1
+    # Two rows, 0-5 over 6-10: never a lone 10 on a row of its own.
+    assert len(rows[470]) == 2
+    first_row = [
+        b.text() for b in page.pain_buttons if b.mapTo(page, b.rect().topLeft()).y() == rows[470][0]
+    ]
+    assert first_row == ["0", "1", "2", "3", "4", "5"]
