@@ -9,10 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-# The 8 px grid: around a page, between groups, inside a group.
-MARGIN = 24
-GROUP = 16
-INNER = 8
+from circuit_timer.ui.style import GROUP_GAP, INNER_GAP, PAGE_MARGIN
+
+# The 8 px grid (one source: ui/style.py): around a page, between groups, inside a group.
+MARGIN = PAGE_MARGIN
+GROUP = GROUP_GAP
+INNER = INNER_GAP
 # Lines of text longer than about this many characters are hard to follow from one line
 # to the next: on a big screen, text keeps to this width.
 READABLE_CHARS = 140
@@ -24,14 +26,11 @@ def readable_width(widget: QWidget, chars: int = READABLE_CHARS) -> int:
 
 
 def section_title(text: str, parent: QWidget | None = None) -> QLabel:
-    """A heading inside a page (not the page's title: the window adds that)."""
+    """A heading inside a page (not the page's title: the window adds that). The style
+    sheet gives it its size and weight."""
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle")
     label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    label.setFont(font)
     return label
 
 
