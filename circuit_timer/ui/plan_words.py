@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from circuit_timer.core.adjust import apply_session
-from circuit_timer.core.describe import minutes, plural
+from circuit_timer.core.describe import minutes, plan_length, plural, week_heading
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Exercise, Plan, Session
 from circuit_timer.core.schedule import PlannedSession
@@ -35,25 +35,15 @@ def long_day_text(day: date) -> str:
 
 
 def week_name(weeks_out: int, label: str | None) -> str:
-    """ "3 weeks out: Load: 4 x 10RM", "Race week" (never "Race week: Race week")."""
-    name = "Race week" if weeks_out == 0 else f"{plural(weeks_out, 'week')} out"
-    if label and label.strip().lower() != name.lower():
-        return f"{name}: {label}"
-    return name
+    """ "3 weeks out: Load: 4 x 10RM", "Race week" (never "Race week: Race week"): the
+    command line's heading, capitalised to head a table row."""
+    heading = week_heading(weeks_out, label)
+    return heading[:1].upper() + heading[1:]
 
 
 def plan_span(plan: Plan) -> str:
-    """How long a plan runs, counted the way its weeks are: "5 weeks with race week,
-    from 4 weeks out".
-
-    A plan sold as "3-4 weeks to race day" has weeks 4, 3, 2, 1 out and race week: five
-    calendar weeks. Saying only "5 weeks" would contradict its title, so the count comes
-    with its reason.
-    """
-    longest = max((w.weeks_out for w in plan.weeks), default=0)
-    if longest == 0:
-        return "race week only"
-    return f"{plural(longest + 1, 'week')} with race week, from {plural(longest, 'week')} out"
+    """How long a plan runs ("4 weeks + race week"), in the command line's words."""
+    return plan_length(plan)
 
 
 def session_minutes(planned: PlannedSession, circuit: Circuit | None) -> int | None:
