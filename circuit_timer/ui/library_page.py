@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -33,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer import paths
 from circuit_timer.core.describe import minutes, plural
-from circuit_timer.core.library import Entry, Library, load_library
+from circuit_timer.core.library import Entry, Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.problems import Problem
 from circuit_timer.core.schedule import PlannedSession
@@ -52,17 +50,6 @@ ENTRY = Qt.ItemDataRole.UserRole
 PROBLEM = Qt.ItemDataRole.UserRole + 1
 PLAN_START_TEXT = "Start today's plan session\n(with the plan's changes)"
 AS_WRITTEN_TEXT = "Run as written\n(without the plan's changes)"
-
-
-@cache
-def _bundled_ids(folder: Path) -> frozenset[str]:
-    # The bundled files do not change while the app runs: read their ids once.
-    return frozenset(load_library(folder, None).entries)
-
-
-def replaces_bundled(entry: Entry) -> bool:
-    """Whether ``entry`` is a user file whose id is also a bundled file's, which it hides."""
-    return entry.origin == "user" and entry.id in _bundled_ids(paths.bundled_circuits_dir())
 
 
 class LibraryPage(QWidget):
@@ -263,7 +250,7 @@ class LibraryPage(QWidget):
         else:
             facts = [f"plan, {plan_span(doc)}"]
         if entry.origin != "bundled":
-            facts.append("yours, replaces the bundled one" if replaces_bundled(entry) else "yours")
+            facts.append("yours, replaces the bundled one" if entry.shadows_bundled else "yours")
         if self.plan_session is not None and self.plan_session[0].circuit_id == entry.id:
             # The length above is the file's; the plan's changes make today's another.
             today = minutes(compile_timeline(self.plan_session[1]).estimated_seconds)
