@@ -224,6 +224,15 @@ def test_keys_on_a_real_terminal(private_home: Path) -> None:
         read_until(fd, b"set done: Heel raise on both legs, set 1/1, 2/10 reps")
         os.write(fd, b"q")
         read_until(fd, b"finished: partial")
+        # With a keyboard, pain during and after are asked; Enter skips (absent, not 0).
+        read_until(fd, b"Pain during this session, 0-10 (Enter to skip): ")
+        os.write(fd, b"\r")
+        read_until(fd, b"Pain after this session, 0-10 (Enter to skip): ")
+        os.write(fd, b"11\r")
+        read_until(fd, b"a whole number from 0 to 10, or Enter to skip")
+        os.write(fd, b"4\r")
+        read_until(fd, b"4/10: acceptable")
+        read_until(fd, b"1 set saved to your history")
     except BaseException:
         os.kill(pid, signal.SIGKILL)  # never leave the child waiting for a key
         raise
@@ -236,6 +245,45 @@ def test_keys_on_a_real_terminal(private_home: Path) -> None:
         assert (done.exercise_id, done.reps_done) == ("double-leg-heel-raise", 2)
         [session] = store.sessions()
         assert session.status == "partial"
+        assert (session.pain_during, session.pain_after) == (None, 4)
+
+
+@pytest.mark.parametrize(("answer", "kept"), [(b"\r", False), (b"y\r", True)])
+def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
+    private_home: Path, answer: bytes, kept: bool
+) -> None:
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["CIRCUIT_TIMER_HOME"] = str(private_home)
+        os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run",
+                                  "heel-raise-test", "--no-sound"])  # fmt: skip
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    try:
+        read_until(fd, b"Enter done")
+        os.write(fd, b"q")
+        read_until(fd, b"Keep this session in your history? [y/N] ")
+        os.write(fd, answer)
+        if kept:  # a kept session gets the pain questions; skip both
+            read_until(fd, b"Pain during")
+            os.write(fd, b"\r")
+            read_until(fd, b"Pain after")
+            os.write(fd, b"\r")
+        else:
+            read_until(fd, b"Nothing saved: no set was completed.")
+        read_until(fd, b"0 sets saved to your history")
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        raise
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 3
+    sessions = history(private_home)
+    if kept:
+        [session] = sessions
+        assert session["status"] == "partial" and session["pain_after"] is None
+    else:
+        assert sessions == []
 
 
 SHORT = """\

@@ -113,9 +113,9 @@ def test_discard_never_removes_saved_sets(private_home: Path) -> None:
         assert len(store.sessions()) == 1 and len(store.sets()) == 1
 
 
-def test_the_terminal_s_workout_keeps_an_empty_session_as_before(private_home: Path) -> None:
+def test_keep_empty_opens_the_session_at_the_start(private_home: Path) -> None:
     with HistoryStore.in_folder(private_home) as store:
-        workout = Workout(TWO_SETS, FakeClock(), store)  # keep_empty=True: `run`
+        workout = Workout(TWO_SETS, FakeClock(), store)  # keep_empty=True, the default
         workout.start()
         assert len(store.sessions()) == 1
         workout.finish_early()

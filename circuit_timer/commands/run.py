@@ -16,6 +16,7 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
+from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.cue_scheduler import favour_cue_thread
@@ -23,6 +24,7 @@ from circuit_timer.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal import TerminalRunner
+from circuit_timer.terminal_summary import after_workout, line_asker
 from circuit_timer.workout import Origin, Workout
 
 EXIT_FINISHED_EARLY = 3
@@ -113,7 +115,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         listeners = [sound.listener] if sound else []
         favour_cue_thread()
         clock = ScaledClock(speed)
-        workout = Workout(circuit, clock, store, origin, cue_listeners=listeners)
+        # The session opens with the first completed set: a workout ended with none is
+        # kept only when the runner says so (terminal_summary.after_workout).
+        workout = Workout(circuit, clock, store, origin, cue_listeners=listeners, keep_empty=False)
         runner = TerminalRunner(workout, clock, auto=args.auto)
         try:
             status = runner.run()
@@ -124,8 +128,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print(f"circuit-timer: {late}", file=sys.stderr)
         for notice in workout.notices:
             print(f"circuit-timer: {notice}", file=sys.stderr)
-    print(
-        f"{circuit.title}: {status}, {workout.sets_recorded} sets saved to your history.",
-        file=sys.stderr,
-    )
+        ask = line_asker(sys.stdin, sys.stdout) if runner.interactive else None
+        after_workout(workout, ask, sys.stdout, today(args))
+    saved = plural(workout.sets_recorded, "set")
+    print(f"{circuit.title}: {status}, {saved} saved to your history.", file=sys.stderr)
     return EXIT_OK if status == "completed" else EXIT_FINISHED_EARLY

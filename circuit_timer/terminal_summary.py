@@ -1,0 +1,92 @@
+"""After a terminal workout: keep or leave out a workout with no completed set, and ask
+for pain during and after when a keyboard is there.
+
+Nothing is stored that the runner did not give: Enter skips a pain question and leaves it
+empty (never 0), and a workout with no completed set stays out of the history unless the
+runner says to keep it. Without a keyboard nothing is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TextIO
+
+from circuit_timer.core.pain import ACCEPTABLE_MAX, SAFE_MAX
+from circuit_timer.store import insights
+from circuit_timer.store.errors import StoreError
+from circuit_timer.workout import Workout
+
+Ask = Callable[[str], str | None]
+
+
+def line_asker(keys: TextIO, out: TextIO) -> Ask:
+    """Ask on ``out`` and read one line from ``keys``; None when input has ended."""
+
+    def ask(prompt: str) -> str | None:
+        try:
+            out.write(prompt)
+            out.flush()
+            line = keys.readline()
+        except (KeyboardInterrupt, OSError):  # Ctrl-C or a closed terminal: no answer
+            out.write("\n")
+            return None
+        return line.strip() if line else None
+
+    return ask
+
+
+def band(score: int) -> str:
+    """The pain-monitoring band of a 0-10 score, in words."""
+    if score <= SAFE_MAX:
+        return "safe"
+    return "acceptable" if score <= ACCEPTABLE_MAX else "too much"
+
+
+def ask_pain(ask: Ask, out: TextIO, when: str) -> int | None:
+    """A 0-10 score for pain ``when`` ("during", "after"), or None when skipped."""
+    while True:
+        answer = ask(f"Pain {when} this session, 0-10 (Enter to skip): ")
+        if not answer:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            score = int(answer)
+            out.write(f"  {score}/10: {band(score)}\n")
+            return score
+        out.write("  a whole number from 0 to 10, or Enter to skip\n")
+
+
+def after_workout(workout: Workout, ask: Ask | None, out: TextIO, today: date) -> None:
+    """Settle what a finished terminal workout leaves in the history.
+
+    ``ask`` is None without a keyboard: then a workout with no completed set is left out,
+    and no pain is asked.
+    """
+    store = workout.store
+    if store is None or not workout.finished:
+        return
+    if workout.session_uuid is None:
+        if ask is not None:
+            answer = ask("No set was completed. Keep this session in your history? [y/N] ")
+            if answer is not None and answer.lower() in ("y", "yes"):
+                try:
+                    workout.keep()
+                except StoreError as exc:
+                    out.write(f"circuit-timer: not kept: {exc}\n")
+                    return
+        if workout.session_uuid is None:
+            out.write("Nothing saved: no set was completed.\n")
+            return
+    if ask is None:
+        return
+    during = ask_pain(ask, out, "during")
+    after = ask_pain(ask, out, "after")
+    if during is None and after is None:
+        return
+    try:
+        store.update_session(workout.session_uuid, pain_during=during, pain_after=after)
+        _, advice = insights.pain(store, today)
+    except StoreError as exc:
+        out.write(f"circuit-timer: pain not saved: {exc}\n")
+        return
+    out.write(f"{advice.message}\n")
