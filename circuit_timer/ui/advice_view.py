@@ -59,9 +59,10 @@ def checks_html(advice: PainAdvice) -> str:
 
 
 class AdviceView(QFrame):
-    """A card with the advice for the next session (see the module's docstring)."""
+    """A card with the advice for the next session (see the module's docstring); with
+    ``rule``, a last line states the whole rule."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, rule: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Pain advice for the next session")
@@ -84,6 +85,7 @@ class AdviceView(QFrame):
             "acceptable, above 5 too much), the next morning no worse, and morning pain not "
             "rising week to week."
         )
+        self.footer.setVisible(rule)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2 * INNER, 2 * INNER, 2 * INNER, 2 * INNER)
         layout.setSpacing(INNER)

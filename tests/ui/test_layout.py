@@ -32,8 +32,9 @@ from circuit_timer.ui.heatmap import MAX_PITCH
 from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.page_style import MARGIN
+from circuit_timer.ui.pain_scale import PAIN_BUTTON_SIZE
 from circuit_timer.ui.settings_dialog import SettingsDialog
-from circuit_timer.ui.today_page import MAX_LINE_CHARS, PAIN_BUTTON_SIZE, TodayPage
+from circuit_timer.ui.today_page import MAX_LINE_CHARS, TodayPage
 from tests.ui.layout_checks import clipping, shown
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
