@@ -376,6 +376,9 @@ def test_the_summary_fits_800_by_600_before_and_after_saving(
     for _ in range(10):
         QApplication.processEvents()
     assert clipping(summary) == []
+    # Nothing runs off to the right, where the page has no scroll bar.
+    body = summary.scroller.widget()
+    assert body.width() <= summary.scroller.viewport().width()
     # The buttons stay in view whatever the page scrolls.
     assert summary.save.isVisible()
     assert summary.save.mapTo(window, summary.save.rect().bottomLeft()).y() <= window.height()
