@@ -86,7 +86,7 @@ class SummaryPage(QWidget):
         self.after_status = hint()
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note for this session (optional)")
-        self.notes_title = section_title("Read before you decide next time's load")
+        self.notes_title = section_title("Safety notes from this circuit")
         self.safety = QLabel()
         self.safety.setWordWrap(True)
         self.safety.setTextFormat(Qt.TextFormat.RichText)
@@ -127,6 +127,9 @@ class SummaryPage(QWidget):
         page.addLayout(_group(self.heading, self.facts))
         page.addWidget(self.empty_note)
         page.addLayout(_group(self.advice_title, self.advice))
+        # The notes' own rules, right under the advice: read as next time's load is decided
+        # (and, before saving, just before the pain questions they bear on).
+        page.addLayout(_group(self.notes_title, self.safety))
         page.addLayout(_group(self.tests_title, self.tests))
         pain = _group(
             section_title("Pain"),
@@ -145,7 +148,6 @@ class SummaryPage(QWidget):
         pain.addSpacing(INNER)
         pain.addWidget(self.note)
         page.addLayout(pain)
-        page.addLayout(_group(self.notes_title, self.safety))
         page.addLayout(_group(self.sets_title, self.table))
         page.addStretch(1)
         self.scroller = QScrollArea()
