@@ -141,7 +141,7 @@ class Tour:
                 self.shoot("rest-next-up")
                 self.stage = "finish"
         elif self.stage == "finish" and w.pages.currentWidget() is w.summary_page:
-            w.summary_page.pain.setValue(3)
+            w.summary_page.pain_after.pick(3)
             w.summary_page.note.setText("Heel felt better after the warm-up")
             self.shoot("summary")
             self.timer.stop()

@@ -32,8 +32,16 @@ from circuit_timer.core.asymmetry import (
 from circuit_timer.core.pain import MEANINGFUL_CHANGE
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.flow_layout import FlowLayout
-from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
+from circuit_timer.ui.page_style import (
+    GROUP,
+    INNER,
+    MARGIN,
+    empty_state,
+    readable_width,
+    section_title,
+)
 
 # pyqtgraph picks its Qt binding on import; the app is built on PySide6 only.
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
@@ -51,16 +59,17 @@ LSI_FLOOR = 60.0
 
 EMPTY_TEXT = (
     "No charts yet. Note your first-step pain each morning on the Today page (or with "
-    "\u201ccircuit-timer pain N\u201d) and the pain chart starts. The left-right chart fills "
-    "in after circuits with per-side exercises, such as the heel-raise test in the Library."
+    "\u201ccircuit-timer pain N\u201d) and the pain chart starts. Do the left-right check "
+    "(Library \u203a Heel raise test) to see your balance."
 )
 NO_PAIN_TEXT = (
     "No morning pain recorded yet. Note your first-step pain each morning on the Today page, "
     "or with \u201ccircuit-timer pain N\u201d."
 )
 NO_SIDES_TEXT = (
-    "No left-right results yet: this chart fills in after sessions with per-side "
-    "exercises, such as the heel-raise test in the Library."
+    "Do the left-right check (Library \u203a Heel raise test) to see your balance. Only "
+    "tests whose reps you count are charted: press + for each rep, or give a test done "
+    "elsewhere with \u201ccircuit-timer log CIRCUIT --count EXERCISE=LEFT,RIGHT\u201d."
 )
 
 # Okabe-Ito colours, in the order the exercises get them; the headline takes the first.
@@ -444,7 +453,11 @@ class PainChart(_Chart):
 
 
 class SymmetryChart(_Chart):
-    """The limb symmetry index per exercise over time, with the 90% flag line."""
+    """The limb symmetry index per test over time, with the 90% flag line.
+
+    Only tests: ``insights.sides`` gives the counted sets of exercises marked ``test``,
+    never training sets, holds or stretches.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._items: list[ExerciseAsymmetry] = []
@@ -599,6 +612,18 @@ class ChartsPage(QWidget):
         self.store = store
         self.today = today
         self.pain_chart = PainChart()
+        self.advice = AdviceView()
+        self.advice.setMaximumWidth(readable_width(self))
+        self.advice_box = QWidget()
+        advice = QVBoxLayout(self.advice_box)
+        advice.setContentsMargins(0, 0, 0, 0)
+        advice.setSpacing(INNER)
+        advice.addWidget(section_title("Pain check"))
+        # As wide as reads well, on the left like the charts' own texts.
+        card = QHBoxLayout()
+        card.addWidget(self.advice, 1)
+        card.addStretch(0)
+        advice.addLayout(card)
         self.symmetry_chart = SymmetryChart()
         self.empty = empty_state(EMPTY_TEXT)
         self.empty.setMaximumWidth(readable_width(self.empty))
@@ -607,6 +632,7 @@ class ChartsPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2 * GROUP)
         column.addWidget(self.pain_chart, 1)
+        column.addWidget(self.advice_box)
         column.addWidget(self.symmetry_chart, 1)
         self._column = column
         layout = QVBoxLayout(self)
@@ -619,7 +645,12 @@ class ChartsPage(QWidget):
     def refresh(self) -> None:
         """Read pain, session days and per-side results as of today, and redraw."""
         today = self.today()
-        trend, _ = insights.pain(self.store, today)
+        # The advice `circuit-timer pain --trend` prints, read the same way.
+        trend, advice = insights.pain(self.store, today)
+        self.advice.set_advice(advice)
+        # Shown once a clause has something to go on.
+        known = any(check.status != "unknown" for check in advice.checks)
+        self.advice_box.setVisible(known)
         days = [s.local_date for s in self.store.sessions(until=today, status="completed")]
         sides = insights.sides(self.store, today)
         # Both charts show the same days, so a session day lines up with its LSI.
@@ -630,7 +661,7 @@ class ChartsPage(QWidget):
         # A chart with data takes the room; one without is just its heading and a hint.
         self._column.setStretchFactor(self.pain_chart, 1 if trend.points else 0)
         self._column.setStretchFactor(self.symmetry_chart, 1 if sides else 0)
-        nothing = not trend.points and not sides
+        nothing = not trend.points and not sides and not known
         self.empty.setVisible(nothing)
         self.charts.setVisible(not nothing)
 

@@ -38,7 +38,8 @@ from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget, day_text
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
 from circuit_timer.ui.theme import is_dark
 
-COLUMNS = ("Date", "Circuit", "Status", "Sets", "Reps", "Pain after", "Note")
+COLUMNS = ("Date", "Circuit", "Status", "Sets", "Reps", "Pain during", "Pain after", "Note")
+NOTE_COLUMN = len(COLUMNS) - 1
 UUID = Qt.ItemDataRole.UserRole
 LOADED = Qt.ItemDataRole.UserRole + 1
 PARTIAL_WORDS = "PARTIAL"
@@ -76,8 +77,16 @@ def set_text(s: SetRecord) -> str:
         done.append(clock(s.seconds))
     if s.load:
         done.append(f"load {s.load}")
+    if s.test:
+        # A test's reps are only the runner's count: say when there is none.
+        done.append("test, counted" if s.counted else "test, not counted")
     where = f"set {s.set_number} of block {s.block}, round {s.round}"
     return f"{name}: {where}" + (f" · {' · '.join(done)}" if done else "")
+
+
+def pain_text(value: int | None) -> str:
+    """ "3 / 10", or a dash for pain that was not entered (never 0)."""
+    return "\u2013" if value is None else f"{value} / 10"
 
 
 @dataclass(frozen=True)
@@ -304,7 +313,9 @@ class HistoryPage(QWidget):
                 status,
                 str(sets),
                 str(reps),
-                "\u2013" if s.pain_after is None else f"{s.pain_after} / 10",
+                # Pain not entered is absent: a dash, never 0.
+                pain_text(s.pain_during),
+                pain_text(s.pain_after),
                 (s.notes or "").replace("\n", " "),
             ]
             item = QTreeWidgetItem(row)
@@ -312,7 +323,7 @@ class HistoryPage(QWidget):
                 texts[column].add(text)
             item.setData(0, UUID, s.uuid)
             if s.notes:
-                item.setToolTip(6, s.notes)
+                item.setToolTip(NOTE_COLUMN, s.notes)
             if s.status != "completed":
                 for column in range(len(COLUMNS)):
                     item.setForeground(column, partial_colour)

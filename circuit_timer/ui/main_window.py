@@ -37,6 +37,7 @@ from circuit_timer.ui.plan_page import PlanPage
 from circuit_timer.ui.settings_dialog import SettingsDialog
 from circuit_timer.ui.style import StyleKeeper
 from circuit_timer.ui.summary_page import SummaryPage
+from circuit_timer.ui.summary_text import side_tests
 from circuit_timer.ui.today_page import TodayPage
 from circuit_timer.ui.transfer_dialogs import export_history, import_history
 from circuit_timer.ui.workout_page import WorkoutPage
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.library_page.open_folder_requested.connect(self.open_folder)
         self.summary_page.save_requested.connect(self._save_summary)
         self.summary_page.discard_requested.connect(self._discard_summary)
+        self.summary_page.done_requested.connect(self._summary_done)
         self._menus()
         self._restore_geometry()
         self.watcher.reload()
@@ -367,27 +369,47 @@ class MainWindow(QMainWindow):
         for notice in self.controller.workout.notices:
             self.statusBar().showMessage(notice)
         workout = self.controller.workout
+        sets = self.controller.sets
         self.summary_page.show_workout(
             self.circuit.title,
             status,
             snap.total_elapsed,
-            self.controller.sets,
+            sets,
             saved=workout.sets_recorded if self.store is not None else None,
+            circuit=self.circuit,
+            tests=side_tests(self.store, workout.session_uuid, sets),
         )
         self.pages.setCurrentWidget(self.summary_page)
 
-    def _save_summary(self, pain: int, note: str) -> None:
+    def _save_summary(self, pain_after: int | None, pain_during: int | None, note: str) -> None:
+        """Store the pain and note (None: not entered, never 0), then show the advice on
+        the summary; without a history there is nothing to advise on."""
         workout = self.controller.workout if self.controller else None
-        if workout is not None and self.store is not None:
-            try:
-                workout.keep()  # a workout with no completed set: the runner keeps it
-                if workout.session_uuid:
-                    self.store.update_session(
-                        workout.session_uuid, notes=note or None, pain_after=pain
-                    )
-            except StoreError as exc:
-                QMessageBox.warning(self, "Not saved", str(exc))
-                return
+        if workout is None or self.store is None:
+            self._summary_done()
+            return
+        try:
+            workout.keep()  # a workout with no completed set: the runner keeps it
+            if workout.session_uuid:
+                self.store.update_session(
+                    workout.session_uuid,
+                    notes=note or None,
+                    pain_during=pain_during,
+                    pain_after=pain_after,
+                )
+        except StoreError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            self.summary_page.save_failed()
+            return
+        try:
+            _, advice = insights.pain(self.store, self.today())
+        except StoreError as exc:
+            self.summary_page.show_saved(None, str(exc))
+            return
+        self.summary_page.show_saved(advice)
+
+    def _summary_done(self) -> None:
+        """On to the history, where the session just saved is listed first."""
         self._leave_summary("History" if "History" in self.browse else "Library")
 
     def _discard_summary(self) -> None:

@@ -16,7 +16,7 @@ DAY_WORDS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "F
 
 
 def circuit_html(circuit: Circuit, note: str = "") -> str:
-    """Blocks, exercises with doses and sides, rests, equipment, cues and the time.
+    """Blocks, exercises with doses and sides, rests, equipment, cues, notes and the time.
 
     ``note`` (HTML) goes right under the title.
     """
@@ -45,6 +45,10 @@ def circuit_html(circuit: Circuit, note: str = "") -> str:
                 item += f"<br><i>Load:</i> {escape(ex.load)}"
             if ex.cues:
                 item += "<br>" + "<br>".join(f"\u203a {escape(c)}" for c in ex.cues)
+            if ex.notes and ex.notes.strip():
+                # The notes hold the safety lines (pain bands, when to skip, counting rules).
+                note = escape(ex.notes.strip()).replace("\n", "<br>")
+                item += f"<br><i>Notes:</i> {note}"
             out.append(f"<li>{item}</li>")
         out.append("</ul>")
     out.append(f"<p><small>{escape(CLINICIAN_NOTE)}</small></p>")

@@ -1,4 +1,10 @@
-"""The summary after a workout: time, sets and reps per exercise and side, pain, a note.
+"""The summary after a workout: time and sets, a test's LSI, pain during and after, a note,
+the notes that carry a safety rule, and once saved, the advice for the next session.
+
+Pain is entered or it is absent: no score is pressed at first, and Save with none pressed
+(or Skip) stores nothing, never 0. After saving, the page stays to show the advice (the
+pain-monitoring rule on the history including this session) at its top, where the runner
+looks while deciding next time's load; Done goes on to the history.
 
 A workout that ended with no completed set is not in the history: the runner keeps it
 (as it ended, with pain and note) or discards it here.
@@ -6,16 +12,17 @@ A workout that ended with no completed set is not in the history: the runner kee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,128 +30,143 @@ from PySide6.QtWidgets import (
 )
 
 from circuit_timer.core.describe import clock as mmss
-from circuit_timer.core.describe import plural
 from circuit_timer.core.events import SetCompleted
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.pain import PainAdvice
+from circuit_timer.ui.advice_view import AdviceView
+from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, hint, section_title
+from circuit_timer.ui.pain_scale import PainScale
+from circuit_timer.ui.summary_text import (
+    BANDS_TEXT,
+    SideTest,
+    choice_text,
+    facts_text,
+    safety_notes,
+    saved_text,
+    side_test_detail,
+    stored_pain_text,
+    summarise,
+)
 
-
-@dataclass(frozen=True)
-class Row:
-    """One exercise and side in the summary."""
-
-    exercise: str
-    side: str
-    sets: int
-    reps: str
-    seconds: float
-
-
-def summarise(sets: list[SetCompleted]) -> list[Row]:
-    """Sets and reps per exercise and side, in the order they were done."""
-    grouped: dict[tuple[str, str], list[SetCompleted]] = {}
-    for s in sets:
-        grouped.setdefault((s.exercise_name, s.side or "\u2013"), []).append(s)
-    rows = []
-    for (name, side), done in grouped.items():
-        targets = [s.reps_target for s in done if s.reps_target is not None]
-        reps = [s.reps_done for s in done if s.reps_done is not None]
-        text = f"{sum(reps)} / {sum(targets)}" if reps and targets else "\u2013"
-        rows.append(Row(name, side, len(done), text, sum(s.seconds for s in done)))
-    return rows
-
-
-def facts_text(seconds: float, sets: list[SetCompleted]) -> str:
-    """'Time 12:34 · 3 sets · 30 reps' (reps only where sets count them)."""
-    parts = [f"Time {mmss(seconds)}", plural(len(sets), "set") if sets else "no set done"]
-    counted = [s.reps_done for s in sets if s.reps_done is not None]
-    if counted:
-        parts.append(plural(sum(counted), "rep"))
-    return " · ".join(parts)
-
-
-def saved_text(done: int, saved: int | None) -> str:
-    """What the history holds of this workout, in plain words."""
-    if saved is None:
-        return "Not saved: the history could not be opened."
-    if done == 0:
-        return (
-            "No set was completed, so this session is not in your history. Keep it to count "
-            "it as a partial session, or discard it."
-        )
-    if saved == done:
-        return f"{plural(saved, 'set')} saved to your history."
-    return f"Only {saved} of {plural(done, 'set')} saved to your history (see the status bar)."
+__all__ = ["SummaryPage", "facts_text", "saved_text", "summarise"]
 
 
 class SummaryPage(QWidget):
-    """Shows how the workout went and saves pain-after and a note with it.
+    """Shows how the workout went and saves pain during and after and a note with it.
 
     Signals:
-        save_requested(int, str): pain after (0-10) and the note; for a workout with no
-            completed set, this is the runner choosing to keep it.
+        save_requested(object, object, str): pain after and pain during (0-10, or None
+            when not entered) and the note; for a workout with no completed set, this is
+            the runner choosing to keep it.
         discard_requested(): leave a workout with no completed set out of the history.
+        done_requested(): the runner has read the advice and leaves the summary.
     """
 
-    save_requested = Signal(int, str)
+    save_requested = Signal(object, object, str)
     discard_requested = Signal()
+    done_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
-        self.heading.setWordWrap(True)
+        self.heading = section_title("")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.empty_note = QLabel()
         self.empty_note.setObjectName("emptyState")
         self.empty_note.setWordWrap(True)
+        self.advice_title = section_title("Your next session")
+        self.advice = AdviceView()
+        self.tests_title = section_title("Left-right test")
+        self.tests = QLabel()
+        self.tests.setWordWrap(True)
+        self.tests.setTextFormat(Qt.TextFormat.RichText)
+        self.pain_during = PainScale("Pain during the session", skip=True)
+        self.pain_after = PainScale("Pain after the session", skip=True)
+        self.during_status = hint()
+        self.after_status = hint()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("A note for this session (optional)")
+        self.notes_title = section_title("Safety notes from this circuit")
+        self.safety = QLabel()
+        self.safety.setWordWrap(True)
+        self.safety.setTextFormat(Qt.TextFormat.RichText)
+        self.sets_title = section_title("Sets")
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["Exercise", "Side", "Sets", "Reps", "Time"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pain = QSlider(Qt.Orientation.Horizontal)
-        self.pain.setRange(0, 10)
-        self.pain.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.pain.setTickInterval(1)
-        self.pain_label = QLabel()
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("A note for this session (optional)")
-        self.save = QPushButton("Save and finish")
+        # The page scrolls, not the table: it is as tall as its rows.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.save = QPushButton("Save")
         self.save.setObjectName("primary")
         self.save.setDefault(True)
         self.keep = QPushButton("Keep this session")
         self.discard = QPushButton("Discard")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("hint")
-        self.saved_label.setWordWrap(True)
-        self.pain.valueChanged.connect(self._pain_text)
+        self.done = QPushButton("Done")
+        self.done.setObjectName("primary")
+        self.saved_label = hint()
+        self.pain_during.chosen.connect(self._pain_text)
+        self.pain_after.chosen.connect(self._pain_text)
         self.save.clicked.connect(self._save)
         self.keep.clicked.connect(self._save)
         self.discard.clicked.connect(self.discard_requested.emit)
+        self.done.clicked.connect(self.done_requested.emit)
+        self._build()
+        self._pain_text()
+
+    def _build(self) -> None:
+        body = QWidget()
+        page = QVBoxLayout(body)
+        page.setContentsMargins(MARGIN, MARGIN, MARGIN, GROUP)
+        page.setSpacing(GROUP)
+        page.addLayout(_group(self.heading, self.facts))
+        page.addWidget(self.empty_note)
+        page.addLayout(_group(self.advice_title, self.advice))
+        # The notes' own rules, right under the advice: read as next time's load is decided
+        # (and, before saving, just before the pain questions they bear on).
+        page.addLayout(_group(self.notes_title, self.safety))
+        page.addLayout(_group(self.tests_title, self.tests))
+        pain = _group(
+            section_title("Pain"),
+            hint(f"{BANDS_TEXT} Pick a score, or Skip: a question left open saves nothing."),
+        )
+        for what, scale, status in (
+            ("During the session", self.pain_during, self.during_status),
+            ("After the session, now", self.pain_after, self.after_status),
+        ):
+            label = QLabel(what)
+            label.setWordWrap(True)
+            label.setBuddy(scale)
+            pain.addSpacing(INNER)
+            for widget in (label, scale, status):
+                pain.addWidget(widget)
+        pain.addSpacing(INNER)
+        pain.addWidget(self.note)
+        page.addLayout(pain)
+        page.addLayout(_group(self.sets_title, self.table))
+        page.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(body)
+        # The buttons stay in view below the scrolled part.
+        bar = QHBoxLayout()
+        bar.setContentsMargins(MARGIN, INNER, MARGIN, MARGIN)
+        bar.setSpacing(INNER)
+        bar.addWidget(self.saved_label, 1)
+        for button in (self.discard, self.keep, self.save, self.done):
+            bar.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
-        layout.addWidget(self.empty_note)
-        layout.addWidget(self.table, 1)
-        pain = QHBoxLayout()
-        pain.addWidget(QLabel("Pain after (0-10):"))
-        pain.addWidget(self.pain, 1)
-        pain.addWidget(self.pain_label)
-        layout.addLayout(pain)
-        layout.addWidget(self.note)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.saved_label, 1)
-        buttons.addWidget(self.discard)
-        buttons.addWidget(self.keep)
-        buttons.addWidget(self.save)
-        layout.addLayout(buttons)
-        layout.addStretch(0)  # takes the table's room when there is no set to list
-        self._pain_text(0)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroller, 1)
+        layout.addLayout(bar)
 
     def show_workout(
         self,
@@ -153,9 +175,13 @@ class SummaryPage(QWidget):
         seconds: float,
         sets: list[SetCompleted],
         saved: int | None = None,
+        *,
+        circuit: Circuit | None = None,
+        tests: list[SideTest] | None = None,
     ) -> None:
         """Fill the page for a workout that just ended; ``saved`` is how many of its sets
-        the history holds (None: no history is open)."""
+        the history holds (None: no history is open). ``circuit`` gives the notes with a
+        safety rule, ``tests`` the left-right tests done (``summary_text.side_tests``)."""
         word = "Completed" if status == "completed" else "Finished early"
         self.heading.setText(f"{word}: {title}")
         self.facts.setText(facts_text(seconds, sets))
@@ -167,25 +193,103 @@ class SummaryPage(QWidget):
         self.save.setVisible(not empty)
         self.keep.setVisible(empty)
         self.discard.setVisible(empty)
-        self.table.setVisible(bool(sets))
+        self.done.hide()
+        self.save.setEnabled(True)
+        self.keep.setEnabled(True)
+        self.advice_title.hide()
+        self.advice.hide()
+        self._show_tests(tests or [])
+        self._show_notes(circuit)
+        self._show_sets(sets)
+        for scale in (self.pain_during, self.pain_after):
+            scale.clear()
+            scale.set_locked(False)
+        self._pain_text()
+        self.note.clear()
+        self.note.setReadOnly(False)
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def _show_tests(self, tests: list[SideTest]) -> None:
+        self.tests.setText(
+            "".join(f"<p><b>{escape(t.name)}</b>: {escape(side_test_detail(t))}</p>" for t in tests)
+        )
+        for widget in (self.tests_title, self.tests):
+            widget.setVisible(bool(tests))
+
+    def _show_notes(self, circuit: Circuit | None) -> None:
+        notes = safety_notes(circuit) if circuit is not None else []
+        self.safety.setText(
+            "".join(f"<p><b>{escape(name)}</b>: {escape(note)}</p>" for name, note in notes)
+        )
+        for widget in (self.notes_title, self.safety):
+            widget.setVisible(bool(notes))
+
+    def _show_sets(self, sets: list[SetCompleted]) -> None:
         rows = summarise(sets)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [row.exercise, row.side, str(row.sets), row.reps, mmss(row.seconds)]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.pain.setValue(0)
-        self.note.clear()
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().sizeHint().height()
+        height += self.table.verticalHeader().length() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(height)
+        for widget in (self.sets_title, self.table):
+            widget.setVisible(bool(sets))
+
+    def show_saved(self, advice: PainAdvice | None, error: str = "") -> None:
+        """The session is saved: show what was stored and the advice, at the top."""
+        during, after = self.pain_during.value(), self.pain_after.value()
+        self.saved_label.setText(stored_pain_text(during, after))
+        for scale in (self.pain_during, self.pain_after):
+            scale.set_locked(True)
+        self.note.setReadOnly(True)
+        for button in (self.save, self.keep, self.discard):
+            button.hide()
+        self.empty_note.hide()
+        self.done.show()
+        self.done.setDefault(True)
+        self.done.setFocus()
+        if advice is not None:
+            self.advice.set_advice(advice)
+        else:
+            self.advice.set_error(error or "The history could not be read.")
+        self.advice_title.show()
+        self.advice.show()
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def save_failed(self) -> None:
+        """Saving failed (the window said why): Save can be pressed again."""
+        self.save.setEnabled(True)
+        self.keep.setEnabled(True)
 
     @property
     def asks_to_keep(self) -> bool:
         """Whether the page offers Keep this session / Discard (no completed set)."""
         return self.keep.isVisibleTo(self)
 
-    def _pain_text(self, value: int) -> None:
-        # The pain-monitoring rule, in the runner's words (evidence.md, Silbernagel 2007).
-        word = "safe" if value <= 3 else "acceptable" if value <= 5 else "too much: go lighter"
-        self.pain_label.setText(f"{value}  ({word})")
+    @property
+    def saved(self) -> bool:
+        """Whether the page shows a saved session (its advice and Done)."""
+        return self.done.isVisibleTo(self)
+
+    def _pain_text(self) -> None:
+        self.during_status.setText(choice_text(self.pain_during.choice()))
+        self.after_status.setText(choice_text(self.pain_after.choice()))
 
     def _save(self) -> None:
-        self.save_requested.emit(self.pain.value(), self.note.text().strip())
+        self.save.setEnabled(False)  # one save, however quick the second click
+        self.keep.setEnabled(False)
+        self.save_requested.emit(
+            self.pain_after.value(), self.pain_during.value(), self.note.text().strip()
+        )
+
+
+def _group(*widgets: QWidget) -> QVBoxLayout:
+    """Widgets one under the other, on the inner gap of a group."""
+    group = QVBoxLayout()
+    group.setSpacing(INNER)
+    for widget in widgets:
+        group.addWidget(widget)
+    return group

@@ -13,17 +13,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,8 +35,9 @@ from circuit_timer.core.schedule import PlannedSession, PlannedStatus
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.flow_layout import FlowLayout
+from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, section_title
+from circuit_timer.ui.pain_scale import PAIN_BUTTON_SIZE, PainScale
 from circuit_timer.ui.plan_page import (
     DAY_CHECK_MS,
     ERROR_COLOUR,
@@ -62,8 +61,6 @@ STATUS_LOOK: dict[str, tuple[str, str | None]] = {
 }
 MUTED_COLOUR = PASSED_COLOUR
 STATUS = Qt.ItemDataRole.UserRole
-PAIN_LEVELS = range(11)
-PAIN_BUTTON_SIZE = QSize(44, 40)  # a comfortable target for a finger or a sleepy click
 # Lines longer than this many characters are hard to read: on a big screen the page keeps
 # to this width, centred.
 MAX_LINE_CHARS = 180
@@ -71,11 +68,6 @@ MAX_LINE_CHARS = 180
 # session titles this many, or the week goes under today's session.
 SESSION_CHARS = 40
 WEEK_TITLE_CHARS = 16
-# The pressed score must show from a distance, not only as a slightly darker button.
-PAIN_CHECKED = (
-    "QToolButton:checked { background-color: #0072B2; color: #FFFFFF; "
-    "border: 1px solid #00507D; border-radius: 3px; }"
-)
 
 
 def race_headline(days: int, race: date) -> str:
@@ -218,23 +210,9 @@ class TodayPage(QWidget):
         self.choose_plan.setFont(scaled_font(self, 1.4, bold=True))
         self.choose_plan.setMinimumHeight(56)
         # Morning pain: a 0-10 row of buttons (two rows in a narrow window), then Save.
-        self.pain_group = QButtonGroup(self)
-        self.pain_group.setExclusive(True)
-        self.pain_buttons: list[QToolButton] = []
-        for level in PAIN_LEVELS:
-            # Tool buttons: a push button's style may insist on 80 px for "3".
-            button = QToolButton()
-            button.setText(str(level))
-            button.setCheckable(True)
-            button.setMinimumSize(PAIN_BUTTON_SIZE)
-            button.setMaximumWidth(2 * PAIN_BUTTON_SIZE.width())
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setFont(scaled_font(self, 1.2, bold=True))
-            button.setToolTip(f"Morning pain {level} of 10")
-            button.setAccessibleName(f"Morning pain {level} of 10")
-            button.setStyleSheet(PAIN_CHECKED)
-            self.pain_group.addButton(button, level)
-            self.pain_buttons.append(button)
+        self.pain_scale = PainScale("Morning pain")
+        self.pain_group = self.pain_scale.group
+        self.pain_buttons = self.pain_scale.buttons
         self.save_pain = QPushButton("Save")
         self.save_pain.setMinimumHeight(PAIN_BUTTON_SIZE.height())
         self.save_pain.setFont(scaled_font(self, 1.2, bold=True))
@@ -242,6 +220,9 @@ class TodayPage(QWidget):
         self.pain_status = QLabel()
         self.pain_status.setFont(scaled_font(self, 1.15))
         self.pain_status.setWordWrap(True)
+        # The pain-monitoring advice, as `circuit-timer pain --trend` gives it.
+        # Without the rule's summary line: the page must fit 1280x800 unscrolled.
+        self.advice = AdviceView(rule=False)
         self._build()
         self.start.clicked.connect(self.start_requested.emit)
         self.choose_plan.clicked.connect(self.plan_requested.emit)
@@ -282,10 +263,6 @@ class TodayPage(QWidget):
         column.addWidget(self.no_plan)
         column.addWidget(self.choose_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        scores = QWidget()
-        flow = FlowLayout(scores, spacing=4, balanced=True)
-        for button in self.pain_buttons:
-            flow.addWidget(button)
         question = QLabel("How did your first steps out of bed feel? 0 is no pain, 10 the worst.")
         question.setObjectName("hint")
         question.setWordWrap(True)
@@ -297,8 +274,12 @@ class TodayPage(QWidget):
         pain.setSpacing(INNER)
         pain.addWidget(section_title("Morning pain"))
         pain.addWidget(question)
-        pain.addWidget(scores)
+        pain.addWidget(self.pain_scale)
         pain.addLayout(saving)
+        advice = QVBoxLayout()
+        advice.setSpacing(INNER)
+        advice.addWidget(section_title("Pain check"))
+        advice.addWidget(self.advice)
         # The page's content, centred and no wider than reads well (see _arrange).
         self._body = QWidget()
         self._body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -319,6 +300,7 @@ class TodayPage(QWidget):
         page.addWidget(self.plan_box)
         page.addWidget(self.no_plan_box)
         page.addLayout(pain)
+        page.addLayout(advice)
         page.addStretch(1)
 
     # -- fitting the window ------------------------------------------------------
@@ -328,6 +310,13 @@ class TodayPage(QWidget):
         when the two do not fit side by side."""
         super().resizeEvent(event)
         self._arrange(event.size().width())
+
+    def event(self, event: QEvent) -> bool:
+        """Arrange for the width already set before the page is first laid out to show
+        (a window resized before it is shown gets its resize event only afterwards)."""
+        if event.type() == QEvent.Type.Polish:
+            self._arrange(self.width())
+        return super().event(event)
 
     def _arrange(self, width: int) -> None:
         limit = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
@@ -406,6 +395,7 @@ class TodayPage(QWidget):
         else:
             self._show_plan(overview, library)
         self._show_pain(today)
+        self._show_advice(today)
 
     def _show_no_plan(self, overview: insights.PlanOverview | None, error: str | None) -> None:
         self.plan_box.hide()
@@ -585,10 +575,7 @@ class TodayPage(QWidget):
             button.setEnabled(self.store is not None)
         if saved is None:
             # Nothing saved today: no button stays pressed from yesterday.
-            self.pain_group.setExclusive(False)
-            for button in self.pain_buttons:
-                button.setChecked(False)
-            self.pain_group.setExclusive(True)
+            self.pain_scale.clear()
             self.save_pain.setEnabled(False)
             self._pain_message("")
         else:
@@ -618,7 +605,20 @@ class TodayPage(QWidget):
             return
         self.save_pain.setEnabled(False)
         self._pain_message(f"Saved: {value}/10 this morning")
+        self._show_advice(self._today())
         self.pain_saved.emit(value)
+
+    def _show_advice(self, today: date) -> None:
+        """The pain-monitoring rule on today's history (the same reading as the CLI's)."""
+        if self.store is None:
+            self.advice.set_error("The history could not be opened.")
+            return
+        try:
+            _, advice = insights.pain(self.store, today)
+        except StoreError as exc:
+            self.advice.set_error(str(exc))
+            return
+        self.advice.set_advice(advice)
 
     def _pain_message(self, text: str, error: bool = False) -> None:
         self.pain_status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.asymmetry import ExerciseAsymmetry, side_point
+from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.charts import (
     DARK_SERIES,
@@ -339,3 +340,54 @@ def test_every_day_is_labelled_when_there_is_room() -> None:
     assert tick_step(30, 10.0, 50.0) == 7
     assert tick_step(75, 3.0, 50.0) == 21
     assert tick_step(76, 100.0, 50.0) is None
+
+
+def test_only_counted_tests_are_charted_and_no_test_says_what_to_do(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    # A training session with per-side sets counted by hand, a hold and a test nobody
+    # counted: none of them is a left-right measurement.
+    started = datetime.combine(day(2), time(7, 0), tzinfo=UTC)
+    uid = store.start_session("pf-crash-course", started_at=started, local_date=day(2))
+    for exercise, test, counted, dose in (("banded-eversion", False, True, "open"),
+                                          ("calf-stretch", False, False, "hold"),
+                                          (HEEL, True, False, "open")):  # fmt: skip
+        for side in ("left", "right"):
+            store.record_set(uid, block=1, round=1, exercise_id=exercise, set_number=1,
+                             side=side, reps_target=15, reps_done=15 if side == "left" else 9,  # type: ignore[arg-type]
+                             seconds=40.0, dose=dose, test=test, counted=counted)  # fmt: skip
+    store.finish_session(uid, "completed", ended_at=started + timedelta(minutes=30))
+    widget = ChartsPage(store, lambda: TODAY)
+    qtbot.addWidget(widget)
+    chart = widget.symmetry_chart
+    assert chart.series() == [] and chart.view.isHidden()
+    assert chart.empty.text().startswith(
+        "Do the left-right check (Library \u203a Heel raise test) to see your balance."
+    )
+    assert "Heel raise test" in EMPTY_TEXT
+    # Then a counted test: the only series.
+    add_session(store, day(4), {BRIDGE: (9, 12)}, "completed")
+    widget.refresh()
+    assert [exercise for exercise, _, _ in chart.series()] == [BRIDGE]
+    assert chart.legend_names()[0] == "Single-leg glute bridge"
+
+
+def test_the_pain_check_is_the_clis_advice(page: ChartsPage, seeded: HistoryStore) -> None:
+    _, advice = insights.pain(seeded, TODAY)
+    assert not page.advice_box.isHidden()
+    assert page.advice.message.text() == advice.message
+    assert page.advice.advice == advice
+
+
+def test_no_pain_check_before_anything_to_check(qtbot: QtBot, store: HistoryStore) -> None:
+    widget = ChartsPage(store, lambda: TODAY)
+    qtbot.addWidget(widget)
+    assert widget.advice_box.isHidden()
+    # Pain after a session, and nothing else: the page is not empty, the check is kept.
+    started = datetime.combine(TODAY, time(7, 0), tzinfo=UTC)
+    uid = store.start_session("pf-crash-course", started_at=started, local_date=TODAY)
+    store.finish_session(uid, "completed", pain_after=6, ended_at=started)
+    widget.refresh()
+    assert not widget.is_empty() and not widget.advice_box.isHidden()
+    assert widget.advice.title.text() == "Go lighter next session"
+    assert widget.advice.decided.text().startswith("Decided by the during-after check")

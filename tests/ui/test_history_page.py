@@ -19,7 +19,7 @@ from circuit_timer.core.records import SetRecord
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore, to_text
-from circuit_timer.ui.history_page import HistoryPage, set_text
+from circuit_timer.ui.history_page import COLUMNS, HistoryPage, pain_text, set_text
 
 TODAY = date(2026, 6, 17)  # a Wednesday
 OLD = TODAY - timedelta(days=400)  # before the heatmap's year
@@ -152,9 +152,11 @@ def test_the_list_marks_partial_sessions(page: HistoryPage, seeded: dict[str, st
     done, partial = page.item_of(seeded["today"]), page.item_of(seeded["partial"])
     assert done is not None and partial is not None
     local = datetime(2026, 6, 17, 7, 0, tzinfo=UTC).astimezone()
-    assert [done.text(c) for c in range(7)] == [
+    # Issue 11: pain during has its column; not entered, it is a dash, never 0.
+    assert [done.text(c) for c in range(8)] == [
         f"Wed 17 Jun 2026 {local.hour:02d}:{local.minute:02d}",
-        "Plantar fasciitis crash course", "Completed", "3", "17", "2 / 10", "felt fine",
+        "Plantar fasciitis crash course", "Completed", "3", "17", "\u2013", "2 / 10",
+        "felt fine",
     ]  # fmt: skip
     assert partial.text(2).startswith("PARTIAL")
     assert partial.foreground(2).color() != done.foreground(2).color()
@@ -343,3 +345,34 @@ def test_a_set_says_rep_or_reps() -> None:
     assert set_text(replace(one, reps_target=1)) == "Raise: set 1 of block 1, round 1 · 1 / 1 rep"
     many = replace(one, reps_done=12)
     assert set_text(many) == "Raise: set 1 of block 1, round 1 · 12 reps"
+
+
+def test_pain_not_entered_is_a_dash_and_pain_during_is_shown(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    uid = add_session(store, TODAY, 7)
+    store.update_session(uid, pain_during=4)
+    started = datetime(2026, 6, 16, 7, tzinfo=UTC)
+    bare = store.start_session("pf-crash-course", started_at=started, local_date=TODAY
+                               - timedelta(days=1))  # fmt: skip
+    store.finish_session(bare, "completed", ended_at=started + timedelta(minutes=5))
+    page = HistoryPage(store, Library, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    during, after = COLUMNS.index("Pain during"), COLUMNS.index("Pain after")
+    scored, unscored = page.item_of(uid), page.item_of(bare)
+    assert scored is not None and unscored is not None
+    assert (scored.text(during), scored.text(after)) == ("4 / 10", "2 / 10")
+    assert (unscored.text(during), unscored.text(after)) == ("\u2013", "\u2013")
+    assert pain_text(0) == "0 / 10" and pain_text(None) == "\u2013"
+
+
+def test_a_test_set_says_whether_it_was_counted() -> None:
+    base = SetRecord("s", TODAY, 1, 1, "heel-raise-test", 1, "left", 30, None, 45.0,
+                     exercise_name="Heel raise test", dose="open", test=True)  # fmt: skip
+    assert set_text(base) == (
+        "Heel raise test, left: set 1 of block 1, round 1 · \u2013 / 30 reps · 0:45 · "
+        "test, not counted"
+    )
+    counted = replace(base, reps_done=22, counted=True)
+    assert set_text(counted).endswith("22 / 30 reps · 0:45 · test, counted")

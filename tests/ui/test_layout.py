@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from circuit_timer import paths
+from circuit_timer.core.asymmetry import side_point
+from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.library import Library, load_library
+from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.charts import ChartsPage
 from circuit_timer.ui.first_run import FirstRunDialog
@@ -32,8 +35,11 @@ from circuit_timer.ui.heatmap import MAX_PITCH
 from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.page_style import MARGIN
+from circuit_timer.ui.pain_scale import PAIN_BUTTON_SIZE
 from circuit_timer.ui.settings_dialog import SettingsDialog
-from circuit_timer.ui.today_page import MAX_LINE_CHARS, PAIN_BUTTON_SIZE, TodayPage
+from circuit_timer.ui.summary_page import SummaryPage
+from circuit_timer.ui.summary_text import SideTest
+from circuit_timer.ui.today_page import MAX_LINE_CHARS, TodayPage
 from tests.ui.layout_checks import clipping, shown
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
@@ -44,7 +50,7 @@ FOUR_K = QSize(3840 - 180, 2160 - 80)
 RACE = date(2026, 12, 20)
 STARTED = date(2026, 11, 16)
 TODAY = date(2026, 11, 29)  # a plan day (with changes) three weeks from the race
-EXERCISES = {  # more per-side exercises than the charts have colours
+EXERCISES = {  # more per-side tests than the charts have colours (LSI only from tests)
     "single-leg-heel-raise-test": "Single-leg heel raise to failure",
     "banded-eversion": "Banded ankle eversion",
     "clamshell": "Banded clamshell",
@@ -75,7 +81,7 @@ def session(store: HistoryStore, day: date, hour: int = 7, **kwargs: object) -> 
         for side, reps in (("left", 20 + n), ("right", 22 - (day.day % 5))):
             store.record_set(uid, block=1, round=1, exercise_id=exercise, set_number=1,
                              side=side, reps_target=None, reps_done=reps, seconds=40.0,  # type: ignore[arg-type]
-                             exercise_name=title, dose="open")  # fmt: skip
+                             exercise_name=title, dose="open", test=True, counted=True)  # fmt: skip
     store.finish_session(uid, kwargs.get("status", "completed"), pain_after=10,  # type: ignore[arg-type]
                          notes="heel fine", ended_at=started + timedelta(minutes=30))  # fmt: skip
     return uid
@@ -144,7 +150,48 @@ def charts_page(store: HistoryStore, day: date = TODAY) -> ChartsPage:
     return ChartsPage(store, lambda: day)
 
 
+def summary_page(store: HistoryStore, *, saved: bool = False) -> SummaryPage:
+    """The summary of a whole pf-crash-course, with two left-right tests (one counted,
+    one not) and the circuit's safety notes; ``saved``: after Save, with the advice."""
+    circuit = LIBRARY.circuit("pf-crash-course")
+    assert circuit is not None
+    sets = [
+        SetCompleted(
+            at=0.0,
+            index=0,
+            block=1,
+            round=1,
+            exercise_id=ex.id,
+            exercise_name=ex.name,
+            set_number=1,
+            sets=1,
+            side=side,
+            reps_target=10,
+            reps_done=9,
+            seconds=75.0,
+            dose="open",
+            load=None,
+        )
+        for block in circuit.blocks
+        for ex in block.exercises
+        for side in (("left", "right") if ex.sides == "each" else (None,))
+    ]
+    tests = [
+        SideTest("heel", "Single-leg heel raise to failure", side_point(TODAY, "s", 22, 31,
+                 "reps"), 3),
+        SideTest("bridge", "Single-leg bridge to failure", None, 0),
+    ]  # fmt: skip
+    page = SummaryPage()
+    page.show_workout(circuit.title, "completed", 1400.0, sets, saved=len(sets),
+                      circuit=circuit, tests=tests)  # fmt: skip
+    if saved:
+        page.show_saved(insights.pain(store, TODAY)[1])
+    return page
+
+
 PAGES: dict[str, tuple[Callable[[HistoryStore], QWidget], bool]] = {
+    "summary": (summary_page, False),
+    "summary, saved": (lambda s: summary_page(s, saved=True), False),
     "today": (today_page, True),
     "today, rest day": (lambda s: today_page(s, TODAY + timedelta(days=1)), True),
     "today, race over": (lambda s: today_page(s, RACE + timedelta(days=3)), True),

@@ -229,3 +229,33 @@ def test_the_window_runs_the_plan_session_from_the_library(
     assert win.controller.workout.origin.plan_id == PF_PLAN
     win.controller.finish_early()
     win.close()
+
+
+def test_the_preview_shows_each_exercises_notes(qtbot: QtBot, store: HistoryStore) -> None:
+    page = make_page(qtbot, store, REST_DAY)
+    page.select(PF)
+    circuit = BUNDLED.circuit(PF)
+    assert circuit is not None
+    text = one_line(page.preview.toPlainText())
+    noted = [ex for block in circuit.blocks for ex in block.exercises if ex.notes]
+    assert noted  # the bundled circuit has notes to show
+    for ex in noted:
+        assert f"Notes: {one_line(ex.notes or '')}" in text, ex.id
+
+
+def test_notes_are_text_not_html_and_sit_under_their_exercise(
+    qtbot: QtBot, store: HistoryStore, tmp_path: Path
+) -> None:
+    user = tmp_path / "circuits"
+    user.mkdir()
+    (user / "noted.yaml").write_text(
+        "title: Noted\nblocks:\n  - exercises:\n"
+        "      - {id: a, name: Hops, reps: 5, notes: 'Stop above <b>5/10</b> & rest'}\n"
+        "      - {id: b, name: Squat, reps: 5}\n"
+    )
+    page = make_page(qtbot, store, REST_DAY, load_library(paths.bundled_circuits_dir(), user))
+    page.select("noted")
+    lines = [line.strip() for line in page.preview.toPlainText().splitlines()]
+    hops = next(n for n, line in enumerate(lines) if line.startswith("Hops:"))
+    assert lines[hops + 1] == "Notes: Stop above <b>5/10</b> & rest"  # shown, not rendered
+    assert lines[hops + 2].startswith("Squat:")

@@ -270,3 +270,44 @@ def test_the_pain_scores_wrap_in_a_narrow_page(qtbot: QtBot, store: HistoryStore
         b.text() for b in page.pain_buttons if b.mapTo(page, b.rect().topLeft()).y() == rows[470][0]
     ]
     assert first_row == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_the_pain_check_is_the_clis_advice_with_its_clause(
+    qtbot: QtBot, seeded: HistoryStore
+) -> None:
+    # A week of mornings at 1/10, then a week at 4/10, with a session at 3/10 after.
+    for n in range(14):
+        seeded.add_pain(TODAY - timedelta(days=13 - n), "morning", 1 if n < 7 else 4)
+    seeded.add_pain(date(2026, 11, 25), "after", 3)
+    page = make_page(qtbot, seeded, TODAY)
+    _, advice = insights.pain(seeded, TODAY)
+    assert advice.clause == "week-to-week" and advice.lighter_next_time
+    assert page.advice.isVisible()
+    assert page.advice.title.text() == "Go lighter next session"
+    assert page.advice.message.text() == advice.message  # the words `pain --trend` prints
+    assert page.advice.decided.text() == (
+        "Decided by the week-to-week check: morning pain not rising week to week."
+    )
+    shown = page.advice.plain_text()
+    assert "\u2717 broken Morning pain not rising week to week" in shown
+    assert "\u2713 kept Pain during and after at most 5/10: Pain after your last session was " \
+        "3/10: 0-3 is safe." in shown  # fmt: skip
+
+
+def test_saving_morning_pain_updates_the_pain_check(qtbot: QtBot, store: HistoryStore) -> None:
+    for n in range(1, 8):
+        store.add_pain(TODAY - timedelta(days=n), "morning", 1)
+    page = make_page(qtbot, store, TODAY)
+    assert "? not known Morning pain not rising week to week: Fewer than 8" in (
+        page.advice.plain_text()
+    )
+    assert page.advice.title.text() == "Nothing to go by yet"
+    qtbot.mouseClick(page.pain_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    assert "\u2713 kept Morning pain not rising week to week" in page.advice.plain_text()
+
+
+def test_the_pain_check_says_when_the_history_cannot_be_read(qtbot: QtBot) -> None:
+    page = make_page(qtbot, None, TODAY)
+    assert page.advice.title.text() == "No advice"
+    assert page.advice.message.text() == "The history could not be opened."

@@ -93,9 +93,12 @@ def test_a_whole_workout_from_library_to_summary_to_history(
     summary = window.summary_page
     assert summary.heading.text().startswith("Finished early")
     assert summary.table.rowCount() >= 1
-    summary.pain.setValue(4)
+    qtbot.mouseClick(summary.pain_after.buttons[4], Qt.MouseButton.LeftButton)
     summary.note.setText("left heel sore")
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
+    # Issue 11: the summary stays to show the advice; Done goes on to the history.
+    assert window.pages.currentWidget() is window.summary_page and summary.saved
+    qtbot.mouseClick(summary.done, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.history_page  # the session just saved
     assert window.nav.isVisible()
     with HistoryStore.in_folder(private_home) as store:

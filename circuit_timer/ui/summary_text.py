@@ -1,0 +1,188 @@
+"""What the summary says, apart from its widgets: the sets in rows, the facts line, what
+was saved, the pain choice, the left-right tests and the notes with a safety rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from circuit_timer.core.asymmetry import FLAG_BELOW, NOISE_HIGH, NOISE_LOW, SidePoint
+from circuit_timer.core.describe import clock as mmss
+from circuit_timer.core.describe import plural
+from circuit_timer.core.events import SetCompleted
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.pain import pain_level
+from circuit_timer.store import insights
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.pain_scale import Choice
+
+BANDS_TEXT = "0-3 is safe, 4-5 acceptable, above 5 too much."
+BAND_WORDS = {"safe": "safe", "acceptable": "acceptable", "too-much": "too much"}
+NOISE_TEXT = (
+    f"Retest noise is about {NOISE_LOW}-{NOISE_HIGH}%: look at the trend over several tests."
+)
+# A note carries a safety rule when it gives a pain score to stay under ("5/10"), refers
+# to the pain rule, or says what to do when something hurts, gets worse or must stop,
+# or to see a clinician. Notes that only explain (the evidence, a study, a tip for
+# form) do not: "weaker in people with heel pain" is not a rule.
+SAFETY_RULE = re.compile(
+    r"\d\s*/\s*10|pain rule|\bhurts?\b|\bworse\b|\bstop|clinician|physio|doctor|red.flag",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One exercise and side in the summary."""
+
+    exercise: str
+    side: str
+    sets: int
+    reps: str
+    seconds: float
+
+
+def summarise(sets: list[SetCompleted]) -> list[Row]:
+    """Sets and reps per exercise and side, in the order they were done."""
+    grouped: dict[tuple[str, str], list[SetCompleted]] = {}
+    for s in sets:
+        grouped.setdefault((s.exercise_name, s.side or "\u2013"), []).append(s)
+    rows = []
+    for (name, side), done in grouped.items():
+        targets = [s.reps_target for s in done if s.reps_target is not None]
+        reps = [s.reps_done for s in done if s.reps_done is not None]
+        text = f"{sum(reps)} / {sum(targets)}" if reps and targets else "\u2013"
+        rows.append(Row(name, side, len(done), text, sum(s.seconds for s in done)))
+    return rows
+
+
+def facts_text(seconds: float, sets: list[SetCompleted]) -> str:
+    """'Time 12:34 · 3 sets · 30 reps' (reps only where sets count them)."""
+    parts = [f"Time {mmss(seconds)}", plural(len(sets), "set") if sets else "no set done"]
+    counted = [s.reps_done for s in sets if s.reps_done is not None]
+    if counted:
+        parts.append(plural(sum(counted), "rep"))
+    return " · ".join(parts)
+
+
+def saved_text(done: int, saved: int | None) -> str:
+    """What the history holds of this workout, in plain words."""
+    if saved is None:
+        return "Not saved: the history could not be opened."
+    if done == 0:
+        return (
+            "No set was completed, so this session is not in your history. Keep it to count "
+            "it as a partial session, or discard it."
+        )
+    if saved == done:
+        return f"{plural(saved, 'set')} saved to your history."
+    return f"Only {saved} of {plural(done, 'set')} saved to your history (see the status bar)."
+
+
+def choice_text(choice: Choice) -> str:
+    """The pain choice in words, with its band: nothing is assumed for no choice."""
+    if choice is None:
+        return "Not chosen: nothing is saved unless you pick."
+    if choice == "skip":
+        return "Skipped: no score is saved."
+    return f"{choice}/10: {BAND_WORDS[pain_level(choice)]}."
+
+
+def stored_pain_text(during: int | None, after: int | None) -> str:
+    """What was saved of the pain, 'not entered' for a skipped or unanswered question."""
+
+    def one(value: int | None) -> str:
+        return "not entered" if value is None else f"{value}/10"
+
+    return f"Saved: pain during {one(during)}, pain after {one(after)}."
+
+
+def safety_notes(circuit: Circuit) -> list[tuple[str, str]]:
+    """(exercise name, note) for each exercise whose note carries a safety rule
+    (``SAFETY_RULE``: a pain score to stay under, the pain rule, what to do when it
+    hurts, gets worse or must stop, a clinician), once per exercise, in circuit order."""
+    found: dict[str, tuple[str, str]] = {}
+    for block in circuit.blocks:
+        for exercise in block.exercises:
+            note = " ".join((exercise.notes or "").split())
+            if note and exercise.id not in found and SAFETY_RULE.search(note):
+                found[exercise.id] = (exercise.name, note)
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class SideTest:
+    """A left-right test of this workout: its point (None: not every set was counted)
+    and how many tests of it the history held before."""
+
+    exercise_id: str
+    name: str
+    point: SidePoint | None
+    earlier: int
+
+
+def side_tests(
+    store: HistoryStore | None, session_uuid: str | None, sets: Sequence[SetCompleted]
+) -> list[SideTest]:
+    """The per-side tests done in this workout, with the LSI the history gives them:
+    the same reading as `circuit-timer asymmetry` (``insights.sides``)."""
+    tests: dict[str, str] = {}
+    for s in sets:
+        if s.test and s.side is not None:
+            tests.setdefault(s.exercise_id, s.exercise_name)
+    if not tests:
+        return []
+    found: dict[str, tuple[SidePoint, int]] = {}
+    if store is not None and session_uuid is not None:
+        try:
+            session = store.session(session_uuid)
+            items = insights.sides(store, session.local_date) if session else []
+        except StoreError:
+            items = []
+        for item in items:
+            for n, point in enumerate(item.points):
+                if point.session_uuid == session_uuid:
+                    found[item.exercise_id] = (point, n)
+    return [
+        SideTest(
+            exercise_id,
+            name,
+            found[exercise_id][0] if exercise_id in found else None,
+            found[exercise_id][1] if exercise_id in found else 0,
+        )
+        for exercise_id, name in tests.items()
+    ]
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def side_test_text(result: SideTest) -> str:
+    """The test's LSI at once, how it is worked out, the flag and the retest noise."""
+    return f"{result.name}: {side_test_detail(result)}"
+
+
+def side_test_detail(result: SideTest) -> str:
+    """``side_test_text`` after the test's name."""
+    point = result.point
+    if point is None:
+        return (
+            "not counted on every side, so no LSI. A test's reps are only the ones you "
+            "count with + and -."
+        )
+    weak, strong = min(point.left, point.right), max(point.left, point.right)
+    side = f"{point.weaker} side weaker" if point.weaker else "both sides equal"
+    flag = f", under the usual {FLAG_BELOW:g}% flag" if point.flagged else ""
+    earlier = (
+        f" Charts shows it beside your {plural(result.earlier, 'earlier test')}."
+        if result.earlier
+        else ""
+    )
+    return (
+        f"left {_num(point.left)}, right {_num(point.right)} reps. "
+        f"LSI = weaker / stronger x 100 = {_num(weak)} / {_num(strong)} x 100 = "
+        f"{round(point.lsi, 1):g}% ({side}{flag}). {NOISE_TEXT}{earlier}"
+    )
