@@ -120,6 +120,32 @@ def test_show_readable_and_by_path(capsys: pytest.CaptureFixture[str]) -> None:
     assert "race week" in out
 
 
+def test_show_prints_every_exercises_notes_wrapped_under_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "show", "pf-crash-course")
+    assert status == 0
+    lines = out.splitlines()
+    # Under its exercise line, before the cues: the red flags that come before the hops.
+    pogo = next(i for i, line in enumerate(lines) if line.startswith("   - Pogo hops:"))
+    assert lines[pogo + 2].startswith("       notes: Red flags, before your first hops")
+    assert lines[pogo + 3].startswith(" " * 14) and not lines[pogo + 3].startswith(" " * 15)
+    text = " ".join(out.split())
+    assert "you cannot bear weight" in text
+    assert "Its benefit over stretching showed at 3 months, not earlier" in text
+    assert "Repeat 3 times a day, once before the first steps in the morning" in text
+    # Wrapped to a terminal's width (88 when there is no terminal), cues included.
+    assert max(len(line) for line in lines if "notes:" in line or line.startswith(" " * 14)) <= 88
+
+
+def test_show_plan_names_the_adjusted_exercise(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "pf-crash-course-4-weeks")
+    assert status == 0
+    assert "Single-leg heel raise, towel under the toes: 4 x 10 reps at tempo 3-2-3" in out
+    assert "half the sets" in out and "heel-raise-test" in out
+    assert "towel-heel-raise:" not in out and "sets x" not in out
+
+
 def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "show", "pf-crash-corse")
     assert status == 1

@@ -39,7 +39,8 @@ def test_log_then_history_in_every_form(capsys: pytest.CaptureFixture[str]) -> N
         ("2026-11-23", "taper-maintenance", "completed", None),
         ("2026-11-20", "heel-raise-test", "completed", 3),
     ]
-    assert rows[1]["notes"] == "first test" and rows[1]["sets"] == 3 and rows[1]["source"] == "log"
+    # The check's sets: the warm-up, then three tests with a left and a right side each.
+    assert rows[1]["notes"] == "first test" and rows[1]["sets"] == 7 and rows[1]["source"] == "log"
     since = json.loads(ok(capsys, "history", "--json", "--since", "2026-11-21"))
     assert [r["circuit_id"] for r in since] == ["taper-maintenance"]
     as_of = json.loads(ok(capsys, "history", "--json", "--as-of", "2026-11-21"))
@@ -48,7 +49,7 @@ def test_log_then_history_in_every_form(capsys: pytest.CaptureFixture[str]) -> N
     assert [r["circuit_id"] for r in table] == ["taper-maintenance", "heel-raise-test"]
     text = ok(capsys, "history").splitlines()
     assert [line.split()[1] for line in text] == ["taper-maintenance", "heel-raise-test"]
-    assert text[1].startswith("2026-11-20  heel-raise-test") and " 3 sets  pain 3/10" in text[1]
+    assert text[1].startswith("2026-11-20  heel-raise-test") and " 7 sets  pain 3/10" in text[1]
 
 
 def test_log_errors_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,7 +232,7 @@ def test_export_import_round_trip_through_the_cli(
     assert (tmp_path / "out.csv").read_text().startswith("date,started_at,circuit_id")
     monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(tmp_path / "second"))
     imported = ok(capsys, "import", str(tmp_path / "out.json"))
-    assert imported == "Imported 1 session, 3 sets and 1 pain entry.\n"
+    assert imported == "Imported 1 session, 7 sets and 1 pain entry.\n"
     again = ok(capsys, "import", str(tmp_path / "out.json"))
     assert again == "Nothing new: everything in that file is already in your history.\n"
     assert len(json.loads(ok(capsys, "history", "--json"))) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,13 @@ from circuit_timer.commands.common import (
     user_library,
     warn,
 )
-from circuit_timer.core.describe import describe_circuit, describe_plan, minutes, plan_length
+from circuit_timer.core.describe import (
+    TEXT_WIDTH,
+    describe_circuit,
+    describe_plan,
+    minutes,
+    plan_length,
+)
 from circuit_timer.core.library import Entry, Library, find_files
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schema import file_schema
@@ -47,9 +54,10 @@ def register(sub: SubParsers) -> None:
 
     p = sub.add_parser(
         "show",
-        help="show a circuit or plan: its blocks, doses, rests and time",
-        description="Show a circuit or plan by id or by file path. With --json, a circuit "
-        "prints its compiled timeline (the segment list of the format spec).",
+        help="show a circuit or plan: its blocks, doses, rests, notes and time",
+        description="Show a circuit or plan by id or by file path: every exercise with its "
+        "dose, load, notes and cues. With --json, a circuit prints its compiled timeline "
+        "(the segment list of the format spec).",
     )
     p.add_argument("target", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -192,8 +200,13 @@ def _plan_json(plan: Plan, library: Library) -> dict[str, Any]:
     }
 
 
+def text_width() -> int:
+    """The terminal's width for wrapped text, at most ``TEXT_WIDTH`` (a pipe gets that)."""
+    return min(TEXT_WIDTH, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    """Show one circuit (readable, or its timeline as JSON) or plan."""
+    """Show one circuit (readable, notes included, or its timeline as JSON) or plan."""
     library = user_library()
     entry = find_entry(library, args.target)
     doc = entry.document
@@ -202,12 +215,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(timeline.to_json())
         else:
-            print(describe_circuit(doc, timeline))
+            print(describe_circuit(doc, timeline, text_width()))
     else:
         if args.json:
             print_json(_plan_json(doc, library))
         else:
-            print(describe_plan(doc))
+            print(describe_plan(doc, library.circuit, text_width()))
     return EXIT_OK
 
 

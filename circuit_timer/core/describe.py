@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 
-from circuit_timer.core.model import Circuit, Exercise, Plan
+from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Session
 from circuit_timer.core.timeline import Timeline, compile_timeline
+
+# Wide enough for a cue on one line, narrow enough to read as a paragraph.
+TEXT_WIDTH = 88
 
 CLINICIAN_NOTE = (
     "Not a substitute for a clinician: if pain is sharp, getting worse, or does not settle, "
@@ -120,13 +125,30 @@ def exercise_line(circuit: Circuit, exercise: Exercise) -> str:
     return ", ".join(parts)
 
 
-def describe_circuit(circuit: Circuit, timeline: Timeline | None = None) -> str:
-    """The circuit as a reader wants it: blocks, exercises, doses, sides, rests, time."""
+def wrapped(text: str, first: str, rest: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width``: the first line after ``first``, the others after
+    ``rest``; never narrower than 30 characters of text, so a tiny terminal still reads."""
+    width = max(width, len(rest) + 30)
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def describe_circuit(
+    circuit: Circuit, timeline: Timeline | None = None, width: int = TEXT_WIDTH
+) -> str:
+    """The circuit as a reader wants it: blocks, exercises, doses, sides, rests, time, and
+    each exercise's load and notes (wrapped to ``width``) above its cues."""
     timeline = timeline or compile_timeline(circuit)
     d = circuit.defaults
     lines = [f"{circuit.title}  [{circuit.id}]"]
     if circuit.summary:
-        lines.append(circuit.summary)
+        lines.extend(wrapped(circuit.summary, "", "", width))
     lines.append(
         f"About {minutes(timeline.estimated_seconds)} min "
         f"({clock(timeline.estimated_seconds)}), {plural(len(circuit.blocks), 'block')}"
@@ -145,8 +167,12 @@ def describe_circuit(circuit: Circuit, timeline: Timeline | None = None) -> str:
         lines.append(f"{b + 1}. {circuit.block_title(b)} ({block.kind}{rounds})")
         for exercise in block.exercises:
             lines.append(f"   - {exercise.name}: {exercise_line(circuit, exercise)}")
+            # The notes carry the safety lines (pain bands, red flags, a test's rules), so
+            # they come before the cues, where a reader cannot miss them.
             if exercise.load:
-                lines.append(f"       load: {exercise.load}")
+                lines.extend(wrapped(exercise.load, "       load: ", " " * 13, width))
+            if exercise.notes:
+                lines.extend(wrapped(exercise.notes, "       notes: ", " " * 14, width))
             for cue in exercise.cues:
                 lines.append(f"       > {cue}")
     lines.append("")
@@ -154,11 +180,89 @@ def describe_circuit(circuit: Circuit, timeline: Timeline | None = None) -> str:
     return "\n".join(lines)
 
 
-def describe_plan(plan: Plan) -> str:
-    """The plan week by week, counted back from race day."""
+def scale_words(scale: float) -> str:
+    """A plan's ``scale`` in words: "half the sets", not "sets x 0.5"."""
+    named = {
+        0.25: "a quarter of the sets",
+        0.5: "half the sets",
+        0.75: "three quarters of the sets",
+        1.0: "the sets as written",
+        1.5: "one and a half times the sets",
+        2.0: "twice the sets",
+    }
+    if scale in named:
+        return named[scale]
+    return f"{round(scale * 100):g}% of the sets, rounded up"
+
+
+def volume_text(exercise: Exercise, *, short: bool = False) -> str:
+    """Sets and dose together: "4 x 10 reps at tempo 3-2-3", "3 x 10 s"; ``short`` leaves
+    out the tempo and the beat ("3 x 12 reps"), for a dose said right after the full one."""
+    if short and exercise.dose in ("tempo", "open"):
+        return f"{exercise.sets} x {plural(exercise.reps or 0, 'rep')}"
+    return f"{exercise.sets} x {dose_text(exercise)}"
+
+
+def _find(circuit: Circuit, exercise_id: str) -> Exercise | None:
+    return next(
+        (ex for block in circuit.blocks for ex in block.exercises if ex.id == exercise_id), None
+    )
+
+
+def _unknown_change(exercise_id: str, change: Adjustment) -> str:
+    """An adjustment whose circuit is not at hand: its own words, keyed by the id."""
+    parts = [plural(change.sets, "set")] if change.sets is not None else []
+    if change.reps is not None:
+        parts.append(plural(change.reps, "rep"))
+    if change.work is not None:
+        parts.append(f"{change.work} s of work")
+    if change.hold is not None:
+        parts.append(f"{change.hold} s holds")
+    if change.load is not None:
+        parts.append(f"load: {change.load}")
+    return f"{exercise_id}: {', '.join(parts)}"
+
+
+def session_changes(session: Session, circuit: Circuit | None) -> list[str]:
+    """What a plan session changes in its circuit, one line each: "half the sets", then
+    "Single-leg heel raise, towel under the toes: 4 x 10 reps at tempo 3-2-3 (usually
+    3 x 12 reps at tempo 3-2-3); load: 10RM: ...".
+
+    ``circuit`` is the circuit as its file has it; without it an exercise goes by its id.
+    """
+    changes = [scale_words(session.scale)] if session.scale is not None else []
+    adjusted = apply_session(circuit, session) if circuit is not None else None
+    for exercise_id, change in session.adjust.items():
+        fields = change.model_dump(exclude_none=True)
+        before = _find(circuit, exercise_id) if circuit is not None else None
+        after = _find(adjusted, exercise_id) if adjusted is not None else None
+        if before is None or after is None:
+            changes.append(_unknown_change(exercise_id, change))
+            continue
+        parts = []
+        if fields.keys() & {"sets", "reps", "work", "hold"}:
+            now, usual = volume_text(after), volume_text(before, short=True)
+            same = volume_text(before) == now
+            parts.append(now if same else f"{now} (usually {usual})")
+        if after.load and "load" in fields:
+            parts.append(f"load: {after.load}")
+        changes.append(f"{after.name}: {'; '.join(parts)}")
+    return changes
+
+
+def describe_plan(
+    plan: Plan,
+    circuit_of: Callable[[str], Circuit | None] | None = None,
+    width: int = TEXT_WIDTH,
+) -> str:
+    """The plan week by week, counted back from race day.
+
+    ``circuit_of`` finds a circuit by id (``Library.circuit``), so that a session's
+    changes name the exercise and say the new dose beside the usual one.
+    """
     lines = [f"{plan.title}  [{plan.id}]"]
     if plan.summary:
-        lines.append(plan.summary)
+        lines.extend(wrapped(plan.summary, "", "", width))
     lines.append(f"Runs {plan_length(plan)}, counted back from your race date.")
     for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
         lines.append("")
@@ -167,16 +271,10 @@ def describe_plan(plan: Plan) -> str:
             lines.append("   (no sessions)")
         for session in week.sessions:
             day = session.day or f"{plural(session.days_before_race or 0, 'day')} before the race"
-            changes = []
-            if session.scale is not None:
-                changes.append(f"sets x {session.scale:g}")
-            for exercise_id, change in session.adjust.items():
-                fields = ", ".join(
-                    f"{k} {v}" for k, v in change.model_dump(exclude_none=True).items()
-                )
-                changes.append(f"{exercise_id}: {fields}")
-            extra = f" ({'; '.join(changes)})" if changes else ""
-            lines.append(f"   - {day}: {session.circuit}{extra}")
+            lines.append(f"   - {day}: {session.circuit}")
+            circuit = circuit_of(session.circuit) if circuit_of is not None else None
+            for change in session_changes(session, circuit):
+                lines.extend(wrapped(change, "       ", " " * 9, width))
     lines.append("")
     lines.append(CLINICIAN_NOTE)
     return "\n".join(lines)

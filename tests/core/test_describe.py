@@ -1,4 +1,5 @@
-"""The words the terminal and the window share: counts, week names, plan lengths, doses."""
+"""The words the terminal and the window share: counts, week names, plan lengths, doses,
+notes and what a plan session changes."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import pytest
 
 from circuit_timer.core.describe import (
     counted,
+    describe_circuit,
+    describe_plan,
     dose_text,
     import_summary,
     plan_length,
     plural,
+    scale_words,
     week_heading,
 )
-from circuit_timer.core.model import Exercise, Plan, Week
+from circuit_timer.core.model import Circuit, Exercise, Plan, Week
 
 
 def plan_of(*weeks_out: int) -> Plan:
@@ -82,3 +86,94 @@ def test_an_open_set_a_paced_set_and_a_test_in_words() -> None:
     assert dose_text(paced) == "12 reps on a beat of 40 a minute"
     test = Exercise(id="c", name="C", reps=30, test=True, pace=60)
     assert dose_text(test) == "to failure (about 30 reps) on a beat of 60 a minute"
+
+
+def circuit_with_notes() -> Circuit:
+    return Circuit.model_validate(
+        {
+            "id": "c",
+            "title": "C",
+            "blocks": [
+                {
+                    "exercises": [
+                        {
+                            "id": "towel",
+                            "name": "Towel heel raise",
+                            "sets": 3,
+                            "reps": 12,
+                            "tempo": "3-2-3",
+                            "load": "12RM",
+                            "cues": ["Slow"],
+                            "notes": "Pain while loading: 0-3/10 is safe, 4-5 acceptable, "
+                            "above 5 too much. Its benefit showed at 3 months, not earlier.",
+                        },
+                        {"id": "pogo", "name": "Pogo hops", "work": 10, "sets": 3},
+                    ]
+                }
+            ],
+        }
+    )
+
+
+def test_describe_circuit_prints_the_notes_wrapped_under_the_exercise() -> None:
+    lines = describe_circuit(circuit_with_notes(), width=40).splitlines()
+    at = lines.index("   - Towel heel raise: 3 x 12 reps at tempo 3-2-3, rest 30 s")
+    assert lines[at + 1] == "       load: 12RM"
+    notes = lines[at + 2 : lines.index("       > Slow")]
+    assert notes[0].startswith("       notes: Pain while")
+    assert all(line.startswith(" " * 14) for line in notes[1:])
+    assert all(len(line) <= 44 for line in notes)  # width, or 30 characters past the indent
+    assert " ".join(line.strip() for line in notes).removeprefix("notes: ") == (
+        "Pain while loading: 0-3/10 is safe, 4-5 acceptable, above 5 too much. "
+        "Its benefit showed at 3 months, not earlier."
+    )
+    # An exercise without notes gets no notes line.
+    assert lines[-3] == "   - Pogo hops: 3 x 10 s, rest 30 s"
+
+
+def plan_with_changes(**session: object) -> Plan:
+    return Plan.model_validate(
+        {"id": "p", "title": "P", "weeks": [{"weeks_out": 1, "sessions": [session]}]}
+    )
+
+
+def test_describe_plan_names_the_exercise_and_says_half_the_sets() -> None:
+    plan = plan_with_changes(
+        days_before_race=10,
+        circuit="c",
+        scale=0.5,
+        adjust={"towel": {"reps": 10, "load": "The same 10RM backpack"}},
+    )
+    text = describe_plan(plan, {"c": circuit_with_notes()}.get, width=200)
+    assert "   - 10 days before the race: c" in text
+    assert "       half the sets" in text
+    assert (
+        "       Towel heel raise: 2 x 10 reps at tempo 3-2-3 (usually 3 x 12 reps); "
+        "load: The same 10RM backpack"
+    ) in text
+    assert "towel:" not in text and "x 0.5" not in text and "sets x" not in text
+
+
+def test_describe_plan_without_the_circuit_names_the_id_in_words() -> None:
+    plan = plan_with_changes(day="tue", circuit="c", adjust={"towel": {"sets": 4, "reps": 10}})
+    assert "       towel: 4 sets, 10 reps" in describe_plan(plan)
+    assert "       towel: 4 sets, 10 reps" in describe_plan(plan, {}.get)
+
+
+def test_describe_plan_says_an_unchanged_volume_once() -> None:
+    plan = plan_with_changes(day="tue", circuit="c", adjust={"towel": {"sets": 3, "load": "10RM"}})
+    text = describe_plan(plan, {"c": circuit_with_notes()}.get, width=200)
+    assert "       Towel heel raise: 3 x 12 reps at tempo 3-2-3; load: 10RM" in text
+
+
+@pytest.mark.parametrize(
+    ("scale", "words"),
+    [
+        (0.5, "half the sets"),
+        (0.25, "a quarter of the sets"),
+        (2.0, "twice the sets"),
+        (0.6, "60% of the sets, rounded up"),
+    ],
+)
+def test_scale_in_words(scale: float, words: str) -> None:
+    assert scale_words(scale) == words

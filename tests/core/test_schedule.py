@@ -41,16 +41,20 @@ def circuit(circuit_id: str) -> Circuit:
 PF = bundled_plan("pf-crash-course-4-weeks")
 
 # pf-crash-course-4-weeks counted back from 2026-05-31 by hand (days_before_race):
-# week 4: 32, 30, 28 -> Apr 29, May 1, May 3;  week 3: 25, 23, 21 -> May 6, 8, 10;
-# week 2: 18, 16, 14 -> May 13, 15, 17;       week 1: 11, 9, 7 -> May 20, 22, 24;
-# week 0: 3 -> May 28.
+# week 4: check 33, then 32, 30, 28 -> Apr 28, 29, May 1, May 3;
+# week 3: 25, 23, 21 -> May 6, 8, 10;
+# week 2: check 19, then 18, 16, 14 -> May 12, 13, 15, 17;
+# week 1: 11, 9, 7 -> May 20, 22, 24;  week 0: 3 -> May 28.
+# ("check" is the left-right check, heel-raise-test.)
 PF_DATES = [
+    date(2026, 4, 28),
     date(2026, 4, 29),
     date(2026, 5, 1),
     date(2026, 5, 3),
     date(2026, 5, 6),
     date(2026, 5, 8),
     date(2026, 5, 10),
+    date(2026, 5, 12),
     date(2026, 5, 13),
     date(2026, 5, 15),
     date(2026, 5, 17),
@@ -84,32 +88,35 @@ def brief(progress: list[PlannedStatus]) -> list[tuple[date, str, str | None]]:
 def test_four_weeks_out_schedules_the_whole_plan() -> None:
     schedule = plan_schedule(PF, RACE, start=date(2026, 4, 27))  # first day of week 4
     assert [p.date for p in schedule] == PF_DATES
-    assert [p.index for p in schedule] == list(range(13))
-    assert [p.weeks_out for p in schedule] == [4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 0]
+    assert [p.index for p in schedule] == list(range(15))
+    assert [p.weeks_out for p in schedule] == [4, 4, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 0]
     assert schedule[0].week_label == "Load: 3 x 12RM"
-    assert [p.circuit_id for p in schedule[:9]] == ["pf-crash-course"] * 9
-    assert [p.circuit_id for p in schedule[9:]] == ["taper-maintenance"] * 4
+    check, loading = "heel-raise-test", "pf-crash-course"
+    assert [p.circuit_id for p in schedule[:11]] == (
+        [check] + [loading] * 6 + [check] + [loading] * 3
+    )
+    assert [p.circuit_id for p in schedule[11:]] == ["taper-maintenance"] * 4
 
 
-def test_started_inside_week_four_skips_only_the_past_session() -> None:
+def test_started_inside_week_four_skips_only_the_past_sessions() -> None:
     schedule = plan_schedule(PF, RACE, start=date(2026, 4, 30))
-    assert [p.date for p in schedule] == PF_DATES[1:]
-    assert schedule[0].index == 1  # indexes stay those of the whole plan
+    assert [p.date for p in schedule] == PF_DATES[2:]  # the check and the first session
+    assert schedule[0].index == 2  # indexes stay those of the whole plan
 
 
 def test_started_on_the_last_day_of_week_four_keeps_that_days_session() -> None:
-    # 28 days out: week 4 has not ended yet; its first two sessions are past.
+    # 28 days out: week 4 has not ended yet; its check and first two sessions are past.
     schedule = plan_schedule(PF, RACE, start=date(2026, 5, 3))
-    assert [p.date for p in schedule] == PF_DATES[2:]
-    assert (schedule[0].weeks_out, schedule[0].index) == (4, 2)
+    assert [p.date for p in schedule] == PF_DATES[3:]
+    assert (schedule[0].weeks_out, schedule[0].index) == (4, 3)
 
 
 def test_three_weeks_out_starts_at_week_three() -> None:
     schedule = plan_schedule(PF, RACE, start=date(2026, 5, 4))  # 27 days out
-    assert [p.date for p in schedule] == PF_DATES[3:]
+    assert [p.date for p in schedule] == PF_DATES[4:]
     assert [p.date for p in schedule[:3]] == [date(2026, 5, 6), date(2026, 5, 8), date(2026, 5, 10)]
     assert all(p.weeks_out <= 3 for p in schedule)
-    assert schedule[0].index == 3
+    assert schedule[0].index == 4
     assert schedule[0].week_label == "Load: 4 x 10RM"
     # Week 3's sessions run the 4 x 10 adjust, not the circuit file's 3 x 12.
     heel = next(
@@ -123,8 +130,8 @@ def test_three_weeks_out_starts_at_week_three() -> None:
 
 def test_three_weeks_out_mid_week_skips_past_days() -> None:
     schedule = plan_schedule(PF, RACE, start=date(2026, 5, 7))
-    assert [p.date for p in schedule] == PF_DATES[4:]
-    assert len(schedule) == 9
+    assert [p.date for p in schedule] == PF_DATES[5:]
+    assert len(schedule) == 10
 
 
 def test_race_week_session_is_three_days_out_at_half_the_sets() -> None:
@@ -187,16 +194,20 @@ def test_weekday_is_the_one_inside_the_week_window() -> None:
 
 
 def test_weekday_sessions_of_the_bundled_eight_week_plan() -> None:
-    # Race on Saturday 2026-05-30: week 7 is Sun Apr 5 .. Sat Apr 11.
+    # Race on Saturday 2026-05-30: week 7 is Sun Apr 5 .. Sat Apr 11. The left-right check
+    # is on its first day (55 days out), before the Monday session.
     plan = bundled_plan("stronger-feet-8-weeks")
     schedule = plan_schedule(plan, date(2026, 5, 30), start=date(2026, 4, 1))
-    assert [p.date for p in schedule[:3]] == [date(2026, 4, 6), date(2026, 4, 8), date(2026, 4, 10)]
-    assert len(schedule) == 22
+    assert (schedule[0].date, schedule[0].circuit_id) == (date(2026, 4, 5), "heel-raise-test")
+    week_7 = [date(2026, 4, 6), date(2026, 4, 8), date(2026, 4, 10)]
+    assert [p.date for p in schedule[1:4]] == week_7
+    assert len(schedule) == 24
     assert schedule[-1].date == date(2026, 5, 27)  # days_before_race: 3
 
 
 def test_progress_done_on_the_day_or_the_day_after_else_missed() -> None:
-    schedule = plan_schedule(PF, RACE, start=date(2026, 4, 27))
+    # Started on Apr 29, after the plan's first left-right check (Apr 28).
+    schedule = plan_schedule(PF, RACE, start=date(2026, 4, 29))
     sessions = [
         record("a", date(2026, 4, 29)),  # on the day
         record("b", date(2026, 5, 2)),  # the day after May 1
@@ -214,14 +225,15 @@ def test_progress_done_on_the_day_or_the_day_after_else_missed() -> None:
         (date(2026, 5, 8), "upcoming", None),
         (date(2026, 5, 10), "upcoming", None),
     ]
-    assert len(progress) == 13
+    assert len(progress) == 14
     assert adherence(progress) == pytest.approx(2 / 3)
 
     later = plan_progress(schedule, sessions, today=date(2026, 5, 13))
-    assert brief(later)[3:7] == [
+    assert brief(later)[3:8] == [
         (date(2026, 5, 6), "missed", None),
         (date(2026, 5, 8), "missed", None),
         (date(2026, 5, 10), "missed", None),
+        (date(2026, 5, 12), "upcoming", None),  # the second check: its window is May 12-13
         (date(2026, 5, 13), "done", "e"),
     ]
     assert adherence(later) == pytest.approx(3 / 7)  # done Apr 29, May 1, May 13; missed 4
@@ -267,12 +279,12 @@ def test_progress_prefers_the_exact_day_and_uses_each_session_once() -> None:
 def test_adherence_is_none_until_something_is_decided() -> None:
     schedule = plan_schedule(PF, RACE, start=date(2026, 4, 27))
     assert adherence([]) is None
-    before = plan_progress(schedule, [], today=date(2026, 4, 28))
+    before = plan_progress(schedule, [], today=date(2026, 4, 27))
     assert {p.status for p in before} == {"upcoming"}
     assert adherence(before) is None
-    # Apr 29's window is open until Apr 30: still nothing decided.
-    assert adherence(plan_progress(schedule, [], today=date(2026, 4, 30))) is None
-    assert adherence(plan_progress(schedule, [], today=date(2026, 5, 1))) == 0.0
+    # The check on Apr 28 has its window open until Apr 29: still nothing decided.
+    assert adherence(plan_progress(schedule, [], today=date(2026, 4, 29))) is None
+    assert adherence(plan_progress(schedule, [], today=date(2026, 4, 30))) == 0.0
 
 
 def test_days_to_race() -> None:
@@ -284,4 +296,5 @@ def test_days_to_race() -> None:
 def test_planned_session_fields() -> None:
     planned = plan_schedule(PF, RACE, start=date(2026, 4, 27))[0]
     assert isinstance(planned, PlannedSession)
-    assert planned.session.days_before_race == 32
+    assert planned.session.days_before_race == 33  # the left-right check comes first
+    assert planned.circuit_id == planned.session.circuit == "heel-raise-test"

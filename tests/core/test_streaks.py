@@ -198,6 +198,8 @@ def pf_calendar(start: date) -> PlanCalendar:
 PF_DAYS = [date(2026, 4, 29), date(2026, 5, 1), date(2026, 5, 3)] + [
     date(2026, 5, d) for d in (6, 8, 10, 13, 15, 17, 20, 22, 24, 28)
 ]
+# The plan's left-right checks (heel-raise-test): 33 and 19 days out.
+PF_CHECKS = [date(2026, 4, 28), date(2026, 5, 12)]
 
 
 def test_plan_rest_days_do_not_break_the_day_streak() -> None:
@@ -218,13 +220,14 @@ def test_plan_rest_days_do_not_break_the_day_streak() -> None:
 
 def test_whole_plan_followed_race_week_target_is_the_plan_count() -> None:
     cal = pf_calendar(date(2026, 4, 27))
-    s = compute_streaks(on(*PF_DAYS), date(2026, 5, 28), plan=cal)
-    # Weeks Apr 27, May 4, 11, 18 have 3 each; race week May 25-31 has 1.
+    s = compute_streaks(on(*PF_DAYS, *PF_CHECKS), date(2026, 5, 28), plan=cal)
+    # Weeks Apr 27 and May 11 have 4 each (3 and a check), May 4 and 18 have 3; race week
+    # May 25-31 has 1.
     assert weeks(s) == (1, 5, 5)
-    assert days(s) == (13, 13)
-    assert s.sessions_total == 13
+    assert days(s) == (15, 15)
+    assert s.sessions_total == 15
     # Before the race-week session, the week is neutral, not broken.
-    s = compute_streaks(on(*PF_DAYS[:-1]), date(2026, 5, 27), plan=cal)
+    s = compute_streaks(on(*PF_DAYS[:-1], *PF_CHECKS), date(2026, 5, 27), plan=cal)
     assert weeks(s) == (1, 4, 4)
 
 

@@ -119,7 +119,9 @@ def test_a_completed_workout_says_so(window: MainWindow, qtbot: QtBot) -> None:
         else:
             clock(window).set(wake)
             window.controller.pump()
-    assert window.summary_page.heading.text() == "Completed: Heel raise test (left-right check)"
+    assert window.summary_page.heading.text() == (
+        "Completed: Left-right check: heel raise, bridge, hip abduction"
+    )
     assert window.keep_awake.calls == ["hold", "release"]  # type: ignore[attr-defined]
 
 
