@@ -1,9 +1,11 @@
-"""An exercise's notes in full, over the bottom of the workout page (the `I` key).
+"""An exercise's notes on the workout page: cut to fit in the pause before it, and in
+full over the bottom of the page on the `I` key.
 
 Notes hold the safety lines (the pain bands, when to stop, the counting rules of a test),
-so the runner can read them at any moment, work included. Like the finish bar, the panel
-lies over the rows below the rep counter and leaves the countdown, the exercise, the
-side and the rep count in view; long notes scroll inside it.
+so the runner can read them at any moment, work included. Neither takes room from the
+countdown, the exercise, the side or the rep count: the cut notes fill the empty counter
+row of a pause, and the panel, like the finish bar, lies over the rows below the rep
+counter; long notes scroll inside it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from circuit_timer.core.engine import Snapshot
+from circuit_timer.ui.fitting import fit_wrapped
+from circuit_timer.ui.workout_text import shows_notes
+
+MORE = "(press I for more)"
+
+
+class NotesArea(QLabel):
+    """The next exercise's notes in a get-ready, rest or switch, cut to the room the
+    layout gives it (it never asks for more), ending "… (press I for more)" when cut."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notes")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hide()
+
+    def show_for(self, snap: Snapshot, notes: str | None, pixel_size: int) -> None:
+        """Show ``notes`` (of ``snap``'s exercise) if ``snap`` is a pause before it."""
+        showing = bool(notes) and shows_notes(snap.segment) and snap.state != "finished"
+        if self.isHidden() == showing:
+            self.setVisible(showing)
+        if showing and notes:
+            fit_wrapped(self, notes, pixel_size, MORE)
 
 
 class NotesPanel(QFrame):
@@ -87,6 +116,16 @@ class NotesPanel(QFrame):
         step = QAbstractSlider.SliderAction
         action = step.SliderPageStepAdd if down else step.SliderPageStepSub
         self.scroller.verticalScrollBar().triggerAction(action)
+
+    def place(self, top: int, pixel_size: int) -> None:
+        """Lie over the parent page from ``top`` down to its bottom, text at ``pixel_size``."""
+        page = self.parentWidget()
+        if page is None:
+            return
+        self.set_pixel_size(max(14, pixel_size))
+        margin = 8
+        bottom = page.height() - margin
+        self.setGeometry(margin, top, max(1, page.width() - 2 * margin), max(1, bottom - top))
 
     def set_pixel_size(self, pixel_size: int) -> None:
         """Text and button follow the workout page's size."""

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -42,19 +41,19 @@ from circuit_timer.ui import theme
 from circuit_timer.ui.beat_band import BeatBand
 from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.finish_bar import FinishBar
-from circuit_timer.ui.fitting import digit_pixel_size, fit, fit_wrapped, set_progress, set_style
-from circuit_timer.ui.notes_panel import NotesPanel
+from circuit_timer.ui.fitting import digit_pixel_size, fit, set_progress, set_style
+from circuit_timer.ui.flash import Flash
+from circuit_timer.ui.notes_panel import NotesArea, NotesPanel
+from circuit_timer.ui.workout_keys import handle_key
 from circuit_timer.ui.workout_text import (
     big_text,
     counter_texts,
     is_open_set,
     next_text,
     position_text,
-    shows_notes,
     side_text,
 )
 
-FLASH_MS = 180
 FLASHING = (SegmentStarted, Countdown, Halfway, SetCompleted, Finished, TempoPhase)
 # Share of the page height for each text.
 SIZES = {
@@ -66,7 +65,6 @@ SIZES = {
     "notes": 0.032,
     "small": 0.028,
 }
-MORE_NOTES = "(press I for more)"
 # The countdown's digits stand this share of the whole window's height (at least 1/4).
 COUNTDOWN_SHARE = 0.27
 # Room kept above and below them (the line box centres them to within a few pixels).
@@ -109,12 +107,7 @@ class WorkoutPage(QWidget):
         self.minus = QPushButton("\u2212")
         self.plus = QPushButton("+")
         self.next_up = self._label("next")
-        # In a pause the counter row and "next" are empty: the next exercise's notes
-        # show there, cut to fit, so they never push the countdown or the name away.
-        self.notes = self._label("notes")
-        self.notes.setWordWrap(True)
-        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.notes.hide()
+        self.notes = NotesArea()
         self.cue_text = self._label("cues")
         self.notice = self._label("notice")
         self.notice.setStyleSheet("color: #D55E00;")
@@ -126,13 +119,7 @@ class WorkoutPage(QWidget):
             "notes": QPushButton("Notes (I)"),
             "finish": QPushButton("Finish"),
         }
-        self.flash = QFrame(self)
-        self.flash.hide()
-        self.flash.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(self.flash.hide)
-        self.flashes = 0
+        self.flash = Flash(self)
         self.finish_bar = FinishBar(self)
         self.finish_bar.keep_going.connect(self.setFocus)
         self.finish_bar.finish_confirmed.connect(self.request_finish)
@@ -242,7 +229,6 @@ class WorkoutPage(QWidget):
             return
         self.notes_panel.hide()  # one thing over the bottom rows at a time
         self.finish_bar.ask(len(c.sets))
-        self._size_bar()
         self._place_bar()
 
     def request_finish(self) -> None:
@@ -268,18 +254,15 @@ class WorkoutPage(QWidget):
         self.notes_panel.raise_()
         self.redraw()
 
+    @property
+    def flashes(self) -> int:
+        """How many cues the page has flashed."""
+        return self.flash.count
+
     def on_event(self, event: Event) -> None:
         """Flash on each cue, so the change shows without sound."""
         if isinstance(event, FLASHING):
-            self.flashes += 1
-            c = theme.flash_colour()
-            self.flash.setStyleSheet(
-                f"background-color: rgba({c.red()}, {c.green()}, {c.blue()}, 110);"
-            )
-            self.flash.setGeometry(self.rect())
-            self.flash.raise_()
-            self.flash.show()
-            self._flash_timer.start(FLASH_MS if not isinstance(event, TempoPhase) else 90)
+            self.flash.fire(short=isinstance(event, TempoPhase))
 
     # -- drawing -----------------------------------------------------------------
 
@@ -322,7 +305,7 @@ class WorkoutPage(QWidget):
         has_notes = bool(notes) and snap.state != "finished"
         if self.buttons["notes"].isEnabled() != has_notes:
             self.buttons["notes"].setEnabled(has_notes)
-        self._notes(snap, notes, px["notes"])
+        self.notes.show_for(snap, notes, px["notes"])
         pause_text = "Resume" if snap.state == "paused" else "Pause"
         if self.buttons["pause"].text() != pause_text:
             self.buttons["pause"].setText(pause_text)
@@ -332,49 +315,21 @@ class WorkoutPage(QWidget):
                 self.finish_bar.hide()  # it ended while asking: nothing left to finish
             else:
                 self.finish_bar.update_sets(len(self.controller.sets))
-                self._size_bar()
                 self._place_bar()
         if self.reading:
             if notes and snap.state != "finished":
                 self.notes_panel.show_notes(seg.name, notes)
-                self._place_notes_panel(is_work)
+                # Over the rows below the rep count (in a pause from the empty counter
+                # row), never over the count or the name.
+                row = self.next_up if is_work else self.reps
+                self.notes_panel.place(row.geometry().top(), int(px["small"] * 1.1))
             else:
                 self.notes_panel.hide()  # on to an exercise without notes, or the end
 
-    def _notes(self, snap: Snapshot, notes: str | None, pixel_size: int) -> None:
-        """The next exercise's notes in a pause, cut to the room under its name."""
-        showing = bool(notes) and shows_notes(snap.segment) and snap.state != "finished"
-        if self.notes.isVisibleTo(self) != showing:
-            self.notes.setVisible(showing)
-        if showing and notes:
-            fit_wrapped(self.notes, notes, pixel_size, MORE_NOTES)
-
-    def _place_notes_panel(self, is_work: bool) -> None:
-        """The full notes lie over the rows below the rep counter (in a pause, where the
-        counter is empty, from the counter's row), never over the count or the name."""
-        margin = 8
-        pixel_size = max(14, int(max(1, self.height()) * SIZES["small"] * 1.1))
-        self.notes_panel.set_pixel_size(pixel_size)
-        width = max(1, self.width() - 2 * margin)
-        bottom = self.height() - margin
-        row = self.next_up if is_work else self.reps
-        top = row.geometry().top()
-        self.notes_panel.setGeometry(margin, top, width, bottom - top)
-
-    def _size_bar(self) -> None:
-        self.finish_bar.set_pixel_size(max(14, int(max(1, self.height()) * SIZES["small"])))
-
     def _place_bar(self) -> None:
-        """Anchor the finish bar at the bottom, over the rows below the rep counter (from
-        what comes next down to the buttons), never over the countdown."""
-        margin = 8
-        width = max(1, self.width() - 2 * margin)
-        needed = self.finish_bar.heightForWidth(width)
-        if needed < 0:
-            needed = self.finish_bar.sizeHint().height()
-        bottom = self.height() - margin
-        top = min(self.next_up.geometry().top(), bottom - needed)
-        self.finish_bar.setGeometry(margin, top, width, bottom - top)
+        """The finish bar over the rows from what comes next down (never the countdown)."""
+        pixel_size = max(14, int(max(1, self.height()) * SIZES["small"]))
+        self.finish_bar.place(self.next_up.geometry().top(), pixel_size)
 
     def _size_buttons(self, pixel_size: int) -> None:
         if self.property("button_size") == pixel_size:
@@ -416,41 +371,9 @@ class WorkoutPage(QWidget):
         fit(self.tempo, phase, int(pixel_size * 0.75) if secondary else pixel_size, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Space pause, Enter done, Up/+ and Down/- reps, Right skip, Left back, I notes."""
-        c = self.controller
-        if c is None:
+        """The workout's keys (ui/workout_keys.py); any other goes to the window."""
+        if not handle_key(self, event.key()):
             super().keyPressEvent(event)
-            return
-        key = Qt.Key
-        if self.asking and event.key() in (key.Key_Escape, key.Key_Return, key.Key_Enter):
-            self.finish_bar.choose_keep()  # Keep going is the default and the escape
-            return
-        if event.key() == key.Key_I:
-            self.toggle_notes()
-            return
-        if self.reading and event.key() in (key.Key_Escape, key.Key_PageDown, key.Key_PageUp):
-            if event.key() == key.Key_Escape:
-                self.notes_panel.close_panel()
-            else:
-                self.notes_panel.page(event.key() == key.Key_PageDown)
-            return
-        actions = {
-            key.Key_Space: c.toggle_pause,
-            key.Key_Return: c.done,
-            key.Key_Enter: c.done,
-            key.Key_Up: lambda: c.count_rep(+1),
-            key.Key_Plus: lambda: c.count_rep(+1),
-            key.Key_Equal: lambda: c.count_rep(+1),
-            key.Key_Down: lambda: c.count_rep(-1),
-            key.Key_Minus: lambda: c.count_rep(-1),
-            key.Key_Right: c.skip,
-            key.Key_Left: c.back,
-        }
-        action = actions.get(Qt.Key(event.key()))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Sizes follow the window: from 800x600 to fullscreen 4K."""
@@ -458,7 +381,6 @@ class WorkoutPage(QWidget):
         self.flash.setGeometry(self.rect())
         self.redraw()  # places the notes panel too
         if self.asking:
-            self._size_bar()
             self._place_bar()
 
     def showEvent(self, event: QShowEvent) -> None:
