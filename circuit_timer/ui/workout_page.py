@@ -90,9 +90,6 @@ class WorkoutPage(QWidget):
         self.overall = QProgressBar()
         self.overall.setTextVisible(False)
         self.countdown = self._label("countdown", bold=True)
-        # Its font's line box is much taller than its digits: the layout may cut it down
-        # to the digits (a minimum set in redraw), so the page never outgrows 800x600.
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.beat = BeatBand()
         self.segment_bar = QProgressBar()
         self.segment_bar.setTextVisible(False)
@@ -284,6 +281,8 @@ class WorkoutPage(QWidget):
         fit(self.position, position_text(seg), px["small"], int(w * 0.4))
         digits = self.window().height() * COUNTDOWN_SHARE
         countdown_px = digit_pixel_size(self.countdown.font(), digits)
+        # Its font's line box is much taller than its digits: an explicit minimum lets the
+        # layout cut it down to the digits, so the page never outgrows 800x600.
         if self.countdown.minimumHeight() != int(digits) + DIGITS_MARGIN:
             self.countdown.setMinimumHeight(int(digits) + DIGITS_MARGIN)
         fit(self.countdown, big_text(snap), countdown_px, w)
