@@ -15,6 +15,7 @@ from circuit_timer.core.library import load_file
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.workout import Origin
 from tests.conftest import DATA
+from tests.core.test_engine import circuit
 from tests.ui.driving import advance, open_window, to_next
 from tests.ui.test_workout_page import assert_fits
 
@@ -143,3 +144,23 @@ def test_the_count_stays_biggest_and_all_is_in_view(qtbot: QtBot, size: tuple[in
     for label in shown:
         if label is not page.countdown:
             assert_fits(label)
+
+
+def test_a_paced_set_that_is_no_test_counts_its_beats(window: MainWindow, qtbot: QtBot) -> None:
+    paced = circuit(
+        """
+        id: paced
+        title: Paced bridges
+        defaults: {prepare: 0}
+        blocks:
+          - exercises:
+              - {id: bridge, name: Bridge, reps: 12, pace: 40}
+        """
+    )
+    window.run(paced, Origin())
+    band = window.workout_page.beat
+    assert (band.text(), band.on_beat) == ("BEAT 0", True)
+    advance(window, 1.5)  # 40 a minute: a beat each 1.5 s
+    assert (band.text(), band.on_beat) == ("BEAT 1", False)
+    advance(window, 1.5)
+    assert (band.text(), band.on_beat) == ("BEAT 2", True)
