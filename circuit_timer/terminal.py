@@ -113,8 +113,17 @@ def event_line(event: Event, since: float) -> str | None:
     return None  # pragma: no cover
 
 
+def beat_word(beat: int, *, test: bool) -> str:
+    """A paced set's beat on the status line: a test goes UP on the set's start (beat 0)
+    and DOWN on the next; any other paced set counts its beats."""
+    if test:
+        return "UP" if beat % 2 == 0 else "DOWN"
+    return f"beat {beat}"
+
+
 def status_line(snap: Snapshot, width: int) -> str:
-    """The one-line status: kind, exercise, side, set, time left, reps, tempo, next."""
+    """The one-line status: kind, exercise, side, set, time left, reps, tempo or beat,
+    next."""
     s = snap.segment
     kind = KIND_WORDS[s.kind]
     if snap.state == "paused":
@@ -133,6 +142,8 @@ def status_line(snap: Snapshot, width: int) -> str:
             parts.append(f"reps {snap.reps}/{s.reps}")
         if snap.tempo_phase:
             parts.append(f"{snap.tempo_phase.upper()} {snap.tempo_rep}")
+        if snap.beat is not None:
+            parts.append(beat_word(snap.beat, test=s.test))
     # A pause segment already describes the work that follows it.
     nxt = snap.upcoming if s.kind in ("work", "hold") else s
     if nxt is not None:

@@ -8,6 +8,7 @@ from circuit_timer.audio import tones
 from circuit_timer.audio.players import Player
 from circuit_timer.audio.voice import Voice, next_up_text
 from circuit_timer.core.events import (
+    Beat,
     Countdown,
     Event,
     Finished,
@@ -44,6 +45,9 @@ ANNOUNCED: frozenset[SegmentKind] = frozenset({"prepare", "rest", "switch"})
 #   Countdown         -> "countdown"     unless countdown beeps are off, or in tempo work
 #   Halfway           -> "halfway"       unless in tempo work (its phases keep the time)
 #   TempoPhase        -> "tempo-<phase>" except the first, which starts with the "go"
+#   Beat              -> "tick"          at the cue volume (beat 0 is the set's "go"); a
+#                                        test's pace is part of it, so the 3-2-1 setting
+#                                        does not silence it; sound off does
 #   SetCompleted      -> "set-done"      except a left side: the set goes on, switch next
 #   Finished complete -> "workout-done"  cutting off the last set's chime
 #   Paused, Resumed, RepCounted, Finished partial -> nothing
@@ -93,6 +97,8 @@ class CuePlayer:
                 if _same_moment(self._segment_at, event.at):
                     return None
                 return self._play(f"tempo-{event.phase}")
+            case Beat():
+                return self._play("tick")
             case SetCompleted():
                 self._set_done_at = event.at
                 return None if event.side == "left" else self._play("set-done")

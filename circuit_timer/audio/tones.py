@@ -26,6 +26,9 @@ GO_SECONDS = 0.45
 # Its second harmonic: a little brightness helps a tone cut through gym noise. Kept weak
 # so the tone's pitch stays clearly the fundamental (sox reads it about 2% high).
 GO_HARMONIC = 0.12
+# The beat of a paced set (C7), also measured end to end.
+TICK_HZ = 2093.0
+TICK_SECONDS = 0.045
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ CUES: dict[str, CueSpec] = {
     "tempo-hold": CueSpec((Note(650.0, 0.15),)),
     "tempo-down": CueSpec((Note(800.0, 0.15, to_hz=500.0),)),
     "tempo-pause": CueSpec((Note(330.0, 0.05),), level=0.5),
+    # The beat of a paced set: a click, higher and shorter than every other cue, fading
+    # from its onset like a wood block, so a beat a second never crowds the rest.
+    "tick": CueSpec((Note(TICK_HZ, TICK_SECONDS, harmonic=0.2, release=0.036),), level=0.85),
     # Rising C5 E5 G5.
     "set-done": CueSpec(
         (Note(523.3, 0.12), Gap(0.03), Note(659.3, 0.12), Gap(0.03), Note(784.0, 0.22))

@@ -84,6 +84,22 @@ class FinishBar(QFrame):
             self.finish.setText(label)
             self.setProperty("pixel_size", None)  # re-measure the button
 
+    def place(self, top: int, pixel_size: int) -> None:
+        """Lie at the bottom of the parent page from ``top`` down (higher only if the
+        question needs more room), its text at ``pixel_size``."""
+        page = self.parentWidget()
+        if page is None:
+            return
+        self.set_pixel_size(pixel_size)
+        margin = 8
+        width = max(1, page.width() - 2 * margin)
+        needed = self.heightForWidth(width)
+        if needed < 0:
+            needed = self.sizeHint().height()
+        bottom = page.height() - margin
+        top = min(top, bottom - needed)
+        self.setGeometry(margin, top, width, bottom - top)
+
     def set_pixel_size(self, pixel_size: int) -> None:
         """Text and buttons follow the workout page's size."""
         if self.property("pixel_size") == pixel_size:

@@ -4,17 +4,19 @@ It only draws the engine's snapshot and forwards keys and buttons to the control
 Font sizes follow the window's size, and long texts shrink to fit instead of clipping.
 An open rep set (no clock: it ends when the runner says done) shows its rep count in the
 countdown's place, and its elapsed time small and marked as elapsed, so it never reads as
-a countdown.
+a countdown. A paced set adds a band under the count that changes on every beat (UP and
+DOWN for a test). An exercise's notes show in the get-ready, rest or switch before it,
+cut to the room there is; `I` shows them in full at any time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -36,9 +38,13 @@ from circuit_timer.core.events import (
 )
 from circuit_timer.core.timeline import Segment
 from circuit_timer.ui import theme
+from circuit_timer.ui.beat_band import BeatBand
 from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.finish_bar import FinishBar
 from circuit_timer.ui.fitting import digit_pixel_size, fit, set_progress, set_style
+from circuit_timer.ui.flash import Flash
+from circuit_timer.ui.notes_panel import NotesArea, NotesPanel
+from circuit_timer.ui.workout_keys import handle_key
 from circuit_timer.ui.workout_text import (
     big_text,
     counter_texts,
@@ -48,12 +54,21 @@ from circuit_timer.ui.workout_text import (
     side_text,
 )
 
-FLASH_MS = 180
 FLASHING = (SegmentStarted, Countdown, Halfway, SetCompleted, Finished, TempoPhase)
 # Share of the page height for each text.
-SIZES = {"kind": 0.055, "name": 0.05, "side": 0.06, "reps": 0.06, "small": 0.028}
+SIZES = {
+    "kind": 0.055,
+    "name": 0.05,
+    "side": 0.06,
+    "reps": 0.06,
+    "beat": 0.06,
+    "notes": 0.032,
+    "small": 0.028,
+}
 # The countdown's digits stand this share of the whole window's height (at least 1/4).
 COUNTDOWN_SHARE = 0.27
+# Room kept above and below them (the line box centres them to within a few pixels).
+DIGITS_MARGIN = 16
 
 
 class WorkoutPage(QWidget):
@@ -67,6 +82,7 @@ class WorkoutPage(QWidget):
         super().__init__(parent)
         self.controller: WorkoutController | None = None
         self.cues: dict[str, list[str]] = {}
+        self.exercise_notes: dict[str, str] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.kind = self._label("kind", bold=True)
         self.kind.setAutoFillBackground(True)
@@ -74,6 +90,7 @@ class WorkoutPage(QWidget):
         self.overall = QProgressBar()
         self.overall.setTextVisible(False)
         self.countdown = self._label("countdown", bold=True)
+        self.beat = BeatBand()
         self.segment_bar = QProgressBar()
         self.segment_bar.setTextVisible(False)
         keep_room = self.segment_bar.sizePolicy()
@@ -87,6 +104,7 @@ class WorkoutPage(QWidget):
         self.minus = QPushButton("\u2212")
         self.plus = QPushButton("+")
         self.next_up = self._label("next")
+        self.notes = NotesArea()
         self.cue_text = self._label("cues")
         self.notice = self._label("notice")
         self.notice.setStyleSheet("color: #D55E00;")
@@ -95,18 +113,15 @@ class WorkoutPage(QWidget):
             "pause": QPushButton("Pause"),
             "done": QPushButton("Done ✓"),
             "skip": QPushButton("Skip ▶"),
+            "notes": QPushButton("Notes (I)"),
             "finish": QPushButton("Finish"),
         }
-        self.flash = QFrame(self)
-        self.flash.hide()
-        self.flash.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(self.flash.hide)
-        self.flashes = 0
+        self.flash = Flash(self)
         self.finish_bar = FinishBar(self)
         self.finish_bar.keep_going.connect(self.setFocus)
         self.finish_bar.finish_confirmed.connect(self.request_finish)
+        self.notes_panel = NotesPanel(self)
+        self.notes_panel.closed.connect(self.setFocus)
         self._layout()
         self._wire_buttons()
 
@@ -141,14 +156,20 @@ class WorkoutPage(QWidget):
             controls.addWidget(button)
         for button in (self.minus, self.plus):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lower = QGridLayout()
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.addLayout(counter, 0, 0)
+        lower.addWidget(self.next_up, 1, 0)
+        lower.addWidget(self.notes, 0, 0, 2, 1)  # over both, shown only when they are empty
+        lower.setRowStretch(0, 1)
         page = QVBoxLayout(self)
         page.addLayout(top)
         page.addWidget(self.overall)
         page.addWidget(self.countdown, 6)
+        page.addWidget(self.beat)
         page.addWidget(self.segment_bar)
         page.addLayout(middle, 1)
-        page.addLayout(counter, 1)
-        page.addWidget(self.next_up)
+        page.addLayout(lower, 1)
         page.addWidget(self.cue_text)
         page.addWidget(self.notice)
         page.addLayout(controls)
@@ -166,6 +187,7 @@ class WorkoutPage(QWidget):
         for key, action in actions.items():
             self.buttons[key].clicked.connect(lambda _=False, act=action: self._act(act))
         self.buttons["finish"].clicked.connect(self.ask_finish)
+        self.buttons["notes"].clicked.connect(self.toggle_notes)
         self.minus.clicked.connect(lambda: self._act(lambda c: c.count_rep(-1)))
         self.plus.clicked.connect(lambda: self._act(lambda c: c.count_rep(+1)))
 
@@ -180,7 +202,14 @@ class WorkoutPage(QWidget):
             self.controller.happened.disconnect(self.on_event)
         self.controller = controller
         self.cues = cues
+        self.exercise_notes = {
+            ex.id: ex.notes
+            for block in controller.workout.circuit.blocks
+            for ex in block.exercises
+            if ex.notes
+        }
         self.finish_bar.hide()
+        self.notes_panel.hide()
         controller.changed.connect(self.redraw)
         controller.happened.connect(self.on_event)
         self.redraw()
@@ -195,8 +224,8 @@ class WorkoutPage(QWidget):
         c = self.controller
         if c is None or c.workout.finished:
             return
+        self.notes_panel.hide()  # one thing over the bottom rows at a time
         self.finish_bar.ask(len(c.sets))
-        self._size_bar()
         self._place_bar()
 
     def request_finish(self) -> None:
@@ -205,18 +234,32 @@ class WorkoutPage(QWidget):
         if self.controller is not None:
             self.controller.finish_early()
 
+    @property
+    def reading(self) -> bool:
+        """Whether the notes panel is open."""
+        return self.notes_panel.isVisibleTo(self)
+
+    def toggle_notes(self) -> None:
+        """Show the current exercise's notes in full (the `I` key), or hide them."""
+        if self.reading:
+            self.notes_panel.close_panel()
+            return
+        c = self.controller
+        if c is None or self.asking or not self.buttons["notes"].isEnabled():
+            return
+        self.notes_panel.show()
+        self.notes_panel.raise_()
+        self.redraw()
+
+    @property
+    def flashes(self) -> int:
+        """How many cues the page has flashed."""
+        return self.flash.count
+
     def on_event(self, event: Event) -> None:
         """Flash on each cue, so the change shows without sound."""
         if isinstance(event, FLASHING):
-            self.flashes += 1
-            c = theme.flash_colour()
-            self.flash.setStyleSheet(
-                f"background-color: rgba({c.red()}, {c.green()}, {c.blue()}, 110);"
-            )
-            self.flash.setGeometry(self.rect())
-            self.flash.raise_()
-            self.flash.show()
-            self._flash_timer.start(FLASH_MS if not isinstance(event, TempoPhase) else 90)
+            self.flash.fire(short=isinstance(event, TempoPhase))
 
     # -- drawing -----------------------------------------------------------------
 
@@ -236,9 +279,12 @@ class WorkoutPage(QWidget):
             self.kind, f"background-color: {style.background}; color: {style.text}; padding: 4px;"
         )
         fit(self.position, position_text(seg), px["small"], int(w * 0.4))
-        countdown_px = digit_pixel_size(
-            self.countdown.font(), self.window().height() * COUNTDOWN_SHARE
-        )
+        digits = self.window().height() * COUNTDOWN_SHARE
+        countdown_px = digit_pixel_size(self.countdown.font(), digits)
+        # Its font's line box is much taller than its digits: an explicit minimum lets the
+        # layout cut it down to the digits, so the page never outgrows 800x600.
+        if self.countdown.minimumHeight() != int(digits) + DIGITS_MARGIN:
+            self.countdown.setMinimumHeight(int(digits) + DIGITS_MARGIN)
         fit(self.countdown, big_text(snap), countdown_px, w)
         set_progress(self.overall, snap.overall_progress)
         set_progress(self.segment_bar, snap.progress or 0.0)
@@ -250,9 +296,15 @@ class WorkoutPage(QWidget):
         fit(self.name, name, px["name"], int(w * 0.78))
         self._side(seg, px["side"], int(w * 0.2))
         self._counter(snap, px["reps"], int(w * 0.3))
+        self.beat.show_beat(snap, px["beat"], w)
         fit(self.next_up, next_text(snap.upcoming) if is_work else "", px["small"], w)
+        notes = self.exercise_notes.get(seg.exercise)
         cues = " · ".join(self.cues.get(seg.exercise, [])[:3])
         fit(self.cue_text, cues, px["small"], w)
+        has_notes = bool(notes) and snap.state != "finished"
+        if self.buttons["notes"].isEnabled() != has_notes:
+            self.buttons["notes"].setEnabled(has_notes)
+        self.notes.show_for(snap, notes, px["notes"])
         pause_text = "Resume" if snap.state == "paused" else "Pause"
         if self.buttons["pause"].text() != pause_text:
             self.buttons["pause"].setText(pause_text)
@@ -262,23 +314,21 @@ class WorkoutPage(QWidget):
                 self.finish_bar.hide()  # it ended while asking: nothing left to finish
             else:
                 self.finish_bar.update_sets(len(self.controller.sets))
-                self._size_bar()
                 self._place_bar()
-
-    def _size_bar(self) -> None:
-        self.finish_bar.set_pixel_size(max(14, int(max(1, self.height()) * SIZES["small"])))
+        if self.reading:
+            if notes and snap.state != "finished":
+                self.notes_panel.show_notes(seg.name, notes)
+                # Over the rows below the rep count (in a pause from the empty counter
+                # row), never over the count or the name.
+                row = self.next_up if is_work else self.reps
+                self.notes_panel.place(row.geometry().top(), int(px["small"] * 1.1))
+            else:
+                self.notes_panel.hide()  # on to an exercise without notes, or the end
 
     def _place_bar(self) -> None:
-        """Anchor the finish bar at the bottom, over the rows below the rep counter (from
-        what comes next down to the buttons), never over the countdown."""
-        margin = 8
-        width = max(1, self.width() - 2 * margin)
-        needed = self.finish_bar.heightForWidth(width)
-        if needed < 0:
-            needed = self.finish_bar.sizeHint().height()
-        bottom = self.height() - margin
-        top = min(self.next_up.geometry().top(), bottom - needed)
-        self.finish_bar.setGeometry(margin, top, width, bottom - top)
+        """The finish bar over the rows from what comes next down (never the countdown)."""
+        pixel_size = max(14, int(max(1, self.height()) * SIZES["small"]))
+        self.finish_bar.place(self.next_up.geometry().top(), pixel_size)
 
     def _size_buttons(self, pixel_size: int) -> None:
         if self.property("button_size") == pixel_size:
@@ -320,40 +370,16 @@ class WorkoutPage(QWidget):
         fit(self.tempo, phase, int(pixel_size * 0.75) if secondary else pixel_size, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Space pause, Enter done, Up/+ and Down/- reps, Right skip, Left back."""
-        c = self.controller
-        if c is None:
+        """The workout's keys (ui/workout_keys.py); any other goes to the window."""
+        if not handle_key(self, event.key()):
             super().keyPressEvent(event)
-            return
-        key = Qt.Key
-        if self.asking and event.key() in (key.Key_Escape, key.Key_Return, key.Key_Enter):
-            self.finish_bar.choose_keep()  # Keep going is the default and the escape
-            return
-        actions = {
-            key.Key_Space: c.toggle_pause,
-            key.Key_Return: c.done,
-            key.Key_Enter: c.done,
-            key.Key_Up: lambda: c.count_rep(+1),
-            key.Key_Plus: lambda: c.count_rep(+1),
-            key.Key_Equal: lambda: c.count_rep(+1),
-            key.Key_Down: lambda: c.count_rep(-1),
-            key.Key_Minus: lambda: c.count_rep(-1),
-            key.Key_Right: c.skip,
-            key.Key_Left: c.back,
-        }
-        action = actions.get(Qt.Key(event.key()))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Sizes follow the window: from 800x600 to fullscreen 4K."""
         super().resizeEvent(event)
         self.flash.setGeometry(self.rect())
-        self.redraw()
+        self.redraw()  # places the notes panel too
         if self.asking:
-            self._size_bar()
             self._place_bar()
 
     def showEvent(self, event: QShowEvent) -> None:

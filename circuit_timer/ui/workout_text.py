@@ -65,10 +65,33 @@ def counter_texts(snap: Snapshot, counted_by_hand: bool) -> tuple[str, str]:
     reps = phase = ""
     if is_open_set(seg) and snap.state != "finished":
         # The count is the big number; here: what Done records, and the time taken.
-        reps = "reps counted" if counted_by_hand else f"not counted: Done ✓ saves {seg.reps}"
+        # A test's reps are only what the runner counts: untouched, it is saved uncounted.
+        saves = "no reps" if seg.test else str(seg.reps)
+        reps = "reps counted" if counted_by_hand else f"not counted: Done ✓ saves {saves}"
         phase = f"+{mmss(snap.elapsed)} elapsed"
     elif seg.kind == "work" and seg.reps is not None:
         reps = f"{snap.reps} / {seg.reps} reps"
     if snap.tempo_phase and seg.kind == "work" and seg.tempo is not None:
         phase = f"{snap.tempo_phase.upper()} · rep {snap.tempo_rep}"
     return reps, phase
+
+
+def beat_text(snap: Snapshot) -> str:
+    """The beat of a paced set ("" otherwise). A test goes up on one beat and down on the
+    next, starting up with the set (beat 0); any other paced set counts its beats."""
+    if snap.beat is None or snap.state == "finished":
+        return ""
+    if snap.segment.test:
+        return "▲ UP" if beat_on(snap.beat) else "▼ DOWN"
+    return f"BEAT {snap.beat}"
+
+
+def beat_on(beat: int) -> bool:
+    """Whether ``beat`` is an on-beat (the up of a test): beats 0, 2, 4..."""
+    return beat % 2 == 0
+
+
+def shows_notes(segment: Segment) -> bool:
+    """Whether the notes of ``segment.exercise`` show by themselves: in the get-ready,
+    rest or switch before it (these segments name the work that comes next)."""
+    return segment.kind in ("prepare", "rest", "switch")

@@ -4,18 +4,19 @@ process, so the device a test wants must be set before the process first plays."
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from circuit_timer.audio.players import NO_DEVICE
 from circuit_timer.audio.tones import GO_HZ, GO_SECONDS
-from tests.audio.helpers import require_simpleaudio, require_tool
-from tests.conftest import REPO
+from tests.audio.helpers import (
+    require_simpleaudio,
+    require_tool,
+    run_with_alsa_config,
+    sox_loudest_frequency,
+    sox_stat,
+)
 
 PLAY_GO = """
 import json
@@ -53,53 +54,6 @@ print(json.dumps({
     "notice": [player.take_notice(), player.take_notice()],
 }))
 """
-
-
-def run_with_alsa_config(script: str, config_path: str) -> subprocess.CompletedProcess[str]:
-    """Run ``script`` in a fresh Python whose ALSA reads ``config_path`` (ALSA_CONFIG_PATH)."""
-    env = dict(os.environ, ALSA_CONFIG_PATH=config_path)
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-
-
-def sox_stat(path: Path) -> dict[str, float]:
-    """sox's ``stat`` figures, keyed by their label (it prints them on stderr)."""
-    out = subprocess.run(
-        ["sox", str(path), "-n", "stat"], capture_output=True, text=True, check=True, timeout=30
-    )
-    figures = {}
-    for line in out.stderr.splitlines():
-        m = re.match(r"^(.+?):\s+(-?[\d.]+)$", line.strip())
-        if m:
-            figures[re.sub(r"\s+", " ", m.group(1))] = float(m.group(2))
-    return figures
-
-
-def sox_loudest_frequency(path: Path) -> float:
-    """The strongest bin of sox's spectrum (``stat -freq``: "Hz power" lines)."""
-    out = subprocess.run(
-        ["sox", str(path), "-n", "stat", "-freq"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    bins = []
-    for line in out.stderr.splitlines():
-        parts = line.split()
-        if len(parts) == 2:
-            try:
-                bins.append((float(parts[1]), float(parts[0])))
-            except ValueError:
-                continue
-    return max(bins)[1]
 
 
 def test_go_cue_through_an_alsa_file_sink(tmp_path: Path) -> None:

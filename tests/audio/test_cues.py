@@ -9,6 +9,7 @@ from circuit_timer.audio.players import NullPlayer, Player
 from circuit_timer.audio.tones import cue
 from circuit_timer.audio.voice import Voice
 from circuit_timer.core.events import (
+    Beat,
     Countdown,
     Finished,
     Halfway,
@@ -133,6 +134,20 @@ def test_tempo_work_keeps_its_own_rhythm() -> None:
     cues.handle(started(seg("rest", seconds=30), at=74.0, upcoming=WORK))
     assert cues.handle(Countdown(at=101.0, index=1, remaining=3)) == "countdown"
     assert player.names[:5] == ["go", "tempo-hold", "tempo-down", "tempo-pause", "tempo-up"]
+
+
+def test_a_paced_set_ticks_on_each_beat_at_the_cue_volume() -> None:
+    paced = seg("work", reps=30, side="left", test=True, pace=60)
+    cues, player, _ = make(volume=0.4, countdown_beeps=False)
+    assert cues.handle(started(paced, at=10.0)) == "go"  # beat 0: the set begins
+    assert [cues.handle(Beat(at=10.0 + b, index=0, beat=b, pace=60)) for b in (1, 2, 3)] == [
+        "tick"
+    ] * 3
+    # The 3-2-1 setting is off, yet the beat plays: a test's pace depends on it.
+    assert player.played == [cue("go", 0.4)] + [cue("tick", 0.4)] * 3
+    cues.update(CueSettings(volume=0.0))
+    cues.handle(Beat(at=14.0, index=0, beat=4, pace=60))
+    assert player.played[-1] == cue("tick", 0.0)  # volume 0: a silent tick
 
 
 def test_finished() -> None:

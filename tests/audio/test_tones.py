@@ -7,7 +7,7 @@ from itertools import combinations, pairwise
 import pytest
 
 from circuit_timer.audio import tones
-from circuit_timer.audio.tones import CUE_NAMES, GO_HZ, GO_SECONDS, RATE, cue
+from circuit_timer.audio.tones import CUE_NAMES, GO_HZ, GO_SECONDS, RATE, TICK_HZ, TICK_SECONDS, cue
 
 EXPECTED = {
     "countdown",
@@ -21,6 +21,7 @@ EXPECTED = {
     "tempo-pause",
     "set-done",
     "workout-done",
+    "tick",
 }
 
 
@@ -57,6 +58,24 @@ def test_go_constants_describe_the_go_cue() -> None:
     assert isinstance(note, tones.Note)
     assert note.hz == GO_HZ and note.to_hz is None
     assert cue("go").seconds == pytest.approx(GO_SECONDS)
+
+
+def test_the_tick_is_the_shortest_and_highest_cue() -> None:
+    # A beat every second (or faster) must never be mistaken for another cue.
+    assert cue("tick").seconds == pytest.approx(TICK_SECONDS, abs=1 / RATE)
+    assert TICK_SECONDS <= 0.05
+    others = [name for name in CUE_NAMES if name != "tick"]
+    assert all(cue(name).seconds > TICK_SECONDS for name in others)
+    highest = max(
+        max(p.hz, p.to_hz or p.hz)
+        for name in others
+        for p in tones.CUES[name].parts
+        if isinstance(p, tones.Note)
+    )
+    assert highest * 1.5 < TICK_HZ
+    s = samples(cue("tick").pcm)
+    crossings = sum(1 for a, b in pairwise(s) if a < 0 <= b)
+    assert crossings / TICK_SECONDS == pytest.approx(TICK_HZ, rel=0.05)
 
 
 def test_go_zero_crossings_match_its_pitch() -> None:
