@@ -57,7 +57,8 @@ def to_next(win: MainWindow, kind: str, side: str | None = "any") -> None:
         if seg.kind == kind and (side == "any" or seg.side == side):
             return
         wake = engine.next_wakeup()
-        if wake is None:
+        # An open rep set waits for Done (a paced one beats on, so it has wake-ups).
+        if wake is None or (seg.kind == "work" and seg.seconds is None):
             win.controller.done()
         else:
             clock(win).set(wake)
