@@ -26,11 +26,11 @@ from tests.audio.helpers import (
     sox_loudest_frequency,
     sox_samples,
 )
-from tests.conftest import DATA
+from tests.conftest import REPO
 
 # The heel-raise test at pace: 60, each side to failure, in the test data.
-CIRCUIT = DATA / "tests" / "left-right-check.yaml"
-EXERCISE = "heel-raise"
+CIRCUIT = REPO / "circuits" / "heel-raise-test.yaml"  # the bundled check, at pace: 60
+EXERCISE = "single-leg-heel-raise-test"
 BEATS = 5  # the runner marks the set done 5.5 s in
 DONE_AT = 5.5
 LEAD_IN = 0.5  # silence kept before the set's "go"
