@@ -66,6 +66,8 @@ def after_workout(workout: Workout, ask: Ask | None, out: TextIO, today: date) -
     if store is None or not workout.finished:
         return
     if workout.session_uuid is None:
+        if workout.sets_done:
+            return  # sets were done but could not be saved: the workout's notices say so
         if ask is not None:
             answer = ask("No set was completed. Keep this session in your history? [y/N] ")
             if answer is not None and answer.lower() in ("y", "yes"):

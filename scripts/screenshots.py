@@ -2,7 +2,8 @@
 
 Run under an X server (``make screenshots`` starts Xvfb):
     python scripts/screenshots.py OUTPUT_FOLDER [--speed 150]
-Saves library.png, workout-tempo-side.png, rest-next-up.png and summary.png (the workout),
+Saves library.png, workout-tempo-side.png, rest-next-up.png, summary.png, summary-saved.png
+and test-beat.png (the workouts),
 and today.png, plan.png, history.png and charts.png on a seeded history; with --theme dark
 or light every name gets that suffix. The window keeps the size a new user first sees
 (MainWindow's default, 1100x760) unless --size says otherwise. Prints the Qt platform it
@@ -77,6 +78,8 @@ def seed(today: date) -> None:
                     reps_done=reps,
                     seconds=None,
                     dose="open",
+                    test=True,  # counted by the runner: the only sets an LSI comes from
+                    counted=True,
                 )
             store.finish_session(uid, "completed")
 
@@ -128,6 +131,19 @@ class Tour:
         assert controller is not None
         snap = controller.workout.engine.snapshot()
         seg = snap.segment
+        if self.stage == "beat":
+            # The left-right check: a paced test, shown a few beats in with a count.
+            if snap.state == "running" and seg.test and seg.pace and snap.elapsed > 2.5:
+                if snap.reps < 2:
+                    controller.count_rep(2)
+                w.workout_page.redraw()
+                self.shoot("test-beat")
+                self.timer.stop()
+                w.close()
+                QApplication.quit()
+            elif snap.state == "running" and not (seg.test and seg.pace):
+                controller.done()  # the warm-up and the pauses: straight to the first test
+            return
         if snap.state == "running" and seg.kind == "work" and seg.seconds is None:
             controller.done()  # an open rep set: the tour marks it done at once
             return
@@ -141,12 +157,14 @@ class Tour:
                 self.shoot("rest-next-up")
                 self.stage = "finish"
         elif self.stage == "finish" and w.pages.currentWidget() is w.summary_page:
-            w.summary_page.pain_after.pick(3)
             w.summary_page.note.setText("Heel felt better after the warm-up")
-            self.shoot("summary")
-            self.timer.stop()
-            w.close()
-            QApplication.quit()
+            self.shoot("summary")  # pain not chosen yet: nothing is preselected
+            w.summary_page.pain_after.pick(3)
+            w.summary_page.save.click()
+            QApplication.processEvents()
+            self.shoot("summary-saved")  # the pain check's advice after saving
+            w.start_circuit("heel-raise-test")
+            self.stage = "beat"
 
 
 def main() -> int:
@@ -177,8 +195,8 @@ def main() -> int:
     tour.timer.start(POLL_MS)
     QTimer.singleShot(120_000, lambda: (print("timed out", flush=True), app.exit(1)))
     status = app.exec()
-    wanted = {"library", "workout-tempo-side", "rest-next-up", "summary", "today", "plan",
-              "history", "charts"}  # fmt: skip
+    wanted = {"library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved",
+              "test-beat", "today", "plan", "history", "charts"}  # fmt: skip
     missing = wanted - set(tour.shots)
     if missing:
         print(f"missing screenshots: {sorted(missing)}", file=sys.stderr)

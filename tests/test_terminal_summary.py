@@ -10,6 +10,7 @@ from pathlib import Path
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import LIGHTER
+from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal_summary import after_workout, band
 from circuit_timer.workout import Workout
@@ -102,3 +103,20 @@ def test_the_bands_of_the_pain_monitoring_rule() -> None:
     assert [band(n) for n in (0, 3, 4, 5, 6, 10)] == [
         "safe", "safe", "acceptable", "acceptable", "too much", "too much",
     ]  # fmt: skip
+
+
+class NoSets(HistoryStore):
+    """A history that cannot take a set (a read-only folder, say)."""
+
+    def start_session(self, *args: object, **kwargs: object) -> str:
+        raise StoreError("the history is read-only")
+
+
+def test_sets_that_could_not_be_saved_are_not_called_no_set(private_home: Path) -> None:
+    out = io.StringIO()
+    with NoSets.in_folder(private_home) as store:
+        workout = finished(store, with_set=True)
+        asked, ask = answers()
+        after_workout(workout, ask, out, TODAY)  # type: ignore[arg-type]
+    assert asked == [] and out.getvalue() == ""
+    assert any("not" in notice for notice in workout.notices)

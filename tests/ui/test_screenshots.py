@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage
 
 from tests.conftest import REPO
 
-SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "today", "plan",
+SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved", "test-beat",
+         "today", "plan",
          "history", "charts")  # fmt: skip
 
 
