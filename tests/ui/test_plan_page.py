@@ -78,10 +78,11 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
     page.select_plan(PF_PLAN)
     page.set_race_date(RACE)
     expected = plan_schedule(plan(PF_PLAN), RACE, SUNDAY)
-    # Exactly the sessions of the schedule, in order; Wed 18 and Fri 20 Nov have passed.
+    # Exactly the sessions of the schedule, in order; the check on Tue 17 Nov and the
+    # sessions of Wed 18 and Fri 20 Nov have passed; the check of Tue 1 Dec is among them.
     assert page.shown_sessions() == [(p.date, p.index) for p in expected]
     assert [d for d, _ in page.shown_sessions()][:2] == [SUNDAY, date(2026, 11, 25)]
-    assert len(expected) == 11 and expected[-1].date == date(2026, 12, 17)
+    assert len(expected) == 12 and expected[-1].date == date(2026, 12, 17)
     for item, planned in zip(page.session_items(), expected, strict=True):
         circuit = LIBRARY.circuit(planned.circuit_id)
         assert circuit is not None
@@ -100,7 +101,7 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
         "1 week out: Taper",
         "Race week",
     ]
-    assert "starts late: 2 sessions already passed" in titles[0]
+    assert "starts late: 3 sessions already passed" in titles[0]
     for weeks_out, week in zip((4, 3, 2, 1, 0), page.week_titles(), strict=True):
         first, last = week_window(RACE, weeks_out)
         assert f"{day_text(first)} to {day_text(last)}" in week
@@ -149,7 +150,8 @@ def test_starting_three_weeks_out_shows_week_four_as_passed(
     week_four = page.tree.topLevelItem(0)
     assert week_four is not None and week_four.childCount() == 0
     assert "starts late: 2 sessions already passed" in titles[1]
-    assert "5 of the plan's 13 have passed" in page.schedule_title.text()
+    # The check of Tue 17 Nov and the five sessions from Wed 18 to Fri 27 Nov.
+    assert "6 of the plan's 15 have passed" in page.schedule_title.text()
 
 
 def test_dates_before_today_cannot_be_the_race(qtbot: QtBot, store: HistoryStore) -> None:
@@ -333,7 +335,9 @@ def test_following_lists_each_session_as_plan_status_does(
         words = {"done": "\u2713 done", "missed": "\u2717 missed", "upcoming": "upcoming"}
         for (day, plan_status, shown), item in zip(rows, page.session_items(), strict=True):
             if plan_status == "upcoming" and day <= today:
-                assert shown == shown_today and day >= today - timedelta(days=1)
+                # On Wed 2 Dec, Tuesday's left-right check is still open too.
+                still_open = "\u25b6 today" if day == today else "\u25cb open until today"
+                assert shown == still_open and day >= today - timedelta(days=1)
             else:
                 assert shown == words[plan_status]
             # Each session's dose: its minutes and the plan's changes.

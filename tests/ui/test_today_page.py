@@ -54,10 +54,11 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 def seeded(store: HistoryStore) -> HistoryStore:
     """The 4-week plan toward Sun 20 Dec, started Mon 16 Nov, with some sessions done.
 
-    Plan days so far: Wed 18 (done), Fri 20 (done Sat 21, the day after), Sun 22
-    (missed), Wed 25 (done), Fri 27 (missed), Sun 29 (today).
+    Plan days so far: Tue 17 (the left-right check, done), Wed 18 (done), Fri 20 (done
+    Sat 21, the day after), Sun 22 (missed), Wed 25 (done), Fri 27 (missed), Sun 29 (today).
     """
     store.enrol(PF_PLAN, RACE, STARTED)
+    completed(store, "heel-raise-test", date(2026, 11, 17))
     for day in (date(2026, 11, 18), date(2026, 11, 21), date(2026, 11, 25)):
         completed(store, PF, day)
     return store
@@ -104,8 +105,9 @@ def test_days_to_race_this_week_today_and_adherence(qtbot: QtBot, seeded: Histor
     assert page.start.isVisible() and page.start.isEnabled()
     with qtbot.waitSignal(page.start_requested, timeout=1000):
         qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
-    # Done: Wed 18, Fri 20 (on Sat 21), Wed 25. Missed: Sun 22, Fri 27. Today not yet due.
-    assert page.adherence.text() == "Adherence: 3 of 5 sessions due so far (60%)"
+    # Done: the check on Tue 17, Wed 18, Fri 20 (on Sat 21), Wed 25. Missed: Sun 22, Fri 27.
+    # Today not yet due.
+    assert page.adherence.text() == "Adherence: 4 of 6 sessions due so far (67%)"
 
 
 def test_a_scaled_session_says_half_the_sets(qtbot: QtBot, seeded: HistoryStore) -> None:
@@ -113,8 +115,10 @@ def test_a_scaled_session_says_half_the_sets(qtbot: QtBot, seeded: HistoryStore)
     changes = page.changes.text()
     assert "half the sets" in changes
     assert "2 sets of 10 (usually 3 sets of 12)" in changes
-    assert page.week_statuses()[0] == ("Wed 2 Dec", "upcoming", "\u25b6 today")
-    assert [status for _, status, _ in page.week_statuses()[1:]] == ["upcoming", "upcoming"]
+    # Tuesday's left-right check is still open today (its day or the day after).
+    assert page.week_statuses()[0] == ("Tue 1 Dec", "upcoming", "\u25cb open until today")
+    assert page.week_statuses()[1] == ("Wed 2 Dec", "upcoming", "\u25b6 today")
+    assert [status for _, status, _ in page.week_statuses()[2:]] == ["upcoming", "upcoming"]
 
 
 def test_a_rest_day_says_what_is_next_and_offers_no_start(
@@ -122,7 +126,10 @@ def test_a_rest_day_says_what_is_next_and_offers_no_start(
 ) -> None:
     page = make_page(qtbot, seeded, date(2026, 11, 30))
     assert page.session_title.text() == "Rest day"
-    assert page.rest.text() == "Rest day. Next: Wed 2 Dec, Plantar fasciitis crash course"
+    assert (
+        page.rest.text()
+        == "Rest day. Next: Tue 1 Dec, Left-right check: heel raise, bridge, hip abduction"
+    )
     assert not page.start.isVisible() and not page.start.isEnabled()
 
 
@@ -130,10 +137,13 @@ def test_a_session_done_today_is_done(qtbot: QtBot, seeded: HistoryStore) -> Non
     completed(seeded, PF, TODAY)
     page = make_page(qtbot, seeded, TODAY)
     assert page.session_title.text() == "Done for today \u2713"
-    assert page.rest.text() == "Well done. Next: Wed 2 Dec, Plantar fasciitis crash course"
+    assert (
+        page.rest.text()
+        == "Well done. Next: Tue 1 Dec, Left-right check: heel raise, bridge, hip abduction"
+    )
     assert not page.start.isVisible()
     assert page.week_statuses()[-1] == ("Sun 29 Nov", "done", "\u2713 done")
-    assert page.adherence.text() == "Adherence: 4 of 6 sessions due so far (67%)"
+    assert page.adherence.text() == "Adherence: 5 of 7 sessions due so far (71%)"
 
 
 @pytest.mark.parametrize(
