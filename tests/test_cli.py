@@ -146,6 +146,20 @@ def test_show_plan_names_the_adjusted_exercise(capsys: pytest.CaptureFixture[str
     assert "towel-heel-raise:" not in out and "sets x" not in out
 
 
+def test_plan_status_lists_the_left_right_checks(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    start = ("plan", "start", "pf-crash-course-4-weeks", "--race-date", "2026-12-20")
+    assert run(capsys, *start, "--as-of", "2026-11-15")[0] == 0
+    status, out, _ = run(capsys, "plan", "status", "--json", "--as-of", "2026-11-15")
+    assert status == 0
+    checks = [s for s in json.loads(out)["sessions"] if s["circuit_id"] == "heel-raise-test"]
+    # 33 days out, before the first session; 19 days out, before the sets drop.
+    assert [(s["date"], s["weeks_out"]) for s in checks] == [("2026-11-17", 4), ("2026-12-01", 2)]
+    status, out, _ = run(capsys, "plan", "status", "--as-of", "2026-11-15")
+    assert "Tue 17 Nov  heel-raise-test" in out and "Tue 01 Dec  heel-raise-test" in out
+
+
 def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "show", "pf-crash-corse")
     assert status == 1
