@@ -185,22 +185,33 @@ def test_without_a_circuit_it_runs_todays_plan_session_and_records_the_plan(
     assert session["plan_week"] == sessions[0]["weeks_out"]
 
 
-def read_until(fd: int, needle: bytes, timeout: float = 20.0) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while needle not in seen:
-        left = deadline - time.monotonic()
-        assert left > 0, f"never saw {needle!r} in {seen[-500:]!r}"
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    return seen
+class PtyReader:
+    """Reads a child's pseudo-terminal, keeping what arrived after each needle.
+
+    Output often lands in one chunk with the next prompt in it; a reader that threw the
+    rest of the chunk away would wait for a prompt it had already read.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.pending = b""
+
+    def read_until(self, needle: bytes, timeout: float = 20.0) -> bytes:
+        deadline = time.monotonic() + timeout
+        while needle not in self.pending:
+            left = deadline - time.monotonic()
+            assert left > 0, f"never saw {needle!r} in {self.pending[-500:]!r}"
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:
+                    chunk = b""
+                assert chunk, f"the terminal closed before {needle!r}: {self.pending[-500:]!r}"
+                self.pending += chunk
+        end = self.pending.index(needle) + len(needle)
+        seen, self.pending = self.pending[:end], self.pending[end:]
+        return seen
 
 
 def test_keys_on_a_real_terminal(private_home: Path) -> None:
@@ -211,28 +222,29 @@ def test_keys_on_a_real_terminal(private_home: Path) -> None:
         os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run",
                                   "heel-raise-test", "--speed", "20", "--no-sound"])  # fmt: skip
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    term = PtyReader(fd)
     try:
-        read_until(fd, b"Enter done")
+        term.read_until(b"Enter done")
         os.write(fd, b" ")  # pause
-        read_until(fd, b"PAUSED")
+        term.read_until(b"PAUSED")
         os.write(fd, b" ")  # resume
         # Wait for the open set (the warm-up raises, both legs), count two reps, done.
-        read_until(fd, b"reps 0/10")
+        term.read_until(b"reps 0/10")
         os.write(fd, b"++")
-        read_until(fd, b"reps 2/10")
+        term.read_until(b"reps 2/10")
         os.write(fd, b"\r")
-        read_until(fd, b"set done: Heel raise on both legs, set 1/1, 2/10 reps")
+        term.read_until(b"set done: Heel raise on both legs, set 1/1, 2/10 reps")
         os.write(fd, b"q")
-        read_until(fd, b"finished: partial")
+        term.read_until(b"finished: partial")
         # With a keyboard, pain during and after are asked; Enter skips (absent, not 0).
-        read_until(fd, b"Pain during this session, 0-10 (Enter to skip): ")
+        term.read_until(b"Pain during this session, 0-10 (Enter to skip): ")
         os.write(fd, b"\r")
-        read_until(fd, b"Pain after this session, 0-10 (Enter to skip): ")
+        term.read_until(b"Pain after this session, 0-10 (Enter to skip): ")
         os.write(fd, b"11\r")
-        read_until(fd, b"a whole number from 0 to 10, or Enter to skip")
+        term.read_until(b"a whole number from 0 to 10, or Enter to skip")
         os.write(fd, b"4\r")
-        read_until(fd, b"4/10: acceptable")
-        read_until(fd, b"1 set saved to your history")
+        term.read_until(b"4/10: acceptable")
+        term.read_until(b"1 set saved to your history")
     except BaseException:
         os.kill(pid, signal.SIGKILL)  # never leave the child waiting for a key
         raise
@@ -258,19 +270,20 @@ def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
         os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run",
                                   "heel-raise-test", "--no-sound"])  # fmt: skip
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    term = PtyReader(fd)
     try:
-        read_until(fd, b"Enter done")
+        term.read_until(b"Enter done")
         os.write(fd, b"q")
-        read_until(fd, b"Keep this session in your history? [y/N] ")
+        term.read_until(b"Keep this session in your history? [y/N] ")
         os.write(fd, answer)
         if kept:  # a kept session gets the pain questions; skip both
-            read_until(fd, b"Pain during")
+            term.read_until(b"Pain during")
             os.write(fd, b"\r")
-            read_until(fd, b"Pain after")
+            term.read_until(b"Pain after")
             os.write(fd, b"\r")
         else:
-            read_until(fd, b"Nothing saved: no set was completed.")
-        read_until(fd, b"0 sets saved to your history")
+            term.read_until(b"Nothing saved: no set was completed.")
+        term.read_until(b"0 sets saved to your history")
     except BaseException:
         os.kill(pid, signal.SIGKILL)
         raise
