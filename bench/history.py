@@ -36,10 +36,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import benchlib
 
-from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.streaks import heatmap, partial_days
+from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore, to_text
 

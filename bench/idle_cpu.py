@@ -60,7 +60,7 @@ def child(mode: str, seconds: float) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from circuit_timer.cue_scheduler import favour_cue_thread
+    from circuit_timer.session.cue_scheduler import favour_cue_thread
     from circuit_timer.ui.app import make_application
     from circuit_timer.ui.main_window import MainWindow
 

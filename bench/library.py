@@ -32,12 +32,12 @@ from typing import Any
 import benchlib
 import yaml
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.core.validation import MAX_SEGMENTS, parse_document
 from circuit_timer.core.yaml_source import read_yaml_bytes
+from circuit_timer.files import paths
 
 FILES = 500
 REPEATS = 5

@@ -82,7 +82,7 @@ def child(kind: str) -> int:
         window.setCentralWidget(QLabel("A bare PySide6 window"))
         window.resize(1100, 760)
     else:
-        from circuit_timer.cue_scheduler import favour_cue_thread
+        from circuit_timer.session.cue_scheduler import favour_cue_thread
         from circuit_timer.ui.app import make_application
         from circuit_timer.ui.main_window import MainWindow
 

@@ -48,8 +48,8 @@ from circuit_timer.core.engine import COUNTDOWN_FROM
 from circuit_timer.core.events import Countdown, Event, Finished, SegmentStarted
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.timeline import Timeline, compile_timeline
-from circuit_timer.cue_scheduler import favour_cue_thread
-from circuit_timer.workout import Workout
+from circuit_timer.session.cue_scheduler import favour_cue_thread
+from circuit_timer.session.workout import Workout
 
 REQUIRED_SECONDS = 60  # the issue asks for runs of at least this long
 QUICK_SECONDS = 10

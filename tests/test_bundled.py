@@ -7,13 +7,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.library import Library, find_files, load_library
 from circuit_timer.core.model import Circuit, Exercise, Plan
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.schema import file_schema
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.files import paths
 from tests.conftest import REPO
 
 CIRCUITS = {

@@ -6,11 +6,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from circuit_timer import paths
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.library import load_library
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.files import paths
 from tests.conftest import REPO
 
 GUIDE = REPO / "docs" / "circuit-format.md"

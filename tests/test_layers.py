@@ -24,7 +24,7 @@ def test_core_loads_and_compiles_with_qt_sqlite_and_audio_unimportable() -> None
             importlib.import_module(info.name)
         from circuit_timer.core.library import load_library
         from circuit_timer.core.timeline import compile_timeline
-        from circuit_timer.paths import bundled_circuits_dir
+        from circuit_timer.files.paths import bundled_circuits_dir
         lib = load_library(bundled_circuits_dir(), None)
         assert not lib.problems, lib.problems
         compile_timeline(lib.circuit("pf-crash-course"))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 
 

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from circuit_timer import paths
 from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, load_library
 from circuit_timer.core.problems import Problem
 from circuit_timer.core.suggest import closest
+from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from circuit_timer import paths
 from circuit_timer.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -34,7 +33,8 @@ from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schema import file_schema
 from circuit_timer.core.starter import readable_id
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.user_files import BUNDLED, StarterError, create_starter, ids_in_use
+from circuit_timer.files import paths
+from circuit_timer.files.new_circuit import BUNDLED, StarterError, create_starter, ids_in_use
 
 
 def register(sub: SubParsers) -> None:

@@ -19,13 +19,13 @@ from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
-from circuit_timer.cue_scheduler import favour_cue_thread
-from circuit_timer.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.session.cue_scheduler import favour_cue_thread
+from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.session.workout import Origin, Workout
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.terminal import TerminalRunner
-from circuit_timer.terminal_summary import after_workout, line_asker
-from circuit_timer.workout import Origin, Workout
+from circuit_timer.terminal.runner import TerminalRunner
+from circuit_timer.terminal.summary import after_workout, line_asker
 
 EXIT_FINISHED_EARLY = 3
 
@@ -116,7 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         favour_cue_thread()
         clock = ScaledClock(speed)
         # The session opens with the first completed set: a workout ended with none is
-        # kept only when the runner says so (terminal_summary.after_workout).
+        # kept only when the runner says so (terminal.summary.after_workout).
         workout = Workout(circuit, clock, store, origin, cue_listeners=listeners, keep_empty=False)
         runner = TerminalRunner(workout, clock, auto=args.auto)
         try:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from circuit_timer import __version__, paths
-from circuit_timer.cue_scheduler import favour_cue_thread
+from circuit_timer import __version__
+from circuit_timer.files import paths
+from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.ui.first_run import FirstRunDialog, mark_shown, should_show
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.theme import apply_theme

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from circuit_timer.core.clock import Clock
 from circuit_timer.core.events import Event, RepCounted, SegmentStarted, SetCompleted
-from circuit_timer.workout import Workout
+from circuit_timer.session.workout import Workout
 
 REDRAW_MS = 50
 

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer import __version__, paths
+from circuit_timer import __version__
 from circuit_timer.core.describe import CLINICIAN_NOTE
+from circuit_timer.files import paths
 
 SHOWN_KEY = "first_run/shown_version"
 ICON_SIZE = 64

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer import __version__, paths
+from circuit_timer import __version__
 from circuit_timer.core.clock import Clock, ScaledClock
 from circuit_timer.core.describe import CLINICIAN_NOTE
 from circuit_timer.core.events import Event, Finished, Paused, Resumed
 from circuit_timer.core.model import Circuit
-from circuit_timer.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.files import paths
+from circuit_timer.files.new_circuit import StarterError, create_starter
+from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
+from circuit_timer.session.workout import Origin, Workout
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -41,8 +44,6 @@ from circuit_timer.ui.summary_text import side_tests
 from circuit_timer.ui.today_page import TodayPage
 from circuit_timer.ui.transfer_dialogs import export_history, import_history
 from circuit_timer.ui.workout_page import WorkoutPage
-from circuit_timer.user_files import StarterError, create_starter
-from circuit_timer.workout import Origin, Workout
 
 CueFactory = Callable[[HistoryStore | None], SoundCues]
 

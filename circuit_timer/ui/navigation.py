@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer import paths
+from circuit_timer.files import paths
 from circuit_timer.ui import style
 
 ICON_SIZE = 20

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from circuit_timer import paths
+from circuit_timer.files import paths
 
 # The spacing grid (px): everything is a multiple of 8.
 GRID = 8

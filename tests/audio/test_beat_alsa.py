@@ -45,7 +45,7 @@ from circuit_timer.audio.tones import RATE, Sound
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import SegmentStarted
 from circuit_timer.core.library import load_file
-from circuit_timer.workout import Workout
+from circuit_timer.session.workout import Workout
 
 path, exercise, beats, done_at, lead_in = sys.argv[1:6]
 beats, done_at, lead_in = int(beats), float(done_at), float(lead_in)

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from circuit_timer import paths
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.engine import Engine
 from circuit_timer.core.events import (
@@ -31,6 +30,7 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.validation import parse_document
 from circuit_timer.core.yaml_source import read_yaml_bytes
+from circuit_timer.files import paths
 from tests.core.test_timeline import circuits
 
 T0 = 1000.0

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.records import SessionRecord, SessionStatus
@@ -20,6 +19,7 @@ from circuit_timer.core.schedule import (
     session_circuit,
     sessions_on,
 )
+from circuit_timer.files import paths
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 # A Sunday, so each week window of the plan is exactly one ISO week (Monday to Sunday).

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Plan
 from circuit_timer.core.records import Enrolment, SessionRecord, SessionStatus
@@ -22,6 +21,7 @@ from circuit_timer.core.streaks import (
     partial_days,
     plan_calendar,
 )
+from circuit_timer.files import paths
 
 _count = 0
 

@@ -31,9 +31,9 @@ from pytestqt.qtbot import QtBot
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import Event, SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.session.workout import Workout
 from circuit_timer.store import connection, migrations
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.workout import Workout
 
 CIRCUIT = "taper-maintenance"
 TAPER_SETS = 15

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, note, seed, settings
 from hypothesis import strategies as st
 
-from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.problems import Problem
+from circuit_timer.files import paths
 from tests.core.test_malformed import EXPECTED, MALFORMED
 
 BUNDLED = paths.bundled_circuits_dir()

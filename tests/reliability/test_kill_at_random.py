@@ -30,9 +30,9 @@ from typing import Any
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.files import paths
 from circuit_timer.store.history import DB_NAME, HistoryStore
 
 CIRCUIT = "pf-crash-course"  # 34 sets, 1968 s: 3.9 s at 500x

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.clock import Clock, FakeClock, MonotonicClock, ScaledClock
 from circuit_timer.core.engine import Engine
 from circuit_timer.core.events import Event, Finished, SegmentStarted, SetCompleted
@@ -25,10 +24,11 @@ from circuit_timer.core.streaks import heatmap, heatmap_start
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.core.validation import parse_document
 from circuit_timer.core.yaml_source import read_yaml_bytes
+from circuit_timer.files import paths
+from circuit_timer.session.workout import Workout
 from circuit_timer.store import history as history_module
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.workout import Workout
 
 # --- fixtures and helpers --------------------------------------------------------
 

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 from typing import IO
 
-from circuit_timer import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 
 # The first runs longer (about 6.6 s at 300x), so it is surely still going while the

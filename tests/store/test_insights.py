@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
+from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 

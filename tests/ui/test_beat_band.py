@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.library import load_file
+from circuit_timer.session.workout import Origin
 from circuit_timer.ui.main_window import MainWindow
-from circuit_timer.workout import Origin
 from tests.conftest import DATA
 from tests.core.test_engine import circuit
 from tests.ui.driving import advance, open_window, to_next

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from circuit_timer import paths
 from circuit_timer.core.asymmetry import side_point
 from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.library import Library, load_library
+from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.charts import ChartsPage

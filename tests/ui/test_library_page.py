@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from circuit_timer import paths
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.model import Circuit
+from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.library_page import LibraryPage
 

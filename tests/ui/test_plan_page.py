@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from circuit_timer import paths
 from circuit_timer.cli import main
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.describe import minutes
@@ -22,6 +21,7 @@ from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.model import Plan
 from circuit_timer.core.schedule import plan_schedule, week_window
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.plan_page import (

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from circuit_timer import paths
 from circuit_timer.cli import main
 from circuit_timer.core.events import SetCompleted
+from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.main_window import MainWindow

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from circuit_timer import paths
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.describe import minutes
 from circuit_timer.core.library import load_library
 from circuit_timer.core.records import PainEntry
 from circuit_timer.core.schedule import PlannedStatus
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore

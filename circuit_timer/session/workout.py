@@ -19,7 +19,7 @@ from circuit_timer.core.clock import Clock
 from circuit_timer.core.engine import Engine, SetKey
 from circuit_timer.core.events import Event, Finished, FinishStatus, SetCompleted
 from circuit_timer.core.model import Circuit
-from circuit_timer.cue_scheduler import CueScheduler
+from circuit_timer.session.cue_scheduler import CueScheduler
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 

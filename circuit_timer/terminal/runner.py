@@ -32,7 +32,7 @@ from circuit_timer.core.events import (
     TempoPhase,
 )
 from circuit_timer.core.timeline import Segment
-from circuit_timer.workout import Workout
+from circuit_timer.session.workout import Workout
 
 KEYS_HELP = "Enter done  space pause  + - reps  s skip  b back  q finish"
 REDRAW_SECONDS = 0.1

@@ -10,7 +10,7 @@ import platformdirs
 APP_NAME = "circuit-timer"
 HOME_ENV = "CIRCUIT_TIMER_HOME"
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _shipped(name: str) -> Path:

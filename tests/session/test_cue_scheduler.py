@@ -8,8 +8,8 @@ from collections import Counter
 
 from circuit_timer.core.clock import FakeClock, MonotonicClock
 from circuit_timer.core.events import Countdown, Event
-from circuit_timer.cue_scheduler import CueScheduler
-from circuit_timer.workout import Workout
+from circuit_timer.session.cue_scheduler import CueScheduler
+from circuit_timer.session.workout import Workout
 from tests.core.test_engine import SMALL, circuit
 
 

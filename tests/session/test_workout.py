@@ -8,9 +8,9 @@ from pathlib import Path
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.session.workout import Workout
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.workout import Workout
 
 TWO_SETS = Circuit.model_validate(
     {

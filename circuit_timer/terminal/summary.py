@@ -13,9 +13,9 @@ from datetime import date
 from typing import TextIO
 
 from circuit_timer.core.pain import ACCEPTABLE_MAX, SAFE_MAX
+from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
-from circuit_timer.workout import Workout
 
 Ask = Callable[[str], str | None]
 

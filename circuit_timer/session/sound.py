@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from circuit_timer import paths
 from circuit_timer.core.events import Event
+from circuit_timer.files import paths
 from circuit_timer.store import settings
 from circuit_timer.store.history import HistoryStore
 

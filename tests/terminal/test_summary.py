@@ -10,10 +10,10 @@ from pathlib import Path
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import LIGHTER
+from circuit_timer.session.workout import Workout
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.terminal_summary import after_workout, band
-from circuit_timer.workout import Workout
+from circuit_timer.terminal.summary import after_workout, band
 
 ONE_SET = Circuit.model_validate(
     {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circuit_timer import paths
 from circuit_timer.core.library import find_files, load_library
 from circuit_timer.core.starter import has_name, new_circuit_id, starter_circuit
+from circuit_timer.files import paths
 
 BUNDLED = "the bundled library"
 

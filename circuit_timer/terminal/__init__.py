@@ -1,0 +1,1 @@
+"""The terminal face: the runner screen and keys, and the end-of-run questions."""
