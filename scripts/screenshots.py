@@ -23,10 +23,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from circuit_timer.files import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.schedule import plan_schedule
+from circuit_timer.files import paths
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import make_application
@@ -68,18 +69,20 @@ def seed(today: date) -> None:
             for side, reps in (("left", left), ("right", right)):
                 store.record_set(
                     uid,
-                    block=1,
-                    round=1,
-                    exercise_id="single-leg-heel-raise-test",
-                    exercise_name="Single-leg heel raise to failure",
-                    set_number=1,
-                    side=side,
-                    reps_target=30,
-                    reps_done=reps,
-                    seconds=None,
-                    dose="open",
-                    test=True,  # counted by the runner: the only sets an LSI comes from
-                    counted=True,
+                    CompletedSet(
+                        block=1,
+                        round=1,
+                        exercise_id="single-leg-heel-raise-test",
+                        exercise_name="Single-leg heel raise to failure",
+                        set_number=1,
+                        side=side,
+                        reps_target=30,
+                        reps_done=reps,
+                        seconds=None,
+                        dose="open",
+                        test=True,  # counted by the runner: the only sets an LSI comes from
+                        counted=True,
+                    ),
                 )
             store.finish_session(uid, "completed")
 

@@ -101,7 +101,7 @@ class CuePlayer:
                 return self._play("tick")
             case SetCompleted():
                 self._set_done_at = event.at
-                return None if event.side == "left" else self._play("set-done")
+                return None if event.done.side == "left" else self._play("set-done")
             case Finished(status="completed"):
                 return self._play("workout-done", interrupt=True)
             case _:

@@ -35,6 +35,7 @@ from circuit_timer.core.events import (
     TempoPhaseName,
 )
 from circuit_timer.core.model import Circuit, Exercise
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.timeline import Segment, Timeline, compile_timeline
 
 State = Literal["ready", "running", "paused", "finished"]
@@ -433,15 +434,12 @@ class Engine:
                 reps_done = self._reps
             else:
                 reps_done = None
-        return SetCompleted(
-            at=at,
-            index=self.index,
+        done = CompletedSet(
             block=segment.block,
             round=segment.round,
             exercise_id=segment.exercise,
             exercise_name=segment.name,
             set_number=segment.set,
-            sets=segment.sets,
             side=segment.side,
             reps_target=segment.reps,
             reps_done=reps_done,
@@ -451,6 +449,7 @@ class Engine:
             test=exercise.test,
             counted=counted,
         )
+        return SetCompleted(at=at, index=self.index, done=done, sets=segment.sets)
 
     def _finish(self, at: float, status: FinishStatus) -> Finished:
         self.state = "finished"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from circuit_timer.core.records import SideName
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.timeline import Segment
 
 TempoPhaseName = Literal["up", "hold", "down", "pause"]
@@ -71,28 +71,11 @@ class Beat(Event):
 
 @dataclass(frozen=True)
 class SetCompleted(Event):
-    """One set (one side of it) is done: what the history records.
+    """One set (one side of it) is done: ``done`` is what the history records of it;
+    ``sets`` (how many sets the exercise has) is for the screen."""
 
-    ``counted`` is True when ``reps_done`` is the runner's own count of an open rep set
-    (they pressed + or -); an untouched open set carries its target instead, except a
-    ``test``, whose untouched set has ``reps_done`` None: a test's reps are only what the
-    runner counted.
-    """
-
-    block: int
-    round: int
-    exercise_id: str
-    exercise_name: str
-    set_number: int
+    done: CompletedSet
     sets: int
-    side: SideName | None
-    reps_target: int | None
-    reps_done: int | None
-    seconds: float
-    dose: str
-    load: str | None
-    test: bool = False
-    counted: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from circuit_timer.core.model import Circuit
-from circuit_timer.core.records import SideName
+from circuit_timer.core.records import CompletedSet, SideName
 from circuit_timer.core.timeline import compile_timeline
 
 
@@ -24,6 +24,25 @@ class PlannedSet:
     load: str | None
     dose: str
     test: bool = False
+
+    def done(self, counted: int | None = None) -> CompletedSet:
+        """This set as completed away from the app: with the reps the runner ``counted``,
+        or else as done at its target (not counted)."""
+        return CompletedSet(
+            block=self.block,
+            round=self.round,
+            exercise_id=self.exercise_id,
+            exercise_name=self.exercise_name,
+            set_number=self.set_number,
+            side=self.side,
+            reps_target=self.reps_target,
+            reps_done=self.reps_target if counted is None else counted,
+            seconds=self.seconds,
+            dose=self.dose,
+            load=self.load,
+            test=self.test,
+            counted=counted is not None,
+        )
 
 
 def planned_sets(circuit: Circuit) -> list[PlannedSet]:

@@ -59,6 +59,32 @@ class SetRecord:
     counted: bool = False
 
 
+@dataclass(frozen=True, kw_only=True)
+class CompletedSet:
+    """One set (one side of it) the runner completed: what the history stores of it.
+
+    ``counted`` is True when ``reps_done`` is the runner's own count (they pressed + or -
+    in the app, or gave it with ``log --count``); an untouched open set carries its target
+    instead, except a ``test`` (a measurement to failure), whose reps are only what the
+    runner counted: a test set not counted has ``reps_done`` None, and is stored so.
+    """
+
+    block: int
+    round: int
+    exercise_id: str
+    exercise_name: str | None = None
+    set_number: int
+    side: SideName | None
+    reps_target: int | None
+    reps_done: int | None
+    seconds: float | None
+    # "timed", "tempo", "open" or "hold": says whether reps or seconds measure the set.
+    dose: str | None = None
+    load: str | None = None
+    test: bool = False
+    counted: bool = False
+
+
 @dataclass(frozen=True)
 class PainEntry:
     """A pain score, 0-10: first-step morning pain, or pain during or after loading."""

@@ -19,6 +19,7 @@ from circuit_timer.core.clock import Clock
 from circuit_timer.core.engine import Engine, SetKey
 from circuit_timer.core.events import Event, Finished, FinishStatus, SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.session.cue_scheduler import CueScheduler
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -78,7 +79,7 @@ class Workout:
         self.status: FinishStatus | None = None
         self._unsaved: list[SetCompleted] = []
         # Sets by key: a set redone after Back replaces its first record, as in the store.
-        self._done: dict[SetKey, SetCompleted] = {}
+        self._done: dict[SetKey, CompletedSet] = {}
         self._saved: set[SetKey] = set()
         self._started_at: datetime | None = None
         self._ended_at: datetime | None = None
@@ -159,7 +160,7 @@ class Workout:
         return self.engine.state == "finished"
 
     @property
-    def sets_done(self) -> list[SetCompleted]:
+    def sets_done(self) -> list[CompletedSet]:
         """The completed sets, one per set and side (a redone set counts once), in order."""
         return list(self._done.values())
 
@@ -173,7 +174,7 @@ class Workout:
     def _dispatch(self, events: list[Event]) -> list[Event]:
         for event in events:
             if isinstance(event, SetCompleted):
-                self._done[_set_key(event)] = event
+                self._done[_set_key(event)] = event.done
                 self._record(event)
             elif isinstance(event, Finished):
                 self.status = event.status
@@ -224,25 +225,10 @@ class Workout:
                 self._open_session()
             assert self.session_uuid is not None
             while self._unsaved:
-                done = self._unsaved[0]
-                self.store.record_set(
-                    self.session_uuid,
-                    block=done.block,
-                    round=done.round,
-                    exercise_id=done.exercise_id,
-                    exercise_name=done.exercise_name,
-                    set_number=done.set_number,
-                    side=done.side,
-                    reps_target=done.reps_target,
-                    reps_done=done.reps_done,
-                    seconds=done.seconds,
-                    load=done.load,
-                    dose=done.dose,
-                    test=done.test,
-                    counted=done.counted,
-                )
+                first = self._unsaved[0]
+                self.store.record_set(self.session_uuid, first.done)
                 self._unsaved.pop(0)
-                self._saved.add(_set_key(done))
+                self._saved.add(_set_key(first))
         except StoreError as exc:
             self._notice(f"a set could not be saved yet ({exc}); the workout goes on")
 
@@ -269,4 +255,5 @@ class Workout:
 
 def _set_key(event: SetCompleted) -> SetKey:
     """The set a SetCompleted is about (as the store keys it)."""
-    return (event.block, event.round, event.exercise_id, event.set_number, event.side)
+    done = event.done
+    return (done.block, done.round, done.exercise_id, done.set_number, done.side)

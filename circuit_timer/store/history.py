@@ -17,6 +17,7 @@ from typing import Any, Literal, cast
 
 from circuit_timer.core.planned_sets import PlannedSet
 from circuit_timer.core.records import (
+    CompletedSet,
     Enrolment,
     PainEntry,
     PainKind,
@@ -223,35 +224,14 @@ class HistoryStore:
             )  # fmt: skip
         return uid
 
-    def record_set(
-        self,
-        session_uuid: str,
-        *,
-        block: int,
-        round: int,
-        exercise_id: str,
-        set_number: int,
-        side: SideName | None,
-        reps_target: int | None,
-        reps_done: int | None,
-        seconds: float | None,
-        load: str | None = None,
-        exercise_name: str | None = None,
-        dose: str | None = None,
-        test: bool = False,
-        counted: bool = False,
-    ) -> None:
+    def record_set(self, session_uuid: str, done: CompletedSet) -> None:
         """Store one completed set at once, in its own transaction.
 
-        ``test``: the exercise is a measurement (``test: true`` in its circuit).
-        ``counted``: ``reps_done`` is the runner's own count (pressed in the app, or given
-        with ``log --count``), not a target filled in for them. A test's reps are only
-        what was counted: a test set not counted is stored with no reps, whatever
-        ``reps_done`` says. Recording the same set again (the runner went back and redid
-        it) replaces it.
+        A test's reps are only what was counted: a test set not counted is stored with no
+        reps, whatever ``reps_done`` says. Recording the same set again (the runner went
+        back and redid it) replaces it.
         """
-        if test and not counted:
-            reps_done = None
+        reps_done = None if done.test and not done.counted else done.reps_done
         with self.transaction() as conn:
             session_id = self._session_id(conn, session_uuid)
             conn.execute(
@@ -263,8 +243,9 @@ class HistoryStore:
                 "reps_done = excluded.reps_done, seconds = excluded.seconds, "
                 "load = excluded.load, test = excluded.test, counted = excluded.counted, "
                 "recorded_at = excluded.recorded_at",
-                (session_id, block, round, exercise_id, exercise_name, set_number, side,
-                 reps_target, reps_done, seconds, load, dose, int(test), int(counted),
+                (session_id, done.block, done.round, done.exercise_id, done.exercise_name,
+                 done.set_number, done.side, done.reps_target, reps_done, done.seconds,
+                 done.load, done.dose, int(done.test), int(done.counted),
                  to_text(self._now())),
             )  # fmt: skip
 
@@ -284,23 +265,9 @@ class HistoryStore:
         """
         counts = counts or {}
         count = 0
-        for s in sets:
-            counted = counts.get((s.exercise_id, s.side))
+        for planned in sets:
             self.record_set(
-                session_uuid,
-                block=s.block,
-                round=s.round,
-                exercise_id=s.exercise_id,
-                exercise_name=s.exercise_name,
-                set_number=s.set_number,
-                side=s.side,
-                reps_target=s.reps_target,
-                reps_done=s.reps_target if counted is None else counted,
-                seconds=s.seconds,
-                load=s.load,
-                dose=s.dose,
-                test=s.test,
-                counted=counted is not None,
+                session_uuid, planned.done(counts.get((planned.exercise_id, planned.side)))
             )
             count += 1
         return count

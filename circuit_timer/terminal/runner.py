@@ -96,13 +96,12 @@ def event_line(event: Event, since: float) -> str | None:
         who = "you" if event.by_runner else "auto"
         return f"{stamp} reps {event.reps}/{event.target} ({who})"
     if isinstance(event, SetCompleted):
-        side = f" {event.side}" if event.side else ""
-        reps = (
-            f", {event.reps_done}/{event.reps_target} reps" if event.reps_done is not None else ""
-        )
+        done = event.done
+        side = f" {done.side}" if done.side else ""
+        reps = f", {done.reps_done}/{done.reps_target} reps" if done.reps_done is not None else ""
         return (
-            f"{stamp} set done: {event.exercise_name}, set {event.set_number}/{event.sets}{side}"
-            f"{reps}, {event.seconds:g} s"
+            f"{stamp} set done: {done.exercise_name}, set {done.set_number}/{event.sets}{side}"
+            f"{reps}, {done.seconds:g} s"
         )
     if isinstance(event, Paused):
         return f"{stamp} paused"

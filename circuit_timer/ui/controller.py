@@ -8,7 +8,8 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from circuit_timer.core.clock import Clock
-from circuit_timer.core.events import Event, RepCounted, SegmentStarted, SetCompleted
+from circuit_timer.core.events import Event, RepCounted, SegmentStarted
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.session.workout import Workout
 
 REDRAW_MS = 50
@@ -45,7 +46,7 @@ class WorkoutController(QObject):
         self._redraw.timeout.connect(self.changed.emit)
 
     @property
-    def sets(self) -> list[SetCompleted]:
+    def sets(self) -> list[CompletedSet]:
         """The completed sets so far, as the history has them (a redone set once)."""
         return self.workout.sets_done
 

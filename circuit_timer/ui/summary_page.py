@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from circuit_timer.core.describe import clock as mmss
-from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import PainAdvice
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, hint, section_title
 from circuit_timer.ui.pain_scale import PainScale
@@ -173,7 +173,7 @@ class SummaryPage(QWidget):
         title: str,
         status: str,
         seconds: float,
-        sets: list[SetCompleted],
+        sets: list[CompletedSet],
         saved: int | None = None,
         *,
         circuit: Circuit | None = None,
@@ -224,7 +224,7 @@ class SummaryPage(QWidget):
         for widget in (self.notes_title, self.safety):
             widget.setVisible(bool(notes))
 
-    def _show_sets(self, sets: list[SetCompleted]) -> None:
+    def _show_sets(self, sets: list[CompletedSet]) -> None:
         rows = summarise(sets)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):

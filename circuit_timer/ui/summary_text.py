@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from circuit_timer.core.asymmetry import FLAG_BELOW, NOISE_HIGH, NOISE_LOW, SidePoint
 from circuit_timer.core.describe import clock as mmss
 from circuit_timer.core.describe import plural
-from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import pain_level
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -44,21 +44,21 @@ class Row:
     seconds: float
 
 
-def summarise(sets: list[SetCompleted]) -> list[Row]:
+def summarise(sets: list[CompletedSet]) -> list[Row]:
     """Sets and reps per exercise and side, in the order they were done."""
-    grouped: dict[tuple[str, str], list[SetCompleted]] = {}
+    grouped: dict[tuple[str, str], list[CompletedSet]] = {}
     for s in sets:
-        grouped.setdefault((s.exercise_name, s.side or "\u2013"), []).append(s)
+        grouped.setdefault((s.exercise_name or s.exercise_id, s.side or "\u2013"), []).append(s)
     rows = []
     for (name, side), done in grouped.items():
         targets = [s.reps_target for s in done if s.reps_target is not None]
         reps = [s.reps_done for s in done if s.reps_done is not None]
         text = f"{sum(reps)} / {sum(targets)}" if reps and targets else "\u2013"
-        rows.append(Row(name, side, len(done), text, sum(s.seconds for s in done)))
+        rows.append(Row(name, side, len(done), text, sum(s.seconds or 0.0 for s in done)))
     return rows
 
 
-def facts_text(seconds: float, sets: list[SetCompleted]) -> str:
+def facts_text(seconds: float, sets: list[CompletedSet]) -> str:
     """'Time 12:34 · 3 sets · 30 reps' (reps only where sets count them)."""
     parts = [f"Time {mmss(seconds)}", plural(len(sets), "set") if sets else "no set done"]
     counted = [s.reps_done for s in sets if s.reps_done is not None]
@@ -124,14 +124,14 @@ class SideTest:
 
 
 def side_tests(
-    store: HistoryStore | None, session_uuid: str | None, sets: Sequence[SetCompleted]
+    store: HistoryStore | None, session_uuid: str | None, sets: Sequence[CompletedSet]
 ) -> list[SideTest]:
     """The per-side tests done in this workout, with the LSI the history gives them:
     the same reading as `circuit-timer asymmetry` (``insights.sides``)."""
     tests: dict[str, str] = {}
     for s in sets:
         if s.test and s.side is not None:
-            tests.setdefault(s.exercise_id, s.exercise_name)
+            tests.setdefault(s.exercise_id, s.exercise_name or s.exercise_id)
     if not tests:
         return []
     found: dict[str, tuple[SidePoint, int]] = {}

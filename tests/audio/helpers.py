@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from circuit_timer.core.events import SetCompleted
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.timeline import Segment
 from tests.conftest import REPO
 
@@ -70,15 +71,12 @@ def seg(kind: str = "work", **fields: Any) -> Segment:
 
 def set_done(at: float, side: str | None = None) -> SetCompleted:
     """A SetCompleted for the default segment."""
-    return SetCompleted(
-        at=at,
-        index=1,
+    done = CompletedSet(
         block=0,
         round=1,
         exercise_id="glute-bridge",
         exercise_name="Single-leg glute bridge",
         set_number=1,
-        sets=2,
         side=side,  # type: ignore[arg-type]
         reps_target=12,
         reps_done=12,
@@ -86,6 +84,7 @@ def set_done(at: float, side: str | None = None) -> SetCompleted:
         dose="reps",
         load=None,
     )
+    return SetCompleted(at=at, index=1, done=done, sets=2)
 
 
 def file_sink(folder: Path) -> tuple[Path, str]:

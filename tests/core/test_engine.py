@@ -57,8 +57,8 @@ def brief(event: Event) -> tuple[Any, ...]:
     if isinstance(event, RepCounted):
         return ("rep", at, event.reps, event.by_runner)
     if isinstance(event, SetCompleted):
-        return ("set", at, event.exercise_id, event.set_number, event.side, event.reps_done,
-                event.seconds)  # fmt: skip
+        d = event.done
+        return ("set", at, d.exercise_id, d.set_number, d.side, d.reps_done, d.seconds)
     if isinstance(event, Paused):
         return ("paused", at)
     if isinstance(event, Resumed):
@@ -156,8 +156,9 @@ def test_an_open_set_marked_done_without_counting_records_the_target() -> None:
     engine.update()
     clock.advance(40)
     [done, finished] = engine.done()
-    assert isinstance(done, SetCompleted) and (done.reps_done, done.reps_target) == (15, 15)
-    assert done.seconds == 40.0
+    assert isinstance(done, SetCompleted)
+    assert (done.done.reps_done, done.done.reps_target) == (15, 15)
+    assert done.done.seconds == 40.0
     assert isinstance(finished, Finished) and finished.status == "completed"
 
 
@@ -226,7 +227,7 @@ def test_redoing_a_hold_counts_it_once() -> None:
     engine.update()
     engine.back()  # in its first 2 s: back to the first hold
     clock.advance(30)
-    sets = [e for e in engine.update() if isinstance(e, SetCompleted)]
+    sets = [e.done for e in engine.update() if isinstance(e, SetCompleted)]
     assert [(s.reps_done, s.seconds) for s in sets] == [(2, 20.0)]
 
 
@@ -267,7 +268,7 @@ def test_runner_counting_wins_over_the_tempo_count() -> None:
     engine.count_rep(+1)
     engine.count_rep(+1)  # the runner says 2 reps already
     clock.advance(20)
-    sets = [e for e in engine.update() if isinstance(e, SetCompleted)]
+    sets = [e.done for e in engine.update() if isinstance(e, SetCompleted)]
     assert sets[0].reps_done == 2
 
 
@@ -300,7 +301,7 @@ def test_whole_flagship_circuit_fast_and_exact() -> None:
     assert isinstance(finished, Finished) and finished.status == "completed"
     # Waking late at every step costs nothing: the end is exactly the estimate.
     assert finished.at - T0 == pytest.approx(engine.timeline.estimated_seconds)
-    done = [e for e in events if isinstance(e, SetCompleted)]
+    done = [e.done for e in events if isinstance(e, SetCompleted)]
     planned = planned_sets(flagship)
     assert [(d.block, d.round, d.exercise_id, d.set_number, d.side) for d in done] == [
         (p.block, p.round, p.exercise_id, p.set_number, p.side) for p in planned
@@ -318,7 +319,7 @@ def test_events_follow_the_timeline_and_sets_match_it(c: Circuit, late: float) -
     assert times == sorted(times)
     starts = [e.index for e in events if isinstance(e, SegmentStarted)]
     assert starts == list(range(len(engine.segments)))
-    done = [e for e in events if isinstance(e, SetCompleted)]
+    done = [e.done for e in events if isinstance(e, SetCompleted)]
     planned = planned_sets(c)
     assert [(d.block, d.round, d.exercise_id, d.set_number, d.side, d.reps_done) for d in done] == [
         (p.block, p.round, p.exercise_id, p.set_number, p.side, p.reps_target) for p in planned
@@ -431,17 +432,17 @@ def test_a_test_records_only_what_the_runner_counted() -> None:
     clock.advance(20)
     for _ in range(22):
         engine.count_rep(+1)
-    [left] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    [left] = [e.done for e in engine.done() if isinstance(e, SetCompleted)]
     assert (left.side, left.reps_done, left.reps_target, left.test, left.counted) == (
         "left", 22, 30, True, True,
     )  # fmt: skip
     engine.done()  # the switch
     clock.advance(25)
-    [right] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    [right] = [e.done for e in engine.done() if isinstance(e, SetCompleted)]
     # Nobody pressed +: not counted, and no reps made up from the target.
     assert (right.side, right.reps_done, right.test, right.counted) == ("right", None, True, False)
     engine.done()  # the rest
     clock.advance(8)
-    [bridge] = [e for e in engine.done() if isinstance(e, SetCompleted)]
+    [bridge] = [e.done for e in engine.done() if isinstance(e, SetCompleted)]
     # A training set left untouched was done as written: its target, not counted.
     assert (bridge.reps_done, bridge.test, bridge.counted) == (12, False, False)

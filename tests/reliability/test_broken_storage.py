@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import Event, SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import connection, migrations
 from circuit_timer.store.history import HistoryStore
@@ -110,9 +111,9 @@ def a_real_history(home: Path, sessions: int = 40) -> None:
             uid = store.start_session(f"circuit-{n}", circuit_title="A circuit " * 20)
             for number in range(1, 6):
                 store.record_set(
-                    uid, block=0, round=1, exercise_id="heel-raise", set_number=number,
+                    uid, CompletedSet(block=0, round=1, exercise_id="heel-raise", set_number=number,
                     side=None, reps_target=12, reps_done=12, seconds=40.0,
-                    exercise_name="Heel raise", dose="12 reps",
+                    exercise_name="Heel raise", dose="12 reps"),
                 )  # fmt: skip
             store.finish_session(uid, "completed")
     # The last connection closed checkpoints the WAL into the file and removes it.
@@ -301,11 +302,11 @@ def step(workout: Workout, clock: FakeClock) -> list[Event]:
     return workout.pump()
 
 
-def run_sets(workout: Workout, clock: FakeClock, count: int) -> list[SetCompleted]:
-    done: list[SetCompleted] = []
+def run_sets(workout: Workout, clock: FakeClock, count: int) -> list[CompletedSet]:
+    done: list[CompletedSet] = []
     while len(done) < count:
         assert not workout.finished
-        done += [e for e in step(workout, clock) if isinstance(e, SetCompleted)]
+        done += [e.done for e in step(workout, clock) if isinstance(e, SetCompleted)]
     return done
 
 
@@ -340,7 +341,7 @@ def test_a_full_disk_mid_workout_goes_on_and_saves_the_sets_once_there_is_room(
 
     # Room again: the next set saves the ones still waiting first, in order.
     store._conn.execute(f"PRAGMA max_page_count = {pages + 100_000}")
-    rest = [e for e in drive_to_the_end(workout, clock) if isinstance(e, SetCompleted)]
+    rest = [e.done for e in drive_to_the_end(workout, clock) if isinstance(e, SetCompleted)]
     done = first + while_full + rest
     assert len(done) == SETS and workout.status == "completed"
     assert workout.sets_recorded == SETS
@@ -398,7 +399,7 @@ def test_a_lock_held_by_another_process_mid_workout_delays_saving_only(
     finally:
         locker.release()
 
-    rest = [e for e in drive_to_the_end(workout, clock) if isinstance(e, SetCompleted)]
+    rest = [e.done for e in drive_to_the_end(workout, clock) if isinstance(e, SetCompleted)]
     done = first + while_locked + rest
     assert workout.status == "completed" and workout.sets_recorded == SETS == len(done)
     assert stored(private_home) == [(s.set_number, "rdl") for s in done]

@@ -419,14 +419,14 @@ def test_an_hour_asleep_ends_the_segment_on_time_and_waits_at_the_open_set() -> 
         ("SegmentStarted", 45.0),
     ]
     hop = events[4]
-    assert isinstance(hop, SetCompleted) and hop.seconds == 30.0
+    assert isinstance(hop, SetCompleted) and hop.done.seconds == 30.0
     snap = engine.snapshot()
     assert (snap.state, snap.segment.exercise, snap.segment.kind) == ("running", "bridge", "work")
     assert snap.elapsed == pytest.approx(3612 - 45)
     # The runner, back, says the open set is done; the workout carries on from now.
     done = engine.done()
-    assert isinstance(done[0], SetCompleted) and done[0].exercise_id == "bridge"
-    assert done[0].reps_done == 10 and done[0].at == clock.now()
+    assert isinstance(done[0], SetCompleted) and done[0].done.exercise_id == "bridge"
+    assert done[0].done.reps_done == 10 and done[0].at == clock.now()
     clock.advance(3600)
     rest = engine.update()
     assert isinstance(rest[-1], Finished) and rest[-1].status == "completed"

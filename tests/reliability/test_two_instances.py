@@ -17,6 +17,7 @@ from typing import IO
 
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 
@@ -105,9 +106,9 @@ def test_two_runs_at_once_both_complete_with_every_set(private_home: Path, tmp_p
 
 def record(store: HistoryStore, uid: str, number: int) -> None:
     store.record_set(
-        uid, block=0, round=1, exercise_id="heel-raise", set_number=number, side=None,
+        uid, CompletedSet(block=0, round=1, exercise_id="heel-raise", set_number=number, side=None,
         reps_target=12, reps_done=number % 13, seconds=30.0, exercise_name="Heel raise",
-        dose="12 reps",
+        dose="12 reps"),
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.session.workout import Workout
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -87,7 +88,7 @@ def test_discarding_an_empty_workout_keeps_nothing(private_home: Path) -> None:
 class SetsFail(HistoryStore):
     """A history whose sets cannot be written (the session row can)."""
 
-    def record_set(self, *args: object, **kwargs: object) -> None:
+    def record_set(self, session_uuid: str, done: CompletedSet) -> None:
         raise StoreError("the disk is full")
 
 
@@ -130,7 +131,7 @@ def test_a_set_redone_after_back_counts_once(private_home: Path) -> None:
         first_set(workout)
         workout.back()  # in the rest's first 2 s: back to the set just done
         workout.count_rep(+1)
-        redone = [e for e in workout.done() if isinstance(e, SetCompleted)]
+        redone = [e.done for e in workout.done() if isinstance(e, SetCompleted)]
         assert [s.reps_done for s in redone] == [1]
         assert [s.reps_done for s in workout.sets_done] == [1]
         assert workout.sets_recorded == 1

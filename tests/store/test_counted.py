@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from circuit_timer.core.planned_sets import PlannedSet
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import migrations
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.transfer import export_csv, export_data, export_file, import_file
@@ -32,8 +33,8 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 
 def a_set(store: HistoryStore, uid: str, side: str, done: int | None, **flags: bool) -> None:
     store.record_set(
-        uid, block=0, round=1, exercise_id=TEST_ID, set_number=1, side=side,  # type: ignore[arg-type]
-        reps_target=30, reps_done=done, seconds=40.0, dose="open", **flags,
+        uid, CompletedSet(block=0, round=1, exercise_id=TEST_ID, set_number=1, side=side,  # type: ignore[arg-type]
+        reps_target=30, reps_done=done, seconds=40.0, dose="open", **flags),
     )  # fmt: skip
 
 

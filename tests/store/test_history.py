@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore, local_date_of
 
@@ -37,8 +38,8 @@ def store(tmp_path: Path, clock: Clock) -> Iterator[HistoryStore]:
 
 def record(store: HistoryStore, uid: str, exercise: str, side: str | None, done: int) -> None:
     store.record_set(
-        uid, block=0, round=1, exercise_id=exercise, set_number=1, side=side,  # type: ignore[arg-type]
-        reps_target=12, reps_done=done, seconds=96.0, load="bodyweight", dose="tempo",
+        uid, CompletedSet(block=0, round=1, exercise_id=exercise, set_number=1, side=side,  # type: ignore[arg-type]
+        reps_target=12, reps_done=done, seconds=96.0, load="bodyweight", dose="tempo"),
     )  # fmt: skip
 
 
@@ -191,14 +192,15 @@ def test_sessions_between_dates_and_by_status(store: HistoryStore) -> None:
 KILL_CHILD = """
 import sys, time
 from pathlib import Path
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.history import HistoryStore
 store = HistoryStore(Path(sys.argv[1]))
 uid = store.start_session("pf-crash-course")
 n = 0
 while True:
     n += 1
-    store.record_set(uid, block=0, round=1, exercise_id="raise", set_number=n, side="left",
-                     reps_target=12, reps_done=12, seconds=96.0)
+    store.record_set(uid, CompletedSet(block=0, round=1, exercise_id="raise", set_number=n,
+                     side="left", reps_target=12, reps_done=12, seconds=96.0))
     print(n, flush=True)
     time.sleep(0.002)
 """

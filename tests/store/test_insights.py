@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from circuit_timer.core.library import Library, load_library
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
@@ -86,9 +87,9 @@ def test_only_counted_sets_of_tests_count_for_asymmetry(tmp_path: Path) -> None:
             uid = store.start_session("heel-raise-test", source=source)
             for side, done in (("left", 12), ("right", right)):
                 store.record_set(
-                    uid, block=1, round=1, exercise_id=exercise, set_number=1, side=side,  # type: ignore[arg-type]
-                    reps_target=30, reps_done=done, seconds=None, dose="open", test=test,
-                    counted=counted,
+                    uid, CompletedSet(block=1, round=1, exercise_id=exercise, set_number=1,
+                    side=side, reps_target=30, reps_done=done, seconds=None, dose="open",  # type: ignore[arg-type]
+                    test=test, counted=counted),
                 )  # fmt: skip
             store.finish_session(uid, "completed")
         [report] = insights.sides(store, date.today())

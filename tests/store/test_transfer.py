@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.transfer import export_csv, export_data, export_file, import_file
@@ -25,13 +26,13 @@ def seeded(path: Path) -> HistoryStore:
         uid = store.start_session("pf-crash-course", circuit_title="PF", local_date=day)
         for side, done in (("left", 12), ("right", 10 + n)):
             store.record_set(
-                uid, block=2, round=1, exercise_id="towel-heel-raise", set_number=1,
+                uid, CompletedSet(block=2, round=1, exercise_id="towel-heel-raise", set_number=1,
                 side=side, reps_target=12, reps_done=done, seconds=96.0, load="backpack 5 kg",
-                exercise_name="Towel heel raise", dose="tempo",
+                exercise_name="Towel heel raise", dose="tempo"),
             )  # fmt: skip
         store.record_set(
-            uid, block=1, round=1, exercise_id="pogo-hops", set_number=1, side=None,
-            reps_target=None, reps_done=None, seconds=30.0, dose="timed",
+            uid, CompletedSet(block=1, round=1, exercise_id="pogo-hops", set_number=1, side=None,
+            reps_target=None, reps_done=None, seconds=30.0, dose="timed"),
         )  # fmt: skip
         store.finish_session(uid, "completed", notes=f'note, with "quotes" {n}', pain_after=3)
     store.start_session("calf-achilles", local_date=date(2026, 11, 23))  # left partial

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.undo import restore_session, snapshot_session
@@ -22,11 +23,13 @@ def add_session(store: HistoryStore, day: date, *, status: str = "completed") ->
         "pf-crash-course", circuit_title="PF", started_at=started, local_date=day
     )
     for side in ("left", "right"):
-        store.record_set(uid, block=1, round=1, exercise_id="raise", set_number=1, side=side,
-                         reps_target=10, reps_done=9, seconds=40.5, load="5 kg",
-                         exercise_name="Heel raise", dose="tempo")  # fmt: skip
-    store.record_set(uid, block=2, round=1, exercise_id="plank", set_number=1, side=None,
-                     reps_target=None, reps_done=None, seconds=30.0, dose="timed")  # fmt: skip
+        store.record_set(uid, CompletedSet(
+            block=1, round=1, exercise_id="raise", set_number=1, side=side, reps_target=10,
+            reps_done=9, seconds=40.5, load="5 kg", exercise_name="Heel raise",
+            dose="tempo"))  # fmt: skip
+    store.record_set(uid, CompletedSet(
+        block=2, round=1, exercise_id="plank", set_number=1, side=None, reps_target=None,
+        reps_done=None, seconds=30.0, dose="timed"))  # fmt: skip
     if status != "in_progress":
         store.finish_session(uid, "completed" if status == "completed" else "partial",
                              notes="left heel sore", pain_after=3,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.asymmetry import ExerciseAsymmetry, side_point
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.charts import (
@@ -66,18 +67,20 @@ def add_session(
         for side, reps in (("left", left), ("right", right)):
             store.record_set(
                 uid,
-                block=1,
-                round=1,
-                exercise_id=exercise,
-                set_number=1,
-                side=side,  # type: ignore[arg-type]
-                reps_target=None,
-                reps_done=reps,
-                seconds=40.0,
-                exercise_name=names[exercise],
-                dose="open",
-                test=True,  # LSI comes only from counted tests
-                counted=True,
+                CompletedSet(
+                    block=1,
+                    round=1,
+                    exercise_id=exercise,
+                    set_number=1,
+                    side=side,  # type: ignore[arg-type]
+                    reps_target=None,
+                    reps_done=reps,
+                    seconds=40.0,
+                    exercise_name=names[exercise],
+                    dose="open",
+                    test=True,  # LSI comes only from counted tests
+                    counted=True,
+                ),
             )
     store.finish_session(uid, status, ended_at=started + timedelta(minutes=30))  # type: ignore[arg-type]
 
@@ -353,9 +356,9 @@ def test_only_counted_tests_are_charted_and_no_test_says_what_to_do(
                                           ("calf-stretch", False, False, "hold"),
                                           (HEEL, True, False, "open")):  # fmt: skip
         for side in ("left", "right"):
-            store.record_set(uid, block=1, round=1, exercise_id=exercise, set_number=1,
+            store.record_set(uid, CompletedSet(block=1, round=1, exercise_id=exercise, set_number=1,
                              side=side, reps_target=15, reps_done=15 if side == "left" else 9,  # type: ignore[arg-type]
-                             seconds=40.0, dose=dose, test=test, counted=counted)  # fmt: skip
+                             seconds=40.0, dose=dose, test=test, counted=counted))  # fmt: skip
     store.finish_session(uid, "completed", ended_at=started + timedelta(minutes=30))
     widget = ChartsPage(store, lambda: TODAY)
     qtbot.addWidget(widget)

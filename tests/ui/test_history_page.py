@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.library import Library
-from circuit_timer.core.records import SetRecord
+from circuit_timer.core.records import CompletedSet, SetRecord
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore, to_text
@@ -35,12 +35,13 @@ def add_session(store: HistoryStore, day: date, hour: int, status: str = "comple
         local_date=day,
     )
     for side in ("left", "right"):
-        store.record_set(uid, block=1, round=1, exercise_id="raise", set_number=1, side=side,
-                         reps_target=10, reps_done=8 + (side == "right"), seconds=40.0,
-                         exercise_name="Heel raise", dose="tempo")  # fmt: skip
-    store.record_set(uid, block=2, round=1, exercise_id="plank", set_number=1, side=None,
-                     reps_target=None, reps_done=None, seconds=30.0, exercise_name="Plank",
-                     dose="timed")  # fmt: skip
+        store.record_set(uid, CompletedSet(
+            block=1, round=1, exercise_id="raise", set_number=1, side=side, reps_target=10,
+            reps_done=8 + (side == "right"), seconds=40.0, exercise_name="Heel raise",
+            dose="tempo"))  # fmt: skip
+    store.record_set(uid, CompletedSet(
+        block=2, round=1, exercise_id="plank", set_number=1, side=None, reps_target=None,
+        reps_done=None, seconds=30.0, exercise_name="Plank", dose="timed"))  # fmt: skip
     store.finish_session(uid, "completed" if status == "completed" else "partial",
                          pain_after=2, notes="felt fine",
                          ended_at=started + timedelta(minutes=20))  # fmt: skip

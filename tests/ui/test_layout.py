@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.asymmetry import side_point
-from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.library import Library, load_library
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
@@ -79,9 +79,10 @@ def session(store: HistoryStore, day: date, hour: int = 7, **kwargs: object) -> 
     )
     for n, (exercise, title) in enumerate(EXERCISES.items()):
         for side, reps in (("left", 20 + n), ("right", 22 - (day.day % 5))):
-            store.record_set(uid, block=1, round=1, exercise_id=exercise, set_number=1,
-                             side=side, reps_target=None, reps_done=reps, seconds=40.0,  # type: ignore[arg-type]
-                             exercise_name=title, dose="open", test=True, counted=True)  # fmt: skip
+            store.record_set(uid, CompletedSet(
+                block=1, round=1, exercise_id=exercise, set_number=1, side=side,  # type: ignore[arg-type]
+                reps_target=None, reps_done=reps, seconds=40.0, exercise_name=title, dose="open",
+                test=True, counted=True))  # fmt: skip
     store.finish_session(uid, kwargs.get("status", "completed"), pain_after=10,  # type: ignore[arg-type]
                          notes="heel fine", ended_at=started + timedelta(minutes=30))  # fmt: skip
     return uid
@@ -156,15 +157,12 @@ def summary_page(store: HistoryStore, *, saved: bool = False) -> SummaryPage:
     circuit = LIBRARY.circuit("pf-crash-course")
     assert circuit is not None
     sets = [
-        SetCompleted(
-            at=0.0,
-            index=0,
+        CompletedSet(
             block=1,
             round=1,
             exercise_id=ex.id,
             exercise_name=ex.name,
             set_number=1,
-            sets=1,
             side=side,
             reps_target=10,
             reps_done=9,

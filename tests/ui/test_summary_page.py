@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.cli import main
-from circuit_timer.core.events import SetCompleted
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -133,12 +133,11 @@ def test_a_summary_with_sets_says_how_many_were_saved(
     assert stored_sessions(private_home) == [("partial", 1, None, None)]
 
 
-def done(name: str, side: str | None, reps: int | None, target: int | None) -> SetCompleted:
-    return SetCompleted(
-        at=0.0, index=0, block=1, round=1, exercise_id=name.lower(), exercise_name=name,
-        set_number=1, sets=1, side=side, reps_target=target, reps_done=reps, seconds=30.0,
-        dose="open", load=None,
-    )  # type: ignore[arg-type]  # fmt: skip
+def done(name: str, side: str | None, reps: int | None, target: int | None) -> CompletedSet:
+    return CompletedSet(
+        block=1, round=1, exercise_id=name.lower(), exercise_name=name, set_number=1,
+        side=side, reps_target=target, reps_done=reps, seconds=30.0, dose="open", load=None,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 def test_the_words_count_right() -> None:

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.transfer import ImportResult, export_data
 from circuit_timer.ui import transfer_dialogs
@@ -38,9 +39,9 @@ def seeded(folder: Path) -> HistoryStore:
         sides: tuple[tuple[Literal["left", "right"], int], ...] = (("left", 12), ("right", 10 + n))
         for side, done in sides:
             store.record_set(
-                uid, block=2, round=1, exercise_id="towel-heel-raise", set_number=1,
+                uid, CompletedSet(block=2, round=1, exercise_id="towel-heel-raise", set_number=1,
                 side=side, reps_target=12, reps_done=done, seconds=96.0,
-                exercise_name="Towel heel raise", dose="tempo",
+                exercise_name="Towel heel raise", dose="tempo"),
             )  # fmt: skip
         store.finish_session(uid, "completed", notes="felt strong", pain_after=3)
     store.add_pain(date(2026, 11, 21), "morning", 4)
