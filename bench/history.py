@@ -41,7 +41,8 @@ from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.streaks import heatmap, partial_days
 from circuit_timer.files import paths
 from circuit_timer.store import insights
-from circuit_timer.store.history import HistoryStore, to_text
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.timestamps import to_text
 
 TODAY = date(2026, 6, 17)
 YEARS = 10
@@ -122,7 +123,12 @@ def seed(store: HistoryStore, library: Library, today: date, days: int) -> Seede
             pain,
         )
     store.enrol(PLAN, today + timedelta(days=19), today - timedelta(days=9))
-    store.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Fold the WAL into the file; the store runs no SQL of ours, so its own connection.
+    checkpoint = sqlite3.connect(store.path)
+    try:
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        checkpoint.close()
     return Seeded(
         days=days,
         sessions=len(sessions),

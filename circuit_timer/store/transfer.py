@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from circuit_timer.core.history_file import FILE_FORMAT, FILE_VERSION, HistoryFile
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.history import HistoryStore, to_text
+from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.migrations import LEGACY_COUNTED, LEGACY_TEST
+from circuit_timer.store.timestamps import to_text
 
 CSV_COLUMNS = [
     "date",
@@ -50,37 +51,16 @@ CSV_COLUMNS = [
 
 def export_data(store: HistoryStore) -> dict[str, Any]:
     """Every table as plain data, in a stable order (ids left out: rows carry uuids)."""
-    sessions = store.query(
-        "SELECT uuid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week, "
-        "started_at, ended_at, local_date, CASE status WHEN 'completed' THEN 'completed' "
-        "ELSE 'partial' END AS status, source, notes, pain_during, pain_after "
-        "FROM sessions ORDER BY local_date, started_at, uuid"
-    )
-    sets = store.query(
-        "SELECT s.uuid AS session_uuid, t.block, t.round, t.exercise_id, t.exercise_name, "
-        "t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose, "
-        "t.recorded_at, t.test, t.counted FROM sets t JOIN sessions s ON s.id = t.session_id "
-        "ORDER BY s.local_date, s.started_at, s.uuid, t.block, t.round, t.exercise_id, "
-        "t.set_number, coalesce(t.side, '')"
-    )
-    for row in sets:
-        row["test"], row["counted"] = bool(row["test"]), bool(row["counted"])
-    pain = store.query(
-        "SELECT uuid, date, kind, value, recorded_at FROM pain_entries ORDER BY date, kind"
-    )
-    enrolments = store.query(
-        "SELECT uuid, plan_id, race_date, started_on, ended_on, created_at "
-        "FROM plan_enrolments ORDER BY started_on, created_at, uuid"
-    )
-    settings = {r["key"]: r["value"] for r in store.query("SELECT key, value FROM settings")}
+    rows = store.rows_for_export()
+    settings = {r["key"]: r["value"] for r in rows["settings"]}
     return {
         "format": FILE_FORMAT,
         "version": FILE_VERSION,
         "exported_at": to_text(store.now()),
-        "sessions": sessions,
-        "sets": sets,
-        "pain_entries": pain,
-        "plan_enrolments": enrolments,
+        "sessions": rows["sessions"],
+        "sets": rows["sets"],
+        "pain_entries": rows["pain_entries"],
+        "plan_enrolments": rows["plan_enrolments"],
         "settings": dict(sorted(settings.items())),
     }
 

@@ -40,11 +40,10 @@ def _quoted(names: tuple[str, ...]) -> str:
 
 def snapshot_session(store: HistoryStore, uuid: str) -> SessionSnapshot:
     """The session ``uuid`` and its sets as stored; StoreError if there is none."""
-    sessions = store.query("SELECT * FROM sessions WHERE uuid = ?", (uuid,))
-    if not sessions:
+    stored = store.session_rows_as_stored(uuid)
+    if stored is None:
         raise StoreError(f"no session {uuid} in the history")
-    session = sessions[0]
-    sets = store.query("SELECT * FROM sets WHERE session_id = ? ORDER BY id", (session["id"],))
+    session, sets = stored
     set_columns = tuple(sets[0]) if sets else ()
     return SessionSnapshot(
         columns=tuple(session),

@@ -98,7 +98,7 @@ def export_history(parent: QWidget | None, store: HistoryStore | None) -> Path |
     try:
         with _busy():
             kind = export_file(store, target)
-            sessions = int(store.query("SELECT count(*) AS n FROM sessions")[0]["n"])
+            sessions = store.session_count()
     except StoreError as exc:
         QMessageBox.warning(parent, "Export failed", str(exc))
         return None

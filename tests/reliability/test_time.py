@@ -26,8 +26,7 @@ from circuit_timer.core.validation import parse_document
 from circuit_timer.core.yaml_source import read_yaml_bytes
 from circuit_timer.files import paths
 from circuit_timer.session.workout import Workout
-from circuit_timer.store import history as history_module
-from circuit_timer.store import insights
+from circuit_timer.store import insights, timestamps
 from circuit_timer.store.history import HistoryStore
 
 # --- fixtures and helpers --------------------------------------------------------
@@ -261,7 +260,7 @@ def patch_wall(monkeypatch: pytest.MonkeyPatch, wall: JumpingWall) -> None:
             return result if tz is not None else result.replace(tzinfo=None)
 
     monkeypatch.setattr(time, "time", lambda: wall.now().timestamp())
-    monkeypatch.setattr(history_module, "datetime", WallDatetime)
+    monkeypatch.setattr(timestamps, "datetime", WallDatetime)
 
 
 def drive(

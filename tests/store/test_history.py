@@ -14,7 +14,8 @@ import pytest
 
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.history import HistoryStore, local_date_of
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.timestamps import local_date_of
 
 
 class Clock:

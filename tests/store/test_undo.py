@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,17 @@ def add_session(store: HistoryStore, day: date, *, status: str = "completed") ->
 
 
 def raw(store: HistoryStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every column of every session and set row, ids included."""
-    return (
-        store.query("SELECT * FROM sessions ORDER BY id"),
-        store.query("SELECT * FROM sets ORDER BY id"),
-    )
+    """Every column of every session and set row, ids included (read through a
+    connection of the test's own)."""
+    conn = sqlite3.connect(f"{store.path.as_uri()}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return (
+            [dict(row) for row in conn.execute("SELECT * FROM sessions ORDER BY id")],
+            [dict(row) for row in conn.execute("SELECT * FROM sets ORDER BY id")],
+        )
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -84,7 +91,8 @@ def test_restore_renumbers_when_the_old_ids_were_taken(store: HistoryStore) -> N
     store.delete_session(last)
     # SQLite hands the freed ids (the highest) to the next rows written.
     newer = add_session(store, DAY + timedelta(days=2))
-    assert store.query("SELECT id FROM sessions WHERE uuid = ?", (newer,))[0]["id"] == 2
+    stored = store.session_rows_as_stored(newer)
+    assert stored is not None and stored[0]["id"] == 2
     assert restore_session(store, snapshot) is True
     assert [s for s in store.sessions() if s.uuid != newer] == sessions
     assert [s for s in store.sets() if s.session_uuid != newer] == sets

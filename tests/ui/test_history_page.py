@@ -18,7 +18,8 @@ from circuit_timer.core.library import Library
 from circuit_timer.core.records import CompletedSet, SetRecord
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.history import HistoryStore, to_text
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.timestamps import to_text
 from circuit_timer.ui.history_page import COLUMNS, HistoryPage, pain_text, set_text
 
 TODAY = date(2026, 6, 17)  # a Wednesday

@@ -1,0 +1,70 @@
+"""The plans the runner followed: one enrolment per plan taken up toward a race."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import date
+
+from circuit_timer.core.records import Enrolment
+from circuit_timer.store.database import Database
+from circuit_timer.store.timestamps import to_text
+
+
+class Plans(Database):
+    """Taking up, replacing and stopping a plan; the enrolments so far."""
+
+    def enrol(self, plan_id: str, race_date: date, started_on: date) -> Enrolment:
+        """Follow ``plan_id`` toward ``race_date`` from ``started_on``; the plan followed
+        until now (if any) ends that day and keeps its history."""
+        uid = str(uuidlib.uuid4())
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE plan_enrolments SET ended_on = ? WHERE ended_on IS NULL",
+                (started_on.isoformat(),),
+            )
+            conn.execute(
+                "INSERT INTO plan_enrolments (uuid, plan_id, race_date, started_on, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (uid, plan_id, race_date.isoformat(), started_on.isoformat(),
+                 to_text(self._now())),
+            )  # fmt: skip
+        return Enrolment(uid, plan_id, race_date, started_on)
+
+    def stop_plan(self, day: date) -> Enrolment | None:
+        """Stop following the active plan from ``day``; returns it, or None if there was none."""
+        active = self.active_enrolment()
+        if active is None:
+            return None
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE plan_enrolments SET ended_on = ? WHERE uuid = ?",
+                (day.isoformat(), active.uuid),
+            )
+        return active
+
+    def enrolments(self) -> list[Enrolment]:
+        """Every plan enrolment, oldest first."""
+        rows = self._read(
+            "SELECT uuid, plan_id, race_date, started_on, ended_on FROM plan_enrolments "
+            "ORDER BY started_on, created_at"
+        )
+        return [
+            Enrolment(
+                uid,
+                plan,
+                date.fromisoformat(race),
+                date.fromisoformat(start),
+                date.fromisoformat(end) if end else None,
+            )
+            for uid, plan, race, start, end in rows
+        ]
+
+    def active_enrolment(self, as_of: date | None = None) -> Enrolment | None:
+        """The plan being followed: the newest enrolment not ended (started by ``as_of``)."""
+        current = [
+            e
+            for e in self.enrolments()
+            if (as_of is None or e.started_on <= as_of)
+            and (e.ended_on is None or (as_of is not None and as_of < e.ended_on))
+        ]
+        return current[-1] if current else None

@@ -1,0 +1,200 @@
+"""Reading the history: sessions, sets and pain as records, and rows handed on whole
+(an export, a deleted session kept for undo)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any, cast
+
+from circuit_timer.core.records import (
+    PainEntry,
+    PainKind,
+    SessionRecord,
+    SessionStatus,
+    SetRecord,
+    SideName,
+)
+from circuit_timer.store.database import Database
+from circuit_timer.store.timestamps import from_text
+
+_SESSION_COLUMNS = (
+    "uuid, circuit_id, local_date, status, started_at, ended_at, circuit_title, circuit_hash, "
+    "plan_id, plan_week, pain_during, pain_after, notes, source"
+)
+
+
+def _session(row: sqlite3.Row | tuple[Any, ...]) -> SessionRecord:
+    (uid, circuit_id, day, status, started, ended, title, digest, plan, week, during, after,
+     notes, source) = row  # fmt: skip
+    # A session still marked in progress is shown as what it is so far: partial.
+    shown: SessionStatus = "completed" if status == "completed" else "partial"
+    return SessionRecord(
+        uuid=uid,
+        circuit_id=circuit_id,
+        local_date=date.fromisoformat(day),
+        status=shown,
+        started_at=from_text(started),
+        ended_at=from_text(ended) if ended else None,
+        circuit_title=title,
+        circuit_hash=digest,
+        plan_id=plan,
+        plan_week=week,
+        pain_during=during,
+        pain_after=after,
+        notes=notes,
+        source=source,
+    )
+
+
+class Reading(Database):
+    """What the history questions, the pages and the export read."""
+
+    def sessions(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        status: SessionStatus | None = None,
+    ) -> list[SessionRecord]:
+        """Sessions by local date and start time, optionally between two dates (inclusive)."""
+        clauses, params = [], []
+        if since is not None:
+            clauses.append("local_date >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("local_date <= ?")
+            params.append(until.isoformat())
+        if status == "completed":
+            clauses.append("status = 'completed'")
+        elif status == "partial":
+            clauses.append("status != 'completed'")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._read(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions {where} ORDER BY local_date, started_at",
+            params,
+        )
+        return [_session(row) for row in rows]
+
+    def session(self, session_uuid: str) -> SessionRecord | None:
+        """One session by uuid."""
+        rows = self._read(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE uuid = ?", (session_uuid,)
+        )
+        return _session(rows[0]) if rows else None
+
+    def sets(
+        self,
+        *,
+        session_uuid: str | None = None,
+        until: date | None = None,
+        sided_only: bool = False,
+    ) -> list[SetRecord]:
+        """Sets in session and recording order."""
+        clauses, params = [], []
+        if session_uuid is not None:
+            clauses.append("s.uuid = ?")
+            params.append(session_uuid)
+        if until is not None:
+            clauses.append("s.local_date <= ?")
+            params.append(until.isoformat())
+        if sided_only:
+            clauses.append("t.side IS NOT NULL")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._read(
+            "SELECT s.uuid, s.local_date, t.block, t.round, t.exercise_id, t.set_number, t.side, "
+            "t.reps_target, t.reps_done, t.seconds, t.load, t.exercise_name, t.dose, t.test, "
+            "t.counted "
+            f"FROM sets t JOIN sessions s ON s.id = t.session_id {where} "
+            "ORDER BY s.local_date, s.started_at, t.id",
+            params,
+        )
+        return [
+            SetRecord(
+                session_uuid=uid,
+                local_date=date.fromisoformat(day),
+                block=block,
+                round=rnd,
+                exercise_id=exercise,
+                set_number=number,
+                side=cast("SideName | None", side),  # a string: no type union built per row
+                reps_target=target,
+                reps_done=done,
+                seconds=seconds,
+                load=load,
+                exercise_name=name,
+                dose=dose,
+                test=bool(test),
+                counted=bool(counted),
+            )
+            for (uid, day, block, rnd, exercise, number, side, target, done, seconds, load, name,
+                 dose, test, counted) in rows
+        ]  # fmt: skip
+
+    def set_counts(self) -> dict[str, tuple[int, int]]:
+        """Per session uuid: (sets recorded, reps done)."""
+        rows = self._read(
+            "SELECT s.uuid, count(t.id), coalesce(sum(t.reps_done), 0) FROM sessions s "
+            "LEFT JOIN sets t ON t.session_id = s.id GROUP BY s.id"
+        )
+        return {uid: (int(n), int(reps)) for uid, n, reps in rows}
+
+    def pain_entries(self, *, until: date | None = None) -> list[PainEntry]:
+        """Pain entries by date."""
+        sql = "SELECT date, kind, value FROM pain_entries"
+        params: list[Any] = []
+        if until is not None:
+            sql += " WHERE date <= ?"
+            params.append(until.isoformat())
+        rows = self._read(sql + " ORDER BY date, kind", params)
+        return [PainEntry(date.fromisoformat(d), cast(PainKind, k), int(v)) for d, k, v in rows]
+
+    def session_count(self) -> int:
+        """How many sessions the history holds."""
+        return int(self._read("SELECT count(*) FROM sessions")[0][0])
+
+    # -- rows handed on whole ----------------------------------------------------
+
+    def rows_for_export(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as plain rows keyed by column, in a stable order, ids left out
+        (rows carry uuids): "sessions", "sets", "pain_entries", "plan_enrolments",
+        "settings". A session still in progress is exported as partial."""
+        sets = self._read_dicts(
+            "SELECT s.uuid AS session_uuid, t.block, t.round, t.exercise_id, t.exercise_name, "
+            "t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose, "
+            "t.recorded_at, t.test, t.counted FROM sets t JOIN sessions s ON s.id = t.session_id "
+            "ORDER BY s.local_date, s.started_at, s.uuid, t.block, t.round, t.exercise_id, "
+            "t.set_number, coalesce(t.side, '')"
+        )
+        for row in sets:
+            row["test"], row["counted"] = bool(row["test"]), bool(row["counted"])
+        return {
+            "sessions": self._read_dicts(
+                "SELECT uuid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week, "
+                "started_at, ended_at, local_date, CASE status WHEN 'completed' THEN 'completed' "
+                "ELSE 'partial' END AS status, source, notes, pain_during, pain_after "
+                "FROM sessions ORDER BY local_date, started_at, uuid"
+            ),
+            "sets": sets,
+            "pain_entries": self._read_dicts(
+                "SELECT uuid, date, kind, value, recorded_at FROM pain_entries ORDER BY date, kind"
+            ),
+            "plan_enrolments": self._read_dicts(
+                "SELECT uuid, plan_id, race_date, started_on, ended_on, created_at "
+                "FROM plan_enrolments ORDER BY started_on, created_at, uuid"
+            ),
+            "settings": self._read_dicts("SELECT key, value FROM settings"),
+        }
+
+    def session_rows_as_stored(
+        self, session_uuid: str
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The session's row and its sets' rows with every column as stored (ids too),
+        sets in recording order; None if there is no such session."""
+        sessions = self._read_dicts("SELECT * FROM sessions WHERE uuid = ?", (session_uuid,))
+        if not sessions:
+            return None
+        sets = self._read_dicts(
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY id", (sessions[0]["id"],)
+        )
+        return sessions[0], sets

@@ -1,0 +1,203 @@
+"""Writing the history: sessions as they start and end, completed sets, pain scores."""
+
+from __future__ import annotations
+
+import os
+import uuid as uuidlib
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Literal
+
+from circuit_timer.core.planned_sets import PlannedSet
+from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
+from circuit_timer.store.database import Database
+from circuit_timer.store.errors import StoreError
+from circuit_timer.store.timestamps import local_date_of, to_text
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Recording(Database):
+    """What the workout (and ``log``, ``pain``, the summary) writes."""
+
+    def start_session(
+        self,
+        circuit_id: str,
+        *,
+        circuit_title: str | None = None,
+        circuit_hash: str | None = None,
+        plan_id: str | None = None,
+        plan_week: int | None = None,
+        started_at: datetime | None = None,
+        local_date: date | None = None,
+        source: str = "app",
+    ) -> str:
+        """Record that a session started; returns its uuid. It stays partial until finished."""
+        started = started_at or self._now()
+        day = local_date or local_date_of(started)
+        uid = str(uuidlib.uuid4())
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO sessions (uuid, circuit_id, circuit_title, circuit_hash, plan_id, "
+                "plan_week, started_at, local_date, status, owner_pid, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)",
+                (uid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week,
+                 to_text(started), day.isoformat(), os.getpid(), source),
+            )  # fmt: skip
+        return uid
+
+    def record_set(self, session_uuid: str, done: CompletedSet) -> None:
+        """Store one completed set at once, in its own transaction.
+
+        A test's reps are only what was counted: a test set not counted is stored with no
+        reps, whatever ``reps_done`` says. Recording the same set again (the runner went
+        back and redid it) replaces it.
+        """
+        reps_done = None if done.test and not done.counted else done.reps_done
+        with self.transaction() as conn:
+            session_id = self._session_id(conn, session_uuid)
+            conn.execute(
+                "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
+                "set_number, side, reps_target, reps_done, seconds, load, dose, test, counted, "
+                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, block, round, exercise_id, set_number, "
+                "coalesce(side, '')) DO UPDATE SET reps_target = excluded.reps_target, "
+                "reps_done = excluded.reps_done, seconds = excluded.seconds, "
+                "load = excluded.load, test = excluded.test, counted = excluded.counted, "
+                "recorded_at = excluded.recorded_at",
+                (session_id, done.block, done.round, done.exercise_id, done.exercise_name,
+                 done.set_number, done.side, done.reps_target, reps_done, done.seconds,
+                 done.load, done.dose, int(done.test), int(done.counted),
+                 to_text(self._now())),
+            )  # fmt: skip
+
+    def record_planned_sets(
+        self,
+        session_uuid: str,
+        sets: Iterable[PlannedSet],
+        counts: Mapping[tuple[str, SideName | None], int] | None = None,
+    ) -> int:
+        """Record a circuit's planned sets for a session done away from the app; returns
+        how many.
+
+        ``counts`` maps (exercise id, side) to the reps the runner counted (``log
+        --count``): every set of that exercise and side is stored with that count, as
+        counted. Any other set is stored as done at its target, not counted; a test's
+        set not counted is stored with no reps.
+        """
+        counts = counts or {}
+        count = 0
+        for planned in sets:
+            self.record_set(
+                session_uuid, planned.done(counts.get((planned.exercise_id, planned.side)))
+            )
+            count += 1
+        return count
+
+    def finish_session(
+        self,
+        session_uuid: str,
+        status: SessionStatus,
+        *,
+        notes: str | None = None,
+        pain_during: int | None = None,
+        pain_after: int | None = None,
+        ended_at: datetime | None = None,
+    ) -> None:
+        """Mark a session completed or partial (finished early)."""
+        if status not in ("completed", "partial"):
+            raise ValueError(f"status must be completed or partial, not {status!r}")
+        with self.transaction() as conn:
+            self._session_id(conn, session_uuid)
+            conn.execute(
+                "UPDATE sessions SET status = ?, ended_at = ?, owner_pid = NULL, "
+                "notes = coalesce(?, notes), pain_during = coalesce(?, pain_during), "
+                "pain_after = coalesce(?, pain_after) WHERE uuid = ?",
+                (status, to_text(ended_at or self._now()), notes, pain_during, pain_after,
+                 session_uuid),
+            )  # fmt: skip
+
+    def update_session(
+        self,
+        session_uuid: str,
+        *,
+        notes: str | None = None,
+        pain_during: int | None = None,
+        pain_after: int | None = None,
+    ) -> None:
+        """Add notes or pain to a session after it ended (the summary screen, `pain`)."""
+        with self.transaction() as conn:
+            self._session_id(conn, session_uuid)
+            conn.execute(
+                "UPDATE sessions SET notes = coalesce(?, notes), "
+                "pain_during = coalesce(?, pain_during), pain_after = coalesce(?, pain_after) "
+                "WHERE uuid = ?",
+                (notes, pain_during, pain_after, session_uuid),
+            )
+
+    def recover_unfinished(self) -> int:
+        """Mark sessions left in progress by a process that died as partial; return how many."""
+        rows = self._read("SELECT uuid, owner_pid FROM sessions WHERE status = 'in_progress'")
+        dead = [uid for uid, pid in rows if pid != os.getpid() and not _pid_alive(pid)]
+        if not dead:
+            return 0
+        with self.transaction() as conn:
+            for uid in dead:
+                # It ended, as far as anyone knows, with its last recorded set.
+                conn.execute(
+                    "UPDATE sessions SET status = 'partial', owner_pid = NULL, ended_at = "
+                    "coalesce((SELECT max(recorded_at) FROM sets WHERE sets.session_id = "
+                    "sessions.id), started_at) WHERE uuid = ?",
+                    (uid,),
+                )
+        return len(dead)
+
+    def delete_session(self, session_uuid: str) -> None:
+        """Delete a session and its sets (the window asks for confirmation first)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE uuid = ?", (session_uuid,))
+
+    def add_pain(
+        self, day: date, kind: PainKind, value: int
+    ) -> tuple[Literal["session", "entry"], bool]:
+        """Record pain 0-10. During/after pain goes onto that day's last session if there is
+        one; otherwise (and for morning pain) it is a pain entry, one per day and kind.
+
+        Returns where it went and whether it replaced an earlier value.
+        """
+        if not 0 <= value <= 10:
+            raise StoreError(f"pain is scored 0 to 10, not {value}")
+        if kind in ("during", "after"):
+            column = "pain_during" if kind == "during" else "pain_after"
+            rows = self._read(
+                f"SELECT uuid, {column} FROM sessions WHERE local_date = ? "
+                "ORDER BY started_at DESC LIMIT 1",
+                (day.isoformat(),),
+            )
+            if rows:
+                uid, old = rows[0]
+                with self.transaction() as conn:
+                    conn.execute(f"UPDATE sessions SET {column} = ? WHERE uuid = ?", (value, uid))
+                return "session", old is not None
+        with self.transaction() as conn:
+            old_row = conn.execute(
+                "SELECT value FROM pain_entries WHERE date = ? AND kind = ?",
+                (day.isoformat(), kind),
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO pain_entries (uuid, date, kind, value, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (date, kind) DO UPDATE SET "
+                "value = excluded.value, recorded_at = excluded.recorded_at",
+                (str(uuidlib.uuid4()), day.isoformat(), kind, value, to_text(self._now())),
+            )
+        return "entry", old_row is not None
