@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from circuit_timer.store import migrations
-from circuit_timer.store.errors import StoreError, explain
+from circuit_timer.store.errors import StoreError, explain, is_damage, is_unwritable
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -76,16 +76,13 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _means_damage(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
-
-
 def _is_damaged(conn: sqlite3.Connection) -> bool:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError:
-        return True
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return True
+        raise  # locked, say: not a reason to move the file aside
     return rows != [("ok",)]
 
 
@@ -133,7 +130,7 @@ def open_database(path: Path, now: datetime) -> Opened:
             version = _check_version(conn, path)
             damaged = version > 0 and _is_damaged(conn)
         except sqlite3.DatabaseError as exc:
-            if not _means_damage(exc):
+            if not is_damage(exc):
                 raise
             version, damaged = 1, True
         if damaged:
@@ -150,12 +147,9 @@ def open_database(path: Path, now: datetime) -> Opened:
         conn.execute("PRAGMA synchronous = FULL")
     except StoreError:
         raise
-    except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if path.exists() and ("readonly" in text or "unable to open" in text):
-            return _open_readonly(path, f"the data folder {path.parent} is read-only")
-        raise explain(exc, path) from None
     except sqlite3.Error as exc:
+        if path.exists() and is_unwritable(exc):
+            return _open_readonly(path, f"the data folder {path.parent} is read-only")
         raise explain(exc, path) from None
     if mode.lower() != "wal" and path.exists() and not _writable(path):
         conn.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from circuit_timer.store.connection import open_database
-from circuit_timer.store.errors import StoreError, explain
+from circuit_timer.store.errors import EnvironmentFault, StoreError, explain
 from circuit_timer.store.timestamps import utc_now
 
 DEFAULT_WEEKLY_TARGET = 3
@@ -46,7 +46,9 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed on success, rolled back on any error."""
         if self.readonly:
-            raise StoreError(f"the history at {self.path} is open read-only; nothing was saved.")
+            raise EnvironmentFault(
+                f"the history at {self.path} is open read-only; nothing was saved."
+            )
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
