@@ -1,0 +1,24 @@
+"""Plan enrolments: one plan followed at a time, the ones before kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from circuit_timer.store.history import HistoryStore
+
+
+def test_enrolling_again_replaces_the_plan_and_keeps_the_old_one(store: HistoryStore) -> None:
+    first = store.enrol("a", date(2026, 12, 20), date(2026, 11, 20))
+    second = store.enrol("b", date(2027, 1, 10), date(2026, 11, 24))
+    old, new = store.enrolments()
+    assert (old.uuid, old.ended_on) == (first.uuid, date(2026, 11, 24))
+    assert (new.uuid, new.ended_on) == (second.uuid, None)
+    assert store.active_enrolment() == new
+    assert store.active_enrolment(as_of=date(2026, 11, 22)) == old
+    assert store.stop_plan(date(2026, 11, 30)) == new
+    assert store.active_enrolment() is None
+
+
+def test_stopping_with_no_plan_followed_changes_nothing(store: HistoryStore) -> None:
+    assert store.stop_plan(date(2026, 11, 30)) is None
+    assert store.enrolments() == []
