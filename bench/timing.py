@@ -44,9 +44,9 @@ from typing import Any, Protocol
 from benchlib import machine_info
 
 from circuit_timer.core.clock import Clock, MonotonicClock
-from circuit_timer.core.engine import COUNTDOWN_FROM
 from circuit_timer.core.events import Countdown, Event, Finished, SegmentStarted
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.segment_cues import COUNTDOWN_FROM
 from circuit_timer.core.timeline import Timeline, compile_timeline
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.session.workout import Workout
