@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
     def _ended(self, status: str) -> None:
         assert self.controller is not None and self.circuit is not None
         self.keep_awake.release()
-        snap = self.controller.workout.engine.snapshot()
+        snap = self.controller.workout.snapshot()
         for notice in self.controller.workout.notices:
             self.statusBar().showMessage(notice)
         workout = self.controller.workout

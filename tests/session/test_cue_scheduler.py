@@ -67,7 +67,7 @@ def test_every_event_reaches_cue_listeners_exactly_once() -> None:
     try:
         workout.start()
         while not workout.finished:
-            wake = workout.engine.next_wakeup()
+            wake = workout.next_wakeup()
             if wake is None:
                 clock.advance(30)
                 workout.done()
