@@ -89,7 +89,7 @@ def child(mode: str, seconds: float) -> int:
     def end() -> None:
         if profiler is not None:
             profiler.disable()
-        snap = controller.workout.engine.snapshot()  # before quit() closes the window
+        snap = controller.workout.snapshot()  # before quit() closes the window
         marks.update(
             state=snap.state,
             segment=snap.segment.name,

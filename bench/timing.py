@@ -5,8 +5,8 @@ and "loaded" (two processes spinning on the CPU, and the event loop itself stall
 120 ms about once a second, like a GUI that blocks on a redraw or a disk write). In each
 run both designs share ONE event loop, so they suffer the same stalls at the same moments:
 
-- our engine, driven like the terminal face: sleep until ``engine.next_wakeup()``, then
-  ``engine.update()``;
+- our engine, driven like the terminal face: sleep until ``workout.next_wakeup()``,
+  then ``workout.pump()``;
 - the design most open-source timers use: an integer ``remaining`` decremented once per
   1 s tick, each tick scheduled 1 s after the previous one was handled.
 
@@ -44,9 +44,9 @@ from typing import Any, Protocol
 from benchlib import machine_info
 
 from circuit_timer.core.clock import Clock, MonotonicClock
-from circuit_timer.core.engine import COUNTDOWN_FROM
 from circuit_timer.core.events import Countdown, Event, Finished, SegmentStarted
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.segment_cues import COUNTDOWN_FROM
 from circuit_timer.core.timeline import Timeline, compile_timeline
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.session.workout import Workout
@@ -264,7 +264,6 @@ class EngineFace:
         self.loop = loop
         favour_cue_thread()  # as the app's faces do
         self.workout = Workout(circuit, loop.clock, None, cue_listeners=[self._heard])
-        self.engine = self.workout.engine
         self.offsets = offsets
         self.t0 = 0.0
         self.done = False
@@ -285,7 +284,7 @@ class EngineFace:
         self._schedule()
 
     def _schedule(self) -> None:
-        wake = self.engine.next_wakeup()
+        wake = self.workout.next_wakeup()
         if wake is not None:
             self.loop.call_at(wake, self._wake)
 

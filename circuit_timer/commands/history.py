@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import sys
 from dataclasses import asdict
 from datetime import UTC, date, datetime, time, timedelta
@@ -143,7 +142,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         uid = store.start_session(
             circuit.id,
             circuit_title=circuit.title,
-            circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
+            circuit_hash=entry.digest,
             plan_id=enrolment.plan_id if enrolment else None,
             plan_week=planned.weeks_out if planned else None,
             started_at=started,

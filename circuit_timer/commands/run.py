@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 
 from circuit_timer.commands.common import (
@@ -19,6 +18,7 @@ from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.today import todays_session
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
 from circuit_timer.session.workout import Origin, Workout
@@ -67,28 +67,22 @@ def _choose(
     if args.circuit:
         entry = find_circuit(library, args.circuit)
         assert isinstance(entry.document, Circuit)
-        digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
-        return entry.document, Origin(circuit_hash=digest)
+        return entry.document, Origin(circuit_hash=entry.digest)
     overview = insights.plan_overview(store, library, today(args))
     if overview is None:
         raise CommandError(
             "no circuit named and no active plan; try: circuit-timer run pf-crash-course"
         )
-    pending = [
-        (planned, circuit)
-        for planned, circuit, status in overview.today_sessions
-        if circuit is not None and (status is None or status.status != "done")
-    ]
-    if not pending:
+    found = todays_session(overview.today_sessions)
+    if found is None or found.circuit is None:
         nxt = overview.next_session
         when = f"; next: {nxt.circuit_id} on {nxt.date:%a %d %b}" if nxt else ""
         raise CommandError(f"no plan session left for today{when}")
-    planned, circuit = pending[0]
-    entry = library.entries[planned.circuit_id]
-    return circuit, Origin(
-        circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
+    entry = library.entries[found.planned.circuit_id]
+    return found.circuit, Origin(
+        circuit_hash=entry.digest,
         plan_id=overview.followed.enrolment.plan_id,
-        plan_week=planned.weeks_out,
+        plan_week=found.planned.weeks_out,
     )
 
 

@@ -17,9 +17,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
-from circuit_timer.core.clock import Clock
+from circuit_timer.core.clock import Clock, FakeClock
 from circuit_timer.core.events import (
-    TEMPO_PHASES,
     Beat,
     Countdown,
     Event,
@@ -36,26 +35,14 @@ from circuit_timer.core.events import (
 )
 from circuit_timer.core.model import Circuit, Exercise
 from circuit_timer.core.records import CompletedSet
+from circuit_timer.core.segment_cues import Due, SegmentCues, paced
 from circuit_timer.core.timeline import Segment, Timeline, compile_timeline
 
 State = Literal["ready", "running", "paused", "finished"]
-HALFWAY_MIN_SECONDS = 20
-COUNTDOWN_FROM = 3
 BACK_GRACE_SECONDS = 2.0
 _WORK = ("work", "hold")
 
 SetKey = tuple[int, int, str, int, str | None]
-
-
-@dataclass(frozen=True)
-class _Due:
-    """Something due ``offset`` seconds into the current segment."""
-
-    offset: float
-    kind: Literal["countdown", "halfway", "phase", "rep"]
-    value: int = 0
-    phase: TempoPhaseName = "up"
-    seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -91,38 +78,6 @@ def _key(segment: Segment) -> SetKey:
     return (segment.block, segment.round, segment.exercise, segment.set, segment.side)
 
 
-def _schedule(segment: Segment) -> list[_Due]:
-    """The cues due inside ``segment``, by offset from its start."""
-    if segment.seconds is None:
-        return []
-    due: list[_Due] = []
-    if segment.tempo is not None and segment.reps:
-        cycle = sum(segment.tempo)
-        for rep in range(1, segment.reps + 1):
-            offset = (rep - 1) * cycle
-            for phase, seconds in zip(TEMPO_PHASES, segment.tempo, strict=False):
-                if seconds > 0:
-                    due.append(_Due(offset, "phase", rep, phase, seconds))
-                offset += seconds
-            due.append(_Due(rep * cycle, "rep", rep))
-    if segment.kind in _WORK and segment.seconds >= HALFWAY_MIN_SECONDS:
-        due.append(_Due(segment.seconds / 2, "halfway"))
-    for remaining in range(COUNTDOWN_FROM, 0, -1):
-        if segment.seconds - remaining > 0:
-            due.append(_Due(segment.seconds - remaining, "countdown", remaining))
-    # Stable sort: at one instant a rep count comes before the next rep's first phase.
-    order = {"rep": 0, "halfway": 1, "countdown": 2, "phase": 3}
-    return sorted(due, key=lambda d: (d.offset, order[d.kind]))
-
-
-class _FrozenClock:
-    def __init__(self, moment: float) -> None:
-        self.moment = moment
-
-    def now(self) -> float:
-        return self.moment
-
-
 class Engine:
     """Runs one circuit. Not thread-safe: one face drives it."""
 
@@ -148,11 +103,9 @@ class Engine:
         self.index = 0
         self._start = 0.0
         self._paused_at: float | None = None
-        self._due: list[_Due] = []
-        self._next_due = 0
+        self._cues = SegmentCues(self.segments[0])
         self._reps = 0
         self._reps_touched = False
-        self._beat = 0
         self._phase: tuple[TempoPhaseName, int] | None = None
         self._holds: dict[SetKey, _Holds] = {}
         self._finish_status: FinishStatus | None = None
@@ -179,18 +132,8 @@ class Engine:
         events: list[Event] = []
         while self.state == "running":
             segment = self.segments[self.index]
-            while True:
-                due_at = self._next_due_at()
-                beat_at = self._next_beat_at()
-                if beat_at is not None and beat_at <= now and (due_at is None or beat_at < due_at):
-                    self._beat += 1
-                    events.append(Beat(beat_at, self.index, self._beat, segment.pace or 0))
-                elif due_at is not None and due_at <= now:
-                    due = self._due[self._next_due]
-                    self._next_due += 1
-                    events.extend(self._emit(due))
-                else:
-                    break
+            while (due := self._cues.take(self._start, now)) is not None:
+                events.extend(self._emit(due))
             if segment.seconds is None:
                 break  # an open rep set waits for the runner
             end = self._start + segment.seconds
@@ -273,10 +216,13 @@ class Engine:
     # -- what faces read -------------------------------------------------------
 
     def next_wakeup(self) -> float | None:
-        """Clock time of the next thing due, or None while waiting for the runner."""
+        """Clock time of the next thing due while running: a cue, a beat or the segment's
+        end. None when nothing is due until the runner acts: ready, paused, finished, or
+        an open set without a pace (a paced open set has its next beat)."""
         if self.state != "running":
             return None
-        times = [t for t in (self._next_due_at(), self._next_beat_at()) if t is not None]
+        cue_at = self._cues.next_at(self._start)
+        times = [] if cue_at is None else [cue_at]
         seconds = self.segments[self.index].seconds
         if seconds is not None:
             times.append(self._start + seconds)
@@ -292,7 +238,8 @@ class Engine:
             return []
         ghost = copy.copy(self)
         ghost._holds = {key: _Holds(dict(h.done)) for key, h in self._holds.items()}
-        ghost.clock = _FrozenClock(until)
+        ghost._cues = copy.copy(self._cues)
+        ghost.clock = FakeClock(until)  # frozen at ``until``
         return ghost.update()
 
     def snapshot(self) -> Snapshot:
@@ -325,7 +272,7 @@ class Engine:
             overall_progress=min(1.0, overall),
             total_elapsed=max(0.0, total_elapsed),
             finish_status=self._finish_status,
-            beat=self._beat if self._paced(segment) else None,
+            beat=self._cues.beats if paced(segment) else None,
         )
 
     # -- internals -------------------------------------------------------------
@@ -339,27 +286,6 @@ class Engine:
         """Catch up before acting on a key, so the key acts on the segment shown now."""
         return self.update() if self.state == "running" else []
 
-    def _next_due_at(self) -> float | None:
-        if self._next_due < len(self._due):
-            return self._start + self._due[self._next_due].offset
-        return None
-
-    @staticmethod
-    def _paced(segment: Segment) -> bool:
-        return segment.kind == "work" and segment.pace is not None
-
-    def _next_beat_at(self) -> float | None:
-        """When the next beat of a paced set is due (on the grid from its start)."""
-        segment = self.segments[self.index]
-        if not self._paced(segment):
-            return None
-        assert segment.pace is not None
-        # Multiply before dividing: at pace 60, beat k is exactly k seconds in.
-        offset = (self._beat + 1) * 60 / segment.pace
-        if segment.seconds is not None and offset >= segment.seconds:
-            return None
-        return self._start + offset
-
     def _upcoming(self, index: int) -> Segment | None:
         for segment in self.segments[index + 1 :]:
             if segment.kind in _WORK:
@@ -370,17 +296,17 @@ class Engine:
         self.index = index
         self._start = at
         segment = self.segments[index]
-        self._due = _schedule(segment)
-        self._next_due = 0
+        self._cues = SegmentCues(segment)
         self._reps = 0
         self._reps_touched = False
         self._phase = None
-        self._beat = 0
         return [SegmentStarted(at, index, segment, self._upcoming(index))]
 
-    def _emit(self, due: _Due) -> list[Event]:
+    def _emit(self, due: Due) -> list[Event]:
         at = self._start + due.offset
         segment = self.segments[self.index]
+        if due.kind == "beat":
+            return [Beat(at, self.index, due.value, segment.pace or 0)]
         if due.kind == "countdown":
             return [Countdown(at, self.index, due.value)]
         if due.kind == "halfway":

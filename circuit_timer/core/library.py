@@ -8,6 +8,7 @@ named on the command line overrides both (it is the one being checked).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,9 @@ class Entry:
     shown_path: str
     origin: Origin
     located: Located = field(repr=False, compare=False)
+    # sha256 (hex) of the bytes that were parsed, so a session records the file that ran
+    # even when the file changes after loading.
+    digest: str = field(repr=False)
     # A user (or named) file with a bundled id: the bundled file is hidden by it, and a
     # bundled plan built on it now runs this one (or fails its checks).
     shadows_bundled: bool = False
@@ -100,7 +104,7 @@ def load_file(path: Path, shown_path: str, origin: Origin = "file") -> Entry:
         # Read again so problems under an alias point at the alias itself.
         located = read_yaml_bytes(raw, shown_path, exact=True)
         document = parse_document(located, shown_path, path.stem, folder=path.parent)
-    return Entry(document, path, shown_path, origin, located)
+    return Entry(document, path, shown_path, origin, located, hashlib.sha256(raw).hexdigest())
 
 
 def _check_plan(entry: Entry, library: Library) -> list[Problem]:
@@ -148,6 +152,18 @@ def _id_place(entry: Entry) -> tuple[int, int]:
     return entry.located.value_at(("id",)) if "id" in entry.located.data else (1, 1)
 
 
+def _read_exact(entry: Entry) -> Located | None:
+    """The entry's file read again so problems under an alias point at the alias itself;
+    None when it is gone or no longer the file that was loaded (keep the places found)."""
+    try:
+        raw = entry.path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(raw).hexdigest() != entry.digest:
+        return None
+    return read_yaml_bytes(raw, entry.shown_path, exact=True)
+
+
 def load_library(
     bundled: Path | None,
     user: Path | None,
@@ -193,8 +209,8 @@ def load_library(
 
     for entry in [e for e in library.entries.values() if e.kind == "plan"]:
         problems = _check_plan(entry, library)
-        if problems and not entry.located.exact:
-            exact = read_yaml_bytes(entry.path.read_bytes(), entry.shown_path, exact=True)
+        exact = _read_exact(entry) if problems and not entry.located.exact else None
+        if exact is not None:
             problems = _check_plan(dataclasses.replace(entry, located=exact), library)
         if problems:
             library.problems.extend(problems)

@@ -22,6 +22,10 @@ SWITCH_INTERVAL_SECONDS = 0.001
 # Events delivered this long ago (clock seconds) can no longer come again.
 FORGET_AFTER = 120.0
 
+# How the thread sleeps: on the condition, for so many real seconds (None: until woken).
+# Tests pass a wait that moves a fake clock instead, so they never sleep.
+Wait = Callable[[threading.Condition, float | None], object]
+
 
 def favour_cue_thread() -> None:
     """Let the cue thread in sooner when the face is busy in Python (process-wide; a
@@ -30,17 +34,23 @@ def favour_cue_thread() -> None:
 
 
 class CueScheduler:
-    """A daemon thread that calls ``listener(event)`` at each planned event's ``at``."""
+    """A daemon thread that calls ``listener(event)`` at each planned event's ``at``.
+
+    ``now`` is the clock the events' times are on, ``real_seconds`` turns its seconds into
+    real ones (a clock run faster), and ``wait`` sleeps on the scheduler's condition.
+    """
 
     def __init__(
         self,
         listener: Callable[[Event], object],
         now: Callable[[], float],
         real_seconds: Callable[[float], float] = lambda seconds: seconds,
+        wait: Wait = threading.Condition.wait,
     ) -> None:
         self._listener = listener
         self._now = now
         self._real = real_seconds
+        self._wait = wait
         self._pending: list[Event] = []
         self._delivered: set[Event] = set()
         self._lock = threading.Condition()
@@ -91,9 +101,9 @@ class CueScheduler:
                         wait = self._real(self._pending[0].at - self._now())
                         if wait <= 0:
                             break
-                        self._lock.wait(wait)
+                        self._wait(self._lock, wait)
                     else:
-                        self._lock.wait()
+                        self._wait(self._lock, None)
                 if self._closed:
                     return
                 event = self._pending.pop(0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from circuit_timer.core.clock import Clock
-from circuit_timer.core.engine import Engine, SetKey
+from circuit_timer.core.engine import Engine, SetKey, Snapshot, State
 from circuit_timer.core.events import Event, Finished, FinishStatus, SetCompleted
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.records import CompletedSet
@@ -153,6 +153,21 @@ class Workout:
             self._notice(f"the empty session could not be removed: {exc}")
             return
         self.session_uuid = None
+
+    # -- what faces read (never the engine itself) ------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """The workout now, for drawing."""
+        return self.engine.snapshot()
+
+    def next_wakeup(self) -> float | None:
+        """Clock time when ``pump()`` next has something to do (see Engine.next_wakeup)."""
+        return self.engine.next_wakeup()
+
+    @property
+    def state(self) -> State:
+        """ready, running, paused or finished."""
+        return self.engine.state
 
     @property
     def finished(self) -> bool:

@@ -121,23 +121,3 @@ def planned_for(
             if planned.circuit_id == circuit_id:
                 return active, planned
     return None
-
-
-def session_to_start(overview: PlanOverview) -> tuple[PlannedSession, Circuit] | None:
-    """Today's plan session that a Start runs: the first of today's not done yet whose
-    circuit the library has, with the plan's changes applied."""
-    for planned, circuit, status in overview.today_sessions:
-        if circuit is not None and (status is None or status.status != "done"):
-            return planned, circuit
-    return None
-
-
-def shown_status(status: PlannedStatus, today: date) -> str:
-    """The status a runner reads: done, missed, today, open (yesterday's, still in its
-    window, so doing it today counts) or upcoming. "today" and "open" are both "upcoming"
-    to `plan status`."""
-    if status.status != "upcoming":
-        return status.status
-    if status.planned.date == today:
-        return "today"
-    return "open" if status.planned.date < today else "upcoming"

@@ -232,8 +232,7 @@ class TerminalRunner:
 
     def _wait(self) -> None:
         """Sleep until the next thing is due, a key arrives, or it is time to redraw."""
-        engine = self.workout.engine
-        wake = engine.next_wakeup()
+        wake = self.workout.next_wakeup()
         auto_at = self._auto_due()
         targets = [t for t in (wake, auto_at) if t is not None]
         timeout: float | None = None
@@ -256,7 +255,7 @@ class TerminalRunner:
 
     def _auto_due(self) -> float | None:
         """With --auto (or no way to press Enter), an open set ends at its estimate."""
-        snap = self.workout.engine.snapshot()
+        snap = self.workout.snapshot()
         seg = snap.segment
         if snap.state != "running" or seg.kind != "work" or seg.seconds is not None:
             return None
@@ -265,7 +264,7 @@ class TerminalRunner:
         return self.clock.now() + max(0.0, seg.estimate - snap.elapsed)
 
     def _auto_done(self) -> None:
-        snap = self.workout.engine.snapshot()
+        snap = self.workout.snapshot()
         seg = snap.segment
         waiting = snap.state == "running" and seg.kind == "work" and seg.seconds is None
         automatic = self.auto or not self._keys_open
@@ -332,7 +331,7 @@ class TerminalRunner:
                 width = os.get_terminal_size(self.out.fileno()).columns
             # Some terminals (and pseudo-terminals) report no width at all.
             width = width if width >= 20 else 80
-        self._write("\r\x1b[K" + status_line(self.workout.engine.snapshot(), width))
+        self._write("\r\x1b[K" + status_line(self.workout.snapshot(), width))
 
     def _write(self, text: str) -> None:
         # A closed terminal must not stop the workout from being saved as partial.

@@ -90,7 +90,7 @@ class WorkoutController(QObject):
 
     def set_visible(self, visible: bool) -> None:
         """The redraw timer runs only while the workout screen is visible."""
-        if visible and self.workout.engine.state in ("running", "paused"):
+        if visible and self.workout.state in ("running", "paused"):
             self._redraw.start()
         else:
             self._redraw.stop()
@@ -119,7 +119,7 @@ class WorkoutController(QObject):
 
     def _schedule(self) -> None:
         self._wake.stop()
-        wake = self.workout.engine.next_wakeup()
+        wake = self.workout.next_wakeup()
         if wake is None:
             return
         delay = self._real(wake - self.clock.now())

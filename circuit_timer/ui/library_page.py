@@ -38,6 +38,7 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.problems import Problem
 from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.core.today import todays_session
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -234,8 +235,9 @@ class LibraryPage(QWidget):
         except StoreError as exc:
             self.status.setText(str(exc))
             return
-        if self.overview is not None:
-            self.plan_session = insights.session_to_start(self.overview)
+        found_today = todays_session(self.overview.today_sessions) if self.overview else None
+        if found_today is not None and found_today.circuit is not None:
+            self.plan_session = (found_today.planned, found_today.circuit)
         found = self.plan_session
         self.today.setVisible(found is not None)
         if found is not None:

@@ -3,7 +3,6 @@ history, the sound and the screen saver."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import date
 
@@ -23,6 +22,7 @@ from circuit_timer.core.clock import Clock, ScaledClock
 from circuit_timer.core.describe import CLINICIAN_NOTE
 from circuit_timer.core.events import Event, Finished, Paused, Resumed
 from circuit_timer.core.model import Circuit
+from circuit_timer.core.today import todays_session
 from circuit_timer.files import paths
 from circuit_timer.files.new_circuit import StarterError, create_starter
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
@@ -274,17 +274,15 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         overview = insights.plan_overview(self.store, self.watcher.library, self.today())
-        if overview is None:
+        found = todays_session(overview.today_sessions) if overview else None
+        if overview is None or found is None or found.circuit is None:
             return None
-        for planned, circuit, status in overview.today_sessions:
-            if circuit is not None and (status is None or status.status != "done"):
-                entry = self.watcher.library.entries[planned.circuit_id]
-                return circuit, Origin(
-                    circuit_hash=hashlib.sha256(entry.path.read_bytes()).hexdigest(),
-                    plan_id=overview.followed.enrolment.plan_id,
-                    plan_week=planned.weeks_out,
-                )
-        return None
+        entry = self.watcher.library.entries[found.planned.circuit_id]
+        return found.circuit, Origin(
+            circuit_hash=entry.digest,
+            plan_id=overview.followed.enrolment.plan_id,
+            plan_week=found.planned.weeks_out,
+        )
 
     def _today_text(self) -> str | None:
         found = self._today_session()
@@ -321,8 +319,7 @@ class MainWindow(QMainWindow):
         entry = self.watcher.library.entries.get(circuit_id)
         if entry is None or not isinstance(entry.document, Circuit):
             return
-        digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
-        self.run(entry.document, Origin(circuit_hash=digest))
+        self.run(entry.document, Origin(circuit_hash=entry.digest))
 
     def start_plan_session(self) -> None:
         """Run today's plan session with its changes, recording its plan and week."""
@@ -366,7 +363,7 @@ class MainWindow(QMainWindow):
     def _ended(self, status: str) -> None:
         assert self.controller is not None and self.circuit is not None
         self.keep_awake.release()
-        snap = self.controller.workout.engine.snapshot()
+        snap = self.controller.workout.snapshot()
         for notice in self.controller.workout.notices:
             self.statusBar().showMessage(notice)
         workout = self.controller.workout

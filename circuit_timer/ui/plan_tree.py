@@ -26,7 +26,7 @@ from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus, week_window
-from circuit_timer.store.insights import shown_status
+from circuit_timer.core.today import shown_status
 from circuit_timer.ui.plan_words import change_lines, day_text, session_minutes, week_name
 
 SESSION_INDEX = Qt.ItemDataRole.UserRole + 1

@@ -32,6 +32,7 @@ from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus
+from circuit_timer.core.today import shown_status, todays_session
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -77,16 +78,6 @@ def race_headline(days: int, race: date) -> str:
     if days < 0:
         return f"The race was {-days} day{'s' * (days != -1)} ago"
     return f"{days} day{'s' * (days != 1)} to your race ({day_text(race)})"
-
-
-def shown_status(status: PlannedStatus, today: date) -> str:
-    """The status a runner reads: done, missed, today, open (yesterday's, still in its
-    window) or upcoming."""
-    if status.status != "upcoming":
-        return status.status
-    if status.planned.date == today:
-        return "today"
-    return "open" if status.planned.date < today else "upcoming"
 
 
 def adherence_text(progress: list[PlannedStatus]) -> str:
@@ -448,12 +439,8 @@ class TodayPage(QWidget):
 
     def _show_today(self, overview: insights.PlanOverview, library: Library) -> None:
         todays = overview.today_sessions
-        # The same choice as the window's Start: the first of today's sessions not yet done.
-        pending = [
-            (planned, circuit)
-            for planned, circuit, status in todays
-            if status is None or status.status != "done"
-        ]
+        # The same choice as the window's Start, the Library and `run`.
+        found = todays_session(todays)
         nxt = overview.next_session
         after = (
             f"Next: {day_text(nxt.date)}, {self._title(nxt, library)}"
@@ -461,7 +448,7 @@ class TodayPage(QWidget):
             else "No more plan sessions before the race."
         )
         self.next_plan.setVisible(overview.days_to_race < 0)
-        if not pending:
+        if found is None:
             if todays:
                 title, text = "Done for today \u2713", f"Well done. {after}"
             elif overview.days_to_race == 0:
@@ -478,7 +465,7 @@ class TodayPage(QWidget):
             self.start.hide()
             self.start.setEnabled(False)
             return
-        planned, adjusted = pending[0]
+        planned, adjusted = found.planned, found.circuit
         original = library.circuit(planned.circuit_id)
         self.session_title.setText(self._title(planned, library))
         if adjusted is None:

@@ -267,7 +267,7 @@ class WorkoutPage(QWidget):
         """Draw the current snapshot at sizes that follow the page's height."""
         if self.controller is None:
             return
-        snap = self.controller.workout.engine.snapshot()
+        snap = self.controller.workout.snapshot()
         h = max(1, self.height())
         w = max(1, self.width() - 24)
         px = {key: int(h * share) for key, share in SIZES.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from pathlib import Path
 
@@ -197,3 +198,14 @@ def test_the_segment_limit_counts_real_segments(tmp_path: Path) -> None:
     assert "fits" in library.entries
     [problem] = library.problems
     assert problem.path.endswith("long.yaml") and "too long" in problem.message
+
+
+def test_an_entry_carries_the_digest_of_the_bytes_it_was_loaded_from(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    path = write(user, "a.yaml", CIRCUIT.format(id="a", title="As loaded"))
+    loaded = path.read_bytes()
+    library = load_library(None, user)
+    path.write_text(CIRCUIT.format(id="a", title="Edited after loading"))
+    entry = library.entries["a"]
+    assert entry.digest == hashlib.sha256(loaded).hexdigest()
+    assert entry.digest != hashlib.sha256(path.read_bytes()).hexdigest()

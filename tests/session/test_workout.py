@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -136,3 +137,20 @@ def test_a_set_redone_after_back_counts_once(private_home: Path) -> None:
         assert [s.reps_done for s in workout.sets_done] == [1]
         assert workout.sets_recorded == 1
         assert [s.reps_done for s in store.sets()] == [1]
+
+
+def test_no_face_reaches_into_the_engine() -> None:
+    # Faces use what the workout offers (snapshot, next_wakeup, state, the controls), so
+    # the workout can keep the engine, its cue thread and its records in step.
+    repo = Path(__file__).resolve().parents[2]
+    faces = [repo / "circuit_timer" / name for name in ("ui", "terminal", "commands")]
+    sources = [p for folder in faces for p in folder.rglob("*.py")]
+    sources += [repo / "circuit_timer" / "cli.py", *(repo / "bench").glob("*.py")]
+    assert len(sources) > 20
+    reaching = [
+        f"{path.relative_to(repo)}:{number}"
+        for path in sources
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"(?<!core)\.engine\b", line)  # the Snapshot type may come from core.engine
+    ]
+    assert reaching == []

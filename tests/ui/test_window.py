@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,6 +198,27 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
     with HistoryStore.in_folder(private_home) as store:
         [session] = store.sessions()
         assert (session.plan_id, session.plan_week) == ("pf-crash-course-4-weeks", 2)
+
+
+def test_start_records_the_hash_of_the_circuit_file_as_loaded(
+    window: MainWindow, qtbot: QtBot, private_home: Path
+) -> None:
+    folder = private_home / "circuits"
+    folder.mkdir(exist_ok=True)
+    path = folder / "mine.yaml"
+    path.write_text("title: My own\nblocks:\n  - exercises:\n      - {id: a, name: A, work: 5}\n")
+    qtbot.waitUntil(lambda: "My own" in window.library_page.visible_titles(), timeout=5000)
+    loaded = path.read_bytes()
+    # Edited between loading and Start (before the watcher could reload): the file that
+    # runs is the one loaded, so its hash is the one recorded.
+    path.write_text(path.read_text().replace("work: 5", "work: 50"))
+    window.start_circuit("mine")
+    to_next(window, "work")
+    assert window.controller is not None
+    window.controller.done()
+    with HistoryStore.in_folder(private_home) as store:
+        [session] = store.sessions()
+    assert session.circuit_hash == hashlib.sha256(loaded).hexdigest()
 
 
 # -- the sidebar, the page titles and the look ------------------------------------------

@@ -1,0 +1,53 @@
+"""Today's plan session: the one a Start runs, and how each planned session reads today.
+
+The Today page, the Library's "today's plan session", the window's Start and
+`circuit-timer run` without a circuit all ask ``todays_session``, so they agree on which
+session runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.schedule import PlannedSession, PlannedStatus
+
+# One of today's planned sessions: its circuit as the plan runs it (None: the library no
+# longer has it) and its status (None: not in the progress, so not done).
+TodayRow = tuple[PlannedSession, Circuit | None, PlannedStatus | None]
+
+
+@dataclass(frozen=True)
+class TodaysSession:
+    """The plan session today is about; ``circuit`` is None when its circuit is no longer
+    in the library, so there is nothing to start."""
+
+    planned: PlannedSession
+    circuit: Circuit | None
+
+
+def todays_session(rows: Sequence[TodayRow]) -> TodaysSession | None:
+    """The session a Start runs today: the first of today's not done yet whose circuit the
+    library has (with the plan's changes applied). When every one left has lost its
+    circuit, the first of those (to say so); None when none is left (done, or a rest day).
+    """
+    pending = [(p, c) for p, c, status in rows if status is None or status.status != "done"]
+    for planned, circuit in pending:
+        if circuit is not None:
+            return TodaysSession(planned, circuit)
+    if pending:
+        return TodaysSession(pending[0][0], None)
+    return None
+
+
+def shown_status(status: PlannedStatus, today: date) -> str:
+    """The status a runner reads: done, missed, today, open (yesterday's, still in its
+    window, so doing it today counts) or upcoming. "today" and "open" are both "upcoming"
+    to `plan status`."""
+    if status.status != "upcoming":
+        return status.status
+    if status.planned.date == today:
+        return "today"
+    return "open" if status.planned.date < today else "upcoming"
