@@ -80,9 +80,8 @@ def open_main_window(**options: Any) -> MainWindow:
 
 
 class _LoadAfterFirstPaint(QObject):
-    """Loads ``window`` once it has painted: a timer started at ``show`` could fire before
-    the first paint (the paint is itself a posted event), and the runner would wait on
-    the library before seeing anything."""
+    """Loads its window on the next turn of the event loop after the window's first
+    paint (see ``load_after_first_paint``)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -90,11 +89,18 @@ class _LoadAfterFirstPaint(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint, load on the next turn of the event loop."""
+        """On the first paint, load soon after; then stop watching."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.window.load)
         return False
+
+
+def load_after_first_paint(window: MainWindow) -> None:
+    """Load ``window`` once it has painted: a timer started at ``show`` could fire before
+    the first paint (the paint is itself a posted event), and the runner would wait on
+    the library before seeing anything."""
+    _LoadAfterFirstPaint(window)
 
 
 def start_window(**options: Any) -> MainWindow:
@@ -102,7 +108,7 @@ def start_window(**options: Any) -> MainWindow:
     library and the history are read then (``MainWindow.library_listed`` says when the
     library is listed). ``options`` go to MainWindow."""
     window = build_window(**options)
-    _LoadAfterFirstPaint(window)
+    load_after_first_paint(window)
     window.show()
     return window
 
