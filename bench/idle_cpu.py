@@ -61,12 +61,11 @@ def child(mode: str, seconds: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from circuit_timer.session.cue_scheduler import favour_cue_thread
-    from circuit_timer.ui.app import make_application
-    from circuit_timer.ui.main_window import MainWindow
+    from circuit_timer.ui.app import make_application, open_main_window
 
     app = make_application()
     favour_cue_thread()
-    window = MainWindow(speed=1.0, cue_factory=None)
+    window = open_main_window(speed=1.0, cue_factory=None)
     window.show()
     window.start_circuit(CIRCUIT)
     controller = window.controller

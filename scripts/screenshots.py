@@ -30,7 +30,7 @@ from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.files import paths
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.app import make_application
+from circuit_timer.ui.app import make_application, open_main_window
 from circuit_timer.ui.main_window import MainWindow
 
 POLL_MS = 10
@@ -188,7 +188,7 @@ def main() -> int:
     app = make_application()
     print(f"platform {app.platformName()}", flush=True)
     favour_cue_thread()
-    window = MainWindow(speed=args.speed)
+    window = open_main_window(speed=args.speed)
     if args.size:
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)

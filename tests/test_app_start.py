@@ -146,11 +146,17 @@ def test_make_run_opens_a_mapped_painted_window_on_an_x11_desktop(
         # A blank (unpainted) window is one colour; the library page has many.
         return image if len(colours) > 8 else None
 
-    try:
-        window, width, height = poll(main_window, 120, app)
+    def viewable() -> str | None:
         state = subprocess.run(
             [xwininfo, "-id", window], env=env, capture_output=True, text=True, timeout=30
         ).stdout
+        return state if "Map State: IsViewable" in state else None
+
+    try:
+        window, width, height = poll(main_window, 120, app)
+        # The window is in the tree from its creation; on a busy machine Qt lays it out
+        # and polishes it before it asks the server to map it, so wait for the mapping.
+        state = poll(viewable, 60, app)
         assert "Map State: IsViewable" in state, state
         image = poll(painted, 60, app)
         assert (image.width(), image.height()) == (width, height)

@@ -1,38 +1,29 @@
-"""The main window: library, workout and summary pages, and what connects them to the
-history, the sound and the screen saver."""
+"""The main window: the browse pages, the workout and summary pages, and what connects
+them (the store and the library come from ui/app.py; one WorkoutRun per workout)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QInputDialog,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMainWindow, QMessageBox, QWidget
 
-from circuit_timer import __version__
 from circuit_timer.core.clock import Clock, ScaledClock
-from circuit_timer.core.describe import CLINICIAN_NOTE
-from circuit_timer.core.events import Event, Finished, Paused, Resumed
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.today import todays_session
 from circuit_timer.files import paths
 from circuit_timer.files.new_circuit import StarterError, create_starter
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
-from circuit_timer.session.workout import Origin, Workout
+from circuit_timer.session.workout import Origin
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.keep_awake import KeepAwake
+from circuit_timer.ui.lazy_page import LazyPage, charts_page, loading_page
 from circuit_timer.ui.library_page import LibraryPage
 from circuit_timer.ui.library_watch import LibraryWatcher
 from circuit_timer.ui.navigation import BROWSE, PageHost, PageStack, Sidebar, holder_for
@@ -43,45 +34,36 @@ from circuit_timer.ui.summary_page import SummaryPage
 from circuit_timer.ui.summary_text import side_tests
 from circuit_timer.ui.today_page import TodayPage
 from circuit_timer.ui.transfer_dialogs import export_history, import_history
+from circuit_timer.ui.window_menus import add_menus
 from circuit_timer.ui.workout_page import WorkoutPage
+from circuit_timer.ui.workout_run import WorkoutRun
 
 CueFactory = Callable[[HistoryStore | None], SoundCues]
 
 
-def _charts_page(store: HistoryStore | None, today: Callable[[], date]) -> QWidget:
-    # pyqtgraph and numpy cost about 260 ms and 50 MB at start-up: only on first visit.
-    from circuit_timer.ui.charts import ChartsPage
-
-    assert store is not None
-    return ChartsPage(store, today)
-
-
-class LazyPage(QWidget):
-    """A page built the first time it is shown."""
-
-    def __init__(self, build: Callable[[], QWidget]) -> None:
-        super().__init__()
-        self._build = build
-        self.page: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def refresh(self) -> None:
-        """Build the page if needed, then refresh it."""
-        if self.page is None:
-            self.page = self._build()
-            self._layout.addWidget(self.page)
-        refresh = getattr(self.page, "refresh", None)
-        if callable(refresh):
-            refresh()
-
-
 class MainWindow(QMainWindow):
-    """The app's one window."""
+    """The app's one window, on the history ``store`` (None: nothing is saved) and the
+    ``library`` it is handed; ``notices`` go to the status bar.
+
+    Built, it shows "Loading…"; ``load`` reads the library and shows the first page
+    (ui/app.py shows the window first and loads it after its first paint). The pages
+    that read the history are built on their first visit.
+
+    Signals:
+        library_listed(): ``load`` is done: the library page lists the library and the
+            first page (Today with a plan, else Library) is shown. ``listed`` says so too.
+        closed(): the window has closed (sent once): done with its store and library.
+    """
+
+    library_listed = Signal()
+    closed = Signal()
 
     def __init__(
         self,
         *,
+        store: HistoryStore | None,
+        library: LibraryWatcher,
+        notices: Sequence[str] = (),
         speed: float = 1.0,
         clock: Clock | None = None,
         cue_factory: CueFactory | None = sound_cues,
@@ -93,53 +75,47 @@ class MainWindow(QMainWindow):
         self.speed = speed
         self.clock: Clock = clock or ScaledClock(speed)
         self.cue_factory = cue_factory if speed <= MAX_SPEED_WITH_SOUND else None
-        self.sound: SoundCues | None = None
         self.keep_awake = keep_awake or KeepAwake()
         self.today = today
-        self.store: HistoryStore | None = None
-        self.notices: list[str] = []
-        try:
-            self.store = HistoryStore.in_folder(paths.user_home())
-            self.notices.extend(self.store.notices)
-        except StoreError as exc:
-            self.notices.append(f"{exc} Workouts will not be saved.")
-        self.controller: WorkoutController | None = None
-        self.origin = Origin()
-        self.circuit: Circuit | None = None
+        self.store = store
+        self.watcher = library
+        self.notices = list(notices)
+        self.listed = False
+        self.is_closed = False
+        self.workout_run: WorkoutRun | None = None
         self.pages = PageStack()
-        self.watcher = LibraryWatcher(paths.bundled_circuits_dir(), paths.user_circuits_dir(), self)
         self.library_page = LibraryPage(self.store, self.today)
         self.workout_page = WorkoutPage()
         self.summary_page = SummaryPage()
+        self.today_page: TodayPage | None = None
+        self.plan_page: PlanPage | None = None
+        self.history_page: HistoryPage | None = None
         self.browse: dict[str, QWidget] = {"Library": self.library_page}
         if self.store is not None:
-            library = lambda: self.watcher.library  # noqa: E731 (the library changes)
-            self.today_page = TodayPage(self.store, library, self.today)
-            self.plan_page = PlanPage(self.store, library, self.today)
-            self.history_page = HistoryPage(self.store, library, self.today)
-            self.charts_page = LazyPage(lambda: _charts_page(self.store, self.today))
             self.browse = {
-                "Today": self.today_page,
+                "Today": LazyPage(self._today_page),
                 "Library": self.library_page,
-                "Plan": self.plan_page,
-                "History": self.history_page,
-                "Charts": self.charts_page,
+                "Plan": LazyPage(self._plan_page),
+                "History": LazyPage(self._history_page),
+                "Charts": LazyPage(lambda: charts_page(self.store, self.today)),
             }
-            self.today_page.start_requested.connect(self.start_plan_session)
-            self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
-            self.plan_page.plan_changed.connect(self._plan_changed)
+        # Until ``load``: what the first paint shows in the page's place.
+        self.loading = loading_page()
         # Browse pages show under their title, on the spacing grid; the workout page stays
         # full-bleed (glanceable from two metres).
         self.holders: dict[str, QWidget] = {
             name: holder_for(name, page) for name, page in self.browse.items()
         }
+        self.pages.addWidget(self.loading)
         for holder in self.holders.values():
             self.pages.addWidget(holder)
-        self.summary_page.setProperty(BROWSE, True)  # styled like the browse pages
-        for page in (self.workout_page, self.summary_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.workout_page)
+        self.pages.addWidget(self.summary_page)
+        for untitled_page in (self.loading, self.summary_page):
+            untitled_page.setProperty(BROWSE, True)  # styled like the browse pages
         titled = {holder: name for name, holder in self.holders.items()}
-        self.page_host = PageHost(self.pages, titled, self.today, untitled=[self.summary_page])
+        untitled = [self.loading, self.summary_page]
+        self.page_host = PageHost(self.pages, titled, self.today, untitled=untitled)
         self.nav = Sidebar(list(self.browse))
         self.nav.currentTextChanged.connect(self.show_page)
         body = QWidget()
@@ -158,13 +134,54 @@ class MainWindow(QMainWindow):
         self.summary_page.save_requested.connect(self._save_summary)
         self.summary_page.discard_requested.connect(self._discard_summary)
         self.summary_page.done_requested.connect(self._summary_done)
-        self._menus()
+        add_menus(self)
         self._restore_geometry()
-        self.watcher.reload()
-        has_plan = self.store is not None and self.store.active_enrolment(self.today()) is not None
-        self.show_page("Today" if has_plan and "Today" in self.browse else "Library")
+        # The sidebar marks the first page from the first paint (or focus marks Today):
+        # Today when a plan is active, one row read; the page itself waits for ``load``.
+        self.first_page = "Library"
+        try:
+            if self.store is not None and self.store.active_enrolment(today()) is not None:
+                self.first_page = "Today"
+        except StoreError as exc:
+            self.notices.append(str(exc))
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(list(self.browse).index(self.first_page))
+        self.nav.blockSignals(False)
         if self.notices:
             self.statusBar().showMessage(" ".join(self.notices))
+
+    def load(self) -> None:
+        """Read the library and show the first page."""
+        self.watcher.reload()
+        self.show_page(self.first_page)
+        self.listed = True
+        self.library_listed.emit()
+
+    @property
+    def controller(self) -> WorkoutController | None:
+        """The controller of the workout on screen (or on the summary), if any."""
+        return self.workout_run.controller if self.workout_run is not None else None
+
+    # -- the pages that read the history, built on first visit --------------------
+
+    def _today_page(self) -> QWidget:
+        assert self.store is not None
+        library = lambda: self.watcher.library  # noqa: E731 (the library changes)
+        self.today_page = TodayPage(self.store, library, self.today)
+        self.today_page.start_requested.connect(self.start_plan_session)
+        self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
+        return self.today_page
+
+    def _plan_page(self) -> QWidget:
+        assert self.store is not None
+        self.plan_page = PlanPage(self.store, lambda: self.watcher.library, self.today)
+        self.plan_page.plan_changed.connect(self._plan_changed)
+        return self.plan_page
+
+    def _history_page(self) -> QWidget:
+        assert self.store is not None
+        self.history_page = HistoryPage(self.store, lambda: self.watcher.library, self.today)
+        return self.history_page
 
     def show_page(self, name: str) -> None:
         """Show one of the browsing pages (refreshed), and select it in the navigation."""
@@ -187,40 +204,7 @@ class MainWindow(QMainWindow):
     def _plan_changed(self) -> None:
         self.library_page.show_today(self._today_text())
 
-    # -- menus and window ------------------------------------------------------
-
-    def _menus(self) -> None:
-        file = self.menuBar().addMenu("&File")
-        self._action(file, "&New circuit…", self.new_circuit, QKeySequence.StandardKey.New)
-        self._action(file, "&Open circuits folder", self.open_folder)
-        self._action(file, "&Settings…", self.open_settings, QKeySequence("Ctrl+,"))
-        file.addSeparator()
-        self._action(file, "&Export history…", self.export_history)
-        self._action(file, "&Import history…", self.import_history)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view = self.menuBar().addMenu("&View")
-        self._action(view, "&Full screen", self.toggle_fullscreen, QKeySequence("F11"))
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About circuit-timer", self.about)
-
-    def _action(
-        self,
-        menu: object,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)  # type: ignore[attr-defined]
-        return action
-
-    def toggle_fullscreen(self) -> None:
-        """F11: fullscreen on and off."""
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+    # -- keys and dialogs -------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc leaves fullscreen first, then asks before finishing a workout early; while
@@ -231,23 +215,10 @@ class MainWindow(QMainWindow):
             elif self.isFullScreen():
                 self.showNormal()
             elif self.pages.currentWidget() is self.workout_page:
-                self.confirm_finish()
+                # Keep going / Finish and save, asked under the countdown, which runs on.
+                self.workout_page.ask_finish()
             return
         super().keyPressEvent(event)
-
-    def confirm_finish(self) -> None:
-        """Ask (Keep going / Finish and save) at the bottom of the workout page, where the
-        countdown stays in view; the workout runs on meanwhile."""
-        self.workout_page.ask_finish()
-
-    def about(self) -> None:
-        """The About box."""
-        QMessageBox.about(
-            self,
-            "About circuit-timer",
-            f"<h3>circuit-timer {__version__}</h3><p>An exercise-circuit timer for runners."
-            f"</p><p>{CLINICIAN_NOTE}</p>",
-        )
 
     def export_history(self) -> None:
         """Save the history as JSON (every table) or CSV (one row per set)."""
@@ -328,73 +299,45 @@ class MainWindow(QMainWindow):
             self.run(*found)
 
     def run(self, circuit: Circuit, origin: Origin) -> None:
-        """Start ``circuit`` on the workout page."""
-        if self.controller is not None:
-            self.controller.close()
-        if self.sound is not None:
-            self.sound.close(wait=False)  # the last workout's player and voice workers
-        self.sound = self.cue_factory(self.store) if self.cue_factory is not None else None
-        listeners = [self.sound.listener] if self.sound else []
-        notice = self.sound.notice if self.sound else None
-        # No session until a set is done: a workout ended with none is kept only if asked.
-        workout = Workout(
-            circuit, self.clock, self.store, origin, cue_listeners=listeners, keep_empty=False
-        )
-        self.circuit, self.origin = circuit, origin
-        self.controller = WorkoutController(workout, self.clock, self)
-        self.controller.happened.connect(self._keep_awake)
-        self.controller.ended.connect(self._ended)
-        cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
-        self.workout_page.attach(self.controller, cues)
-        self.workout_page.notice.setText(notice or "")
+        """Start ``circuit`` on the workout page, as a fresh WorkoutRun."""
+        self._close_run()
+        sound = self.cue_factory(self.store) if self.cue_factory is not None else None
+        self.workout_run = WorkoutRun(
+            circuit, origin, clock=self.clock, store=self.store, sound=sound,
+            keep_awake=self.keep_awake, page=self.workout_page, parent=self,
+        )  # fmt: skip
+        self.workout_run.ended.connect(self._ended)
         self.nav.hide()
         self.pages.setCurrentWidget(self.workout_page)
         self.workout_page.setFocus()
-        self.keep_awake.hold("Workout in progress")
-        self.controller.start()
-        self.controller.set_visible(True)
-
-    def _keep_awake(self, event: Event) -> None:
-        if isinstance(event, Paused | Finished):
-            self.keep_awake.release()
-        elif isinstance(event, Resumed):
-            self.keep_awake.hold("Workout in progress")
+        self.workout_run.start()
 
     def _ended(self, status: str) -> None:
-        assert self.controller is not None and self.circuit is not None
-        self.keep_awake.release()
-        snap = self.controller.workout.snapshot()
-        for notice in self.controller.workout.notices:
+        run = self.workout_run
+        assert run is not None
+        snap = run.workout.snapshot()
+        for notice in run.workout.notices:
             self.statusBar().showMessage(notice)
-        workout = self.controller.workout
-        sets = self.controller.sets
+        sets = run.controller.sets
         self.summary_page.show_workout(
-            self.circuit.title,
+            run.circuit.title,
             status,
             snap.total_elapsed,
             sets,
-            saved=workout.sets_recorded if self.store is not None else None,
-            circuit=self.circuit,
-            tests=side_tests(self.store, workout.session_uuid, sets),
+            saved=run.workout.sets_recorded if self.store is not None else None,
+            circuit=run.circuit,
+            tests=side_tests(self.store, run.workout.session_uuid, sets),
         )
         self.pages.setCurrentWidget(self.summary_page)
 
     def _save_summary(self, pain_after: int | None, pain_during: int | None, note: str) -> None:
-        """Store the pain and note (None: not entered, never 0), then show the advice on
-        the summary; without a history there is nothing to advise on."""
-        workout = self.controller.workout if self.controller else None
-        if workout is None or self.store is None:
+        """Store the pain and note, then show the advice on the summary; without a
+        history there is nothing to advise on."""
+        if self.workout_run is None or self.store is None:
             self._summary_done()
             return
         try:
-            workout.keep()  # a workout with no completed set: the runner keeps it
-            if workout.session_uuid:
-                self.store.update_session(
-                    workout.session_uuid,
-                    notes=note or None,
-                    pain_during=pain_during,
-                    pain_after=pain_after,
-                )
+            self.workout_run.save(pain_after, pain_during, note)
         except StoreError as exc:
             QMessageBox.warning(self, "Not saved", str(exc))
             self.summary_page.save_failed()
@@ -412,16 +355,20 @@ class MainWindow(QMainWindow):
 
     def _discard_summary(self) -> None:
         """A workout with no completed set, not kept: nothing of it stays in the history."""
-        if self.controller is not None:
-            self.controller.workout.discard()
+        if self.workout_run is not None:
+            self.workout_run.discard()
         self._leave_summary("Library")
 
     def _leave_summary(self, page: str) -> None:
-        if self.controller is not None:
-            self.controller.close()
-            self.controller = None
+        self._close_run()
         self.watcher.reload()
         self.show_page(page)
+
+    def _close_run(self) -> None:
+        if self.workout_run is not None:
+            self.workout_run.close()
+            self.workout_run.deleteLater()
+            self.workout_run = None
 
     # -- closing -----------------------------------------------------------------
 
@@ -434,16 +381,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-workout saves it as partial; geometry is remembered."""
-        if self.controller is not None:
-            if not self.controller.workout.finished:
-                self.controller.finish_early()
-            self.controller.close()
+        if self.workout_run is not None and not self.workout_run.workout.finished:
+            self.workout_run.controller.finish_early()
+        self._close_run()
         self.keep_awake.release()
-        if self.sound is not None:
-            self.sound.close()
-        self.watcher.stop()
         QSettings().setValue("window/geometry", self.saveGeometry())
-        if self.store is not None:
-            self.store.close()
-            self.store = None
         super().closeEvent(event)
+        if not self.is_closed:  # once, though Qt may send a closed window another close
+            self.is_closed = True
+            self.closed.emit()

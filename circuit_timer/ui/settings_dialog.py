@@ -6,6 +6,8 @@ own size and position are kept with QSettings.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,9 @@ from circuit_timer.store import settings
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN
 
+if TYPE_CHECKING:  # the audio modules load on the first Test, not with the window
+    from circuit_timer.audio.players import Player
+
 
 class SettingsDialog(QDialog):
     """Edits the shared settings; Save writes them, Cancel leaves them."""
@@ -32,6 +37,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.store = store
+        self.player: Player | None = None  # made on the first Test, closed with the dialog
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(int(settings.get(store, "volume")))
@@ -74,17 +80,25 @@ class SettingsDialog(QDialog):
         self.target.setSuffix(" session a week" if value == 1 else " sessions a week")
 
     def play_test(self) -> None:
-        """Play the "go" cue at the chosen volume."""
+        """Play the "go" cue at the chosen volume (on one player for the dialog's life)."""
         from circuit_timer.audio.players import make_player
         from circuit_timer.audio.tones import cue
 
-        player = make_player(True)
-        notice = player.take_notice()
+        if self.player is None:
+            self.player = make_player(True)
+        notice = self.player.take_notice()
         if notice:
             self.test.setText("No sound")
             self.test.setToolTip(notice)
             return
-        player.play(cue("go", self.volume.value() / 100))
+        self.player.play(cue("go", self.volume.value() / 100))
+
+    def done(self, result: int) -> None:
+        """Closed (saved or not): the test sound's player goes with the dialog."""
+        if self.player is not None:
+            self.player.close()
+            self.player = None
+        super().done(result)
 
     def accept(self) -> None:
         """Save and close."""

@@ -197,9 +197,7 @@ class WorkoutPage(QWidget):
 
     def attach(self, controller: WorkoutController, cues: dict[str, list[str]]) -> None:
         """Show ``controller``'s workout; ``cues`` are the coaching lines per exercise."""
-        if self.controller is not None:
-            self.controller.changed.disconnect(self.redraw)
-            self.controller.happened.disconnect(self.on_event)
+        self.detach()
         self.controller = controller
         self.cues = cues
         self.exercise_notes = {
@@ -213,6 +211,13 @@ class WorkoutPage(QWidget):
         controller.changed.connect(self.redraw)
         controller.happened.connect(self.on_event)
         self.redraw()
+
+    def detach(self) -> None:
+        """Let go of the workout shown: nothing on the page reaches its controller now."""
+        if self.controller is not None:
+            self.controller.changed.disconnect(self.redraw)
+            self.controller.happened.disconnect(self.on_event)
+            self.controller = None
 
     @property
     def asking(self) -> bool:

@@ -194,20 +194,21 @@ def test_a_newer_database_is_refused_untouched_and_the_run_does_not_start(
 def test_with_a_newer_database_the_window_still_starts_and_runs_unsaved(
     private_home: Path, qtbot: QtBot
 ) -> None:
-    from circuit_timer.ui.main_window import MainWindow
+    from circuit_timer.session.workout import Origin
+    from circuit_timer.ui.app import open_main_window
     from tests.ui.test_window import FakeKeepAwake
 
     a_newer_history(private_home)
     before = contents(private_home)
     clock = FakeClock()
-    win = MainWindow(clock=clock, cue_factory=None, keep_awake=FakeKeepAwake())  # type: ignore[arg-type]
+    win = open_main_window(clock=clock, cue_factory=None, keep_awake=FakeKeepAwake())
     qtbot.addWidget(win)
     assert win.store is None
     shown = win.statusBar().currentMessage()
     assert "newer circuit-timer" in shown and "Workouts will not be saved" in shown
     circuit = win.watcher.library.circuit("heel-raise-test")
     assert circuit is not None
-    win.run(circuit, win.origin)
+    win.run(circuit, Origin())
     controller = win.controller
     assert controller is not None
     engine = controller.workout.engine

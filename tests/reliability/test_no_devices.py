@@ -82,8 +82,8 @@ def test_the_window_completes_a_workout_with_visual_cues_only(
 
     from PySide6.QtDBus import QDBusConnection
 
+    from circuit_timer.ui.app import open_main_window
     from circuit_timer.ui.keep_awake import FreedesktopScreenSaver, KeepAwake
-    from circuit_timer.ui.main_window import MainWindow
     from tests.ui.test_window import start
 
     for name, value in nothing_there.items():
@@ -95,7 +95,7 @@ def test_the_window_completes_a_workout_with_visual_cues_only(
     assert not bus.isConnected()
     keep_awake = KeepAwake(FreedesktopScreenSaver(bus))
     # The real cue factory (sound and voice as the app makes them), on a fast real clock.
-    win = MainWindow(clock=ScaledClock(10), keep_awake=keep_awake)
+    win = open_main_window(clock=ScaledClock(10), keep_awake=keep_awake)
     qtbot.addWidget(win)
     win.show()
     try:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
+from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.main_window import MainWindow
 
 
@@ -30,7 +31,7 @@ class FakeKeepAwake:
 
 def open_window(qtbot: QtBot, size: tuple[int, int] = (1000, 750)) -> MainWindow:
     """A shown main window on a fake clock, with no sound and a fake inhibitor."""
-    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake())  # type: ignore[arg-type]
+    win = open_main_window(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake())
     qtbot.addWidget(win)
     win.resize(*size)
     win.show()

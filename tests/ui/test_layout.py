@@ -29,11 +29,11 @@ from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.charts import ChartsPage
 from circuit_timer.ui.first_run import FirstRunDialog
 from circuit_timer.ui.heatmap import MAX_PITCH
 from circuit_timer.ui.history_page import HistoryPage
-from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.page_style import MARGIN
 from circuit_timer.ui.pain_scale import PAIN_BUTTON_SIZE
 from circuit_timer.ui.settings_dialog import SettingsDialog
@@ -286,7 +286,7 @@ def test_the_window_at_800_by_600(qtbot: QtBot) -> None:
     # The real window on a seeded history (in the test's private data folder).
     with HistoryStore.in_folder(paths.user_home()) as store:
         seed(store)
-    window = MainWindow(cue_factory=None, today=lambda: TODAY)
+    window = open_main_window(cue_factory=None, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(800, 600)
     window.show()

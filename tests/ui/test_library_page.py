@@ -204,7 +204,7 @@ def test_the_window_runs_the_plan_session_from_the_library(
     qtbot: QtBot, private_home: Path
 ) -> None:
     from circuit_timer.core.clock import FakeClock
-    from circuit_timer.ui.main_window import MainWindow
+    from circuit_timer.ui.app import open_main_window
 
     with HistoryStore.in_folder(private_home) as store:
         store.enrol(PF_PLAN, RACE, STARTED)
@@ -213,8 +213,8 @@ def test_the_window_runs_the_plan_session_from_the_library(
         def hold(self, reason: str = "") -> None: ...
         def release(self) -> None: ...
 
-    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=Awake(),  # type: ignore[arg-type]
-                     today=lambda: TODAY)  # fmt: skip
+    win = open_main_window(clock=FakeClock(), cue_factory=None, keep_awake=Awake(),
+                           today=lambda: TODAY)  # fmt: skip
     qtbot.addWidget(win)
     win.show()
     win.show_page("Library")

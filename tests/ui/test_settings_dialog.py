@@ -28,3 +28,47 @@ def test_the_weekly_target_says_session_or_sessions(qtbot: QtBot, store: History
     assert dialog.target.text() == "4 sessions a week"
     dialog.accept()
     assert settings.get(store, "weekly_target") == "4"
+
+
+class FakePlayer:
+    """Records what it played and whether it was closed."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.closed = False
+
+    def play(self, sound: object, *, interrupt: bool = False) -> None:
+        self.played.append(getattr(sound, "name", "?"))
+
+    def take_notice(self) -> str | None:
+        return None
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize("close", ["save", "cancel", "window closed"])
+def test_the_test_sounds_player_is_closed_with_the_dialog(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch, close: str
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from circuit_timer.audio import players
+
+    made: list[FakePlayer] = []
+
+    def make_player(enabled: bool) -> FakePlayer:
+        made.append(FakePlayer())
+        return made[-1]
+
+    monkeypatch.setattr(players, "make_player", make_player)
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.test, Qt.MouseButton.LeftButton)
+    [player] = made  # one player for the dialog, however often Test is pressed
+    assert player.played == ["go", "go"] and not player.closed
+    {"save": dialog.accept, "cancel": dialog.reject, "window closed": dialog.close}[close]()
+    assert player.closed
+    assert dialog.player is None

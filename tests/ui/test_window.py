@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.main_window import LazyPage, MainWindow
+from circuit_timer.ui.app import open_main_window
+from circuit_timer.ui.lazy_page import LazyPage
+from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.navigation import PAGE_TEXT, long_date
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
 from tests.ui.driving import FakeKeepAwake, advance, clock, open_window, start, to_next
@@ -100,7 +102,7 @@ def test_a_whole_workout_from_library_to_summary_to_history(
     # Issue 11: the summary stays to show the advice; Done goes on to the history.
     assert window.pages.currentWidget() is window.summary_page and summary.saved
     qtbot.mouseClick(summary.done, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.history_page  # the session just saved
+    assert window.pages.currentWidget() is window.holders["History"]  # the session just saved
     assert window.nav.isVisible()
     with HistoryStore.in_folder(private_home) as store:
         [session] = store.sessions()
@@ -180,8 +182,8 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
     today = date(2026, 11, 25)  # a Wednesday, 18 days (week 2 out) before Sunday 13 Dec
     with HistoryStore.in_folder(private_home) as store:
         store.enrol("pf-crash-course-4-weeks", today + timedelta(days=18), today)
-    win = MainWindow(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake(),  # type: ignore[arg-type]
-                     today=lambda: today)  # fmt: skip
+    win = open_main_window(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake(),
+                           today=lambda: today)  # fmt: skip
     qtbot.addWidget(win)
     win.show()
     assert win.pages.currentWidget() is win.holders["Today"]  # with a plan, Today first
