@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from circuit_timer.commands.app import no_display
-from tests.conftest import REPO
+from tests.paths import REPO
 
 T = TypeVar("T")
 NO_DISPLAY = (

@@ -21,6 +21,7 @@ from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
+from tests.sample_circuits import SHORT
 
 
 def cli(home: Path, *args: str, **kwargs: object) -> subprocess.Popen[str]:
@@ -297,16 +298,6 @@ def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
         assert session["status"] == "partial" and session["pain_after"] is None
     else:
         assert sessions == []
-
-
-SHORT = """\
-title: Short
-defaults: {prepare: 2, rest_between_exercises: 1}
-blocks:
-  - exercises:
-      - {id: hop, name: Hops, work: 2}
-      - {id: raise, name: Raise, reps: 1, tempo: 1-0-1}
-"""
 
 
 def test_no_sound_device_gives_a_notice_and_the_run_completes(

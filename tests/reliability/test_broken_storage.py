@@ -194,7 +194,7 @@ def test_with_a_newer_database_the_window_still_starts_and_runs_unsaved(
     private_home: Path, qtbot: QtBot
 ) -> None:
     from circuit_timer.ui.main_window import MainWindow
-    from tests.ui.test_window import FakeKeepAwake
+    from tests.ui.driving import FakeKeepAwake
 
     a_newer_history(private_home)
     before = contents(private_home)

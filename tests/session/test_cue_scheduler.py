@@ -10,7 +10,7 @@ from circuit_timer.core.clock import FakeClock, MonotonicClock
 from circuit_timer.core.events import Countdown, Event
 from circuit_timer.session.cue_scheduler import CueScheduler
 from circuit_timer.session.workout import Workout
-from tests.core.test_engine import SMALL, circuit
+from tests.sample_circuits import SMALL, circuit
 
 
 def test_a_planned_cue_is_delivered_while_the_face_is_stalled() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,11 +39,6 @@ def raw(store: HistoryStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         store.query("SELECT * FROM sessions ORDER BY id"),
         store.query("SELECT * FROM sets ORDER BY id"),
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "h.db")
 
 
 def test_delete_then_restore_gives_identical_rows(store: HistoryStore) -> None:

@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.ui import keep_awake
 from circuit_timer.ui.keep_awake import PATHS, FreedesktopScreenSaver, KeepAwake
-from tests.conftest import REPO
+from tests.paths import REPO
 
 REASON = "Workout in progress"
 
