@@ -96,6 +96,7 @@ def xserver() -> Iterator[dict[str, str]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        server.stdout.close()
 
 
 def make_would_rebuild_the_venv(make: str, env: dict[str, str]) -> bool:

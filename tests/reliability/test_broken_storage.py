@@ -376,6 +376,10 @@ class Locker:
             self.process.stdin.write("\n")
             self.process.stdin.flush()
             assert self.process.wait(timeout=10) == 0
+        # Our ends of its pipes, closed here rather than left to the garbage collector.
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.mark.usefixtures("short_busy_timeout")
