@@ -1,20 +1,22 @@
-"""Shared test set-up: headless Qt, and a private data folder for every test."""
+"""Shared test set-up: headless Qt, a private data folder for every test, and the fixtures
+more than one test module uses (a history store, the command line run in-process)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from circuit_timer.store.history import HistoryStore
+from tests.commandline import Cli
 
 # Must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt keeps window settings (QSettings) under XDG_CONFIG_HOME; tests never touch the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="circuit-timer-tests-config-")
-
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +26,16 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    """An empty history in the test's temporary folder, closed when the test ends."""
+    with HistoryStore(tmp_path / "history.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run circuit-timer commands in-process: ``cli.run(...)`` or ``cli.ok(...)``."""
+    return Cli(capsys)

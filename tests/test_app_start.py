@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from circuit_timer.commands.app import no_display
-from tests.conftest import REPO
+from tests.paths import REPO
 
 T = TypeVar("T")
 NO_DISPLAY = (
@@ -96,6 +96,7 @@ def xserver() -> Iterator[dict[str, str]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        server.stdout.close()
 
 
 def make_would_rebuild_the_venv(make: str, env: dict[str, str]) -> bool:

@@ -14,7 +14,7 @@ from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.schema import file_schema
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.files import paths
-from tests.conftest import REPO
+from tests.paths import REPO
 
 CIRCUITS = {
     "pf-crash-course",

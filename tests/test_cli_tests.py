@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from circuit_timer.cli import main
 from circuit_timer.store.history import HistoryStore
-from tests.conftest import DATA
+from tests.commandline import Cli
+from tests.paths import DATA
 
 CHECK = DATA / "tests" / "left-right-check.yaml"
 
@@ -26,30 +26,15 @@ def test_circuit(private_home: Path) -> None:
     shutil.copy(CHECK, private_home / "circuits")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(args))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    status, out, err = run(capsys, *args)
-    assert status == 0, err
-    return out
-
-
 def test_log_with_counts_gives_an_lsi_of_about_71_flagged(
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
-    out = ok(capsys, "log", "left-right-check", "--count", "heel-raise=22,31",
+    out = cli.ok("log", "left-right-check", "--count", "heel-raise=22,31",
              "--count", "wall-sit=35", "--date", "2026-11-20", "--as-of", "2026-11-24")  # fmt: skip
     assert "heel-raise: LSI 71% (left side weaker, under the usual 90% flag)" in out
     assert "retests vary by about 7-13% LSI" in out
     assert "Not counted: bridge." in out
-    [item] = json.loads(ok(capsys, "asymmetry", "--json", "--as-of", "2026-11-24"))
+    [item] = json.loads(cli.ok("asymmetry", "--json", "--as-of", "2026-11-24"))
     assert item["exercise_id"] == "heel-raise"
     latest = item["latest"]
     assert (latest["left"], latest["right"], latest["weaker"]) == (22, 31, "left")
@@ -57,17 +42,17 @@ def test_log_with_counts_gives_an_lsi_of_about_71_flagged(
     assert latest["flagged"] is True
     assert "7-13%" in item["note"]
     # Counts go to every set of that exercise and side, as counted; the rest are targets.
-    text = ok(capsys, "asymmetry", "--as-of", "2026-11-24")
+    text = cli.ok("asymmetry", "--as-of", "2026-11-24")
     assert "UNDER 90%" in text and "left 22 reps, right 31 reps" in text
 
 
 def test_log_without_counts_stores_no_lsi_and_no_made_up_reps(
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:
-    out = ok(capsys, "log", "left-right-check", "--date", "2026-11-20", "--as-of", "2026-11-24")
+    out = cli.ok("log", "left-right-check", "--date", "2026-11-20", "--as-of", "2026-11-24")
     assert "Not counted: bridge, heel-raise, wall-sit." in out
-    assert json.loads(ok(capsys, "asymmetry", "--json", "--as-of", "2026-11-24")) == []
-    assert "No counted left-right tests yet" in ok(capsys, "asymmetry", "--as-of", "2026-11-24")
+    assert json.loads(cli.ok("asymmetry", "--json", "--as-of", "2026-11-24")) == []
+    assert "No counted left-right tests yet" in cli.ok("asymmetry", "--as-of", "2026-11-24")
 
 
 @pytest.mark.parametrize(
@@ -84,18 +69,16 @@ def test_log_without_counts_stores_no_lsi_and_no_made_up_reps(
         ("calf-stretch=1,1", "'calf-stretch' is a hold: it has no reps to count"),
     ],
 )
-def test_bad_counts_are_one_line_and_store_nothing(
-    capsys: pytest.CaptureFixture[str], count: str, message: str
-) -> None:
-    status, _, err = run(capsys, "log", "left-right-check", "--count", count)
+def test_bad_counts_are_one_line_and_store_nothing(cli: Cli, count: str, message: str) -> None:
+    status, _, err = cli.run("log", "left-right-check", "--count", count)
     assert status == 1
     assert message in err and len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err
-    assert json.loads(ok(capsys, "history", "--json")) == []
+    assert json.loads(cli.ok("history", "--json")) == []
 
 
-def test_the_same_exercise_counted_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "log", "left-right-check", "--count", "heel-raise=1,2",
+def test_the_same_exercise_counted_twice_is_refused(cli: Cli) -> None:
+    status, _, err = cli.run("log", "left-right-check", "--count", "heel-raise=1,2",
                          "--count", "heel-raise=3,4")  # fmt: skip
     assert status == 1 and "given twice" in err
 

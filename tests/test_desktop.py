@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.paths import REPO
 
 SCRIPT = REPO / "scripts" / "install-desktop.sh"
 ICON = REPO / "assets" / "circuit-timer.svg"

@@ -11,7 +11,7 @@ from circuit_timer.core.library import load_library
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.files import paths
-from tests.conftest import REPO
+from tests.paths import REPO
 
 GUIDE = REPO / "docs" / "circuit-format.md"
 RACE = date(2026, 5, 31)  # the guide's race day

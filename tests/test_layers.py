@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.conftest import REPO
+from tests.paths import REPO
 
 
 def test_core_loads_and_compiles_with_qt_sqlite_and_audio_unimportable() -> None:

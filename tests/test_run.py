@@ -21,6 +21,7 @@ from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
+from tests.sample_circuits import SHORT
 
 
 def cli(home: Path, *args: str, **kwargs: object) -> subprocess.Popen[str]:
@@ -74,19 +75,20 @@ def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
     circuit = load_library(paths.bundled_circuits_dir(), None).circuit("pf-crash-course")
     assert circuit is not None
     names = {e.name: e.id for block in circuit.blocks for e in block.exercises}
-    process = cli(private_home, "run", "pf-crash-course", "--speed", "300", "--auto")
-    assert process.stdout is not None
-    reported: list[str] = []
-    while len(reported) < 6:
-        line = process.stdout.readline()
-        assert line, "the runner ended before six sets"
-        if " set done: " in line:
-            # "Single-leg heel raise, towel under the toes, set 2/3 left, ...": the name
-            # (which may hold a comma) and the set number.
-            name, rest = line.split(" set done: ")[1].rsplit(", set ", 1)
-            reported.append(f"{names[name]} set {rest.split('/')[0]}/")
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
+    # As a context manager its pipes are closed, not left to the garbage collector.
+    with cli(private_home, "run", "pf-crash-course", "--speed", "300", "--auto") as process:
+        assert process.stdout is not None
+        reported: list[str] = []
+        while len(reported) < 6:
+            line = process.stdout.readline()
+            assert line, "the runner ended before six sets"
+            if " set done: " in line:
+                # "Single-leg heel raise, towel under the toes, set 2/3 left, ...": the name
+                # (which may hold a comma) and the set number.
+                name, rest = line.split(" set done: ")[1].rsplit(", set ", 1)
+                reported.append(f"{names[name]} set {rest.split('/')[0]}/")
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
     with HistoryStore.in_folder(private_home) as store:
         assert store.integrity_ok()
         saved = [
@@ -297,16 +299,6 @@ def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
         assert session["status"] == "partial" and session["pain_after"] is None
     else:
         assert sessions == []
-
-
-SHORT = """\
-title: Short
-defaults: {prepare: 2, rest_between_exercises: 1}
-blocks:
-  - exercises:
-      - {id: hop, name: Hops, work: 2}
-      - {id: raise, name: Raise, reps: 1, tempo: 1-0-1}
-"""
 
 
 def test_no_sound_device_gives_a_notice_and_the_run_completes(

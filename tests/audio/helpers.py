@@ -18,7 +18,7 @@ import pytest
 from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.timeline import Segment
-from tests.conftest import REPO
+from tests.paths import REPO
 
 
 def in_ci() -> bool:
@@ -197,3 +197,17 @@ def onsets(samples: array[int], rate: int, *, quiet: float = 0.15) -> list[float
     if start is not None and peak >= loud:
         found.append(start / rate)
     return found
+
+
+def samples(pcm: bytes) -> array[int]:
+    """16-bit little-endian PCM as numbers, on any machine."""
+    out = array("h")
+    out.frombytes(pcm)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
+
+
+def peak(pcm: bytes) -> int:
+    """The loudest sample of 16-bit PCM, as a magnitude."""
+    return max(abs(s) for s in samples(pcm))

@@ -26,7 +26,7 @@ from tests.audio.helpers import (
     sox_loudest_frequency,
     sox_samples,
 )
-from tests.conftest import REPO
+from tests.paths import REPO
 
 # The heel-raise test at pace: 60, each side to failure, in the test data.
 CIRCUIT = REPO / "circuits" / "heel-raise-test.yaml"  # the bundled check, at pace: 60

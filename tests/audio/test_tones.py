@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sys
 from array import array
 from itertools import combinations, pairwise
 
@@ -8,6 +7,7 @@ import pytest
 
 from circuit_timer.audio import tones
 from circuit_timer.audio.tones import CUE_NAMES, GO_HZ, GO_SECONDS, RATE, TICK_HZ, TICK_SECONDS, cue
+from tests.audio.helpers import peak, samples
 
 EXPECTED = {
     "countdown",
@@ -23,18 +23,6 @@ EXPECTED = {
     "workout-done",
     "tick",
 }
-
-
-def samples(pcm: bytes) -> array[int]:
-    out = array("h")
-    out.frombytes(pcm)
-    if sys.byteorder == "big":
-        out.byteswap()
-    return out
-
-
-def peak(pcm: bytes) -> int:
-    return max(abs(s) for s in samples(pcm))
 
 
 def test_every_cue_exists() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from circuit_timer.audio.players import NullPlayer
 from circuit_timer.audio.voice import Voice, next_up_text
-from tests.audio.helpers import require_tool, seg
+from tests.audio.helpers import peak, require_tool, seg
 
 
 @pytest.fixture
@@ -47,7 +47,6 @@ def test_speech_is_generated_once_then_cached(tmp_path: Path, runs: list[list[st
 
 def test_speech_is_as_loud_as_the_cues(tmp_path: Path) -> None:
     require_tool("espeak-ng")
-    from tests.audio.test_tones import peak
 
     voice = Voice(tmp_path)
     loud = voice.sound("Right side", 1.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 import time
 from typing import Any
 
@@ -28,18 +27,10 @@ from circuit_timer.core.events import (
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.planned_sets import planned_sets
-from circuit_timer.core.validation import parse_document
-from circuit_timer.core.yaml_source import read_yaml_bytes
 from circuit_timer.files import paths
-from tests.core.test_timeline import circuits
+from tests.sample_circuits import SMALL, circuit, circuits
 
 T0 = 1000.0
-
-
-def circuit(text: str) -> Circuit:
-    doc = parse_document(read_yaml_bytes(textwrap.dedent(text).encode(), "t.yaml"), "t.yaml", "t")
-    assert isinstance(doc, Circuit)
-    return doc
 
 
 def brief(event: Event) -> tuple[Any, ...]:
@@ -66,19 +57,6 @@ def brief(event: Event) -> tuple[Any, ...]:
     if isinstance(event, Finished):
         return ("finished", at, event.status)
     raise AssertionError(event)
-
-
-SMALL = """
-    title: Small
-    defaults: {prepare: 4, rest: 6, rest_between_exercises: 5, switch_sides: 2,
-               rest_between_reps: 3}
-    blocks:
-      - exercises:
-          - {id: raise, name: Raise, reps: 2, tempo: 2-1-1, sides: each}
-          - {id: stretch, name: Stretch, hold: 4, reps: 2}
-          - {id: bridge, name: Bridge, reps: 10}
-          - {id: hops, name: Hops, work: 20}
-"""
 
 
 def test_exact_events_and_times_for_every_dose_and_sides() -> None:

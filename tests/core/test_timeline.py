@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import textwrap
 from typing import Any
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.timeline import Segment, Timeline, compile_timeline
-from circuit_timer.core.validation import parse_document
-from circuit_timer.core.yaml_source import read_yaml_bytes
-
-
-def circuit(text: str) -> Circuit:
-    located = read_yaml_bytes(textwrap.dedent(text).encode(), "t.yaml")
-    doc = parse_document(located, "t.yaml", "t")
-    assert isinstance(doc, Circuit)
-    return doc
+from tests.sample_circuits import circuit, circuits
 
 
 def timeline(text: str) -> Timeline:
@@ -304,55 +294,6 @@ def test_a_test_and_its_pace_ride_on_its_work_segments_only() -> None:
 
 
 # --- properties ---------------------------------------------------------------
-
-durations = st.integers(min_value=0, max_value=120)
-
-
-@st.composite
-def exercises(draw: st.DrawFn, ident: str) -> dict[str, Any]:
-    dose = draw(st.sampled_from(["timed", "tempo", "open", "hold"]))
-    ex: dict[str, Any] = {"id": ident, "name": ident.upper(), "sets": draw(st.integers(1, 4))}
-    if dose == "timed":
-        ex["work"] = draw(st.integers(1, 90))
-    elif dose == "tempo":
-        ex["reps"] = draw(st.integers(1, 15))
-        ex["tempo"] = draw(st.lists(st.integers(0, 4), min_size=3, max_size=4).filter(any))
-    elif dose == "open":
-        ex["reps"] = draw(st.integers(1, 30))
-    else:
-        ex["hold"] = draw(st.integers(1, 60))
-        if draw(st.booleans()):
-            ex["reps"] = draw(st.integers(1, 5))
-    ex["sides"] = draw(st.sampled_from(["both", "each"]))
-    if draw(st.booleans()):
-        ex["rest"] = draw(durations)
-    return ex
-
-
-@st.composite
-def circuits(draw: st.DrawFn) -> Circuit:
-    names = iter(f"e{i}" for i in range(1000))
-    blocks = []
-    for _ in range(draw(st.integers(1, 3))):
-        block: dict[str, Any] = {
-            "rounds": draw(st.integers(1, 3)),
-            "exercises": [draw(exercises(next(names))) for _ in range(draw(st.integers(1, 3)))],
-        }
-        if draw(st.booleans()):
-            block["rest_between_rounds"] = draw(durations)
-        blocks.append(block)
-    defaults = {
-        key: draw(durations)
-        for key in (
-            "prepare",
-            "rest",
-            "rest_between_exercises",
-            "rest_between_reps",
-            "switch_sides",
-        )
-    }
-    defaults["seconds_per_rep"] = draw(st.sampled_from([1, 2, 2.5, 3, 4.25]))
-    return Circuit.model_validate({"id": "p", "title": "P", "defaults": defaults, "blocks": blocks})
 
 
 def estimate(segment: Segment, circuit: Circuit) -> float:

@@ -196,7 +196,7 @@ def test_with_a_newer_database_the_window_still_starts_and_runs_unsaved(
 ) -> None:
     from circuit_timer.session.workout import Origin
     from circuit_timer.ui.app import open_main_window
-    from tests.ui.test_window import FakeKeepAwake
+    from tests.ui.driving import FakeKeepAwake
 
     a_newer_history(private_home)
     before = contents(private_home)
@@ -378,6 +378,10 @@ class Locker:
             self.process.stdin.write("\n")
             self.process.stdin.flush()
             assert self.process.wait(timeout=10) == 0
+        # Our ends of its pipes, closed here rather than left to the garbage collector.
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.mark.usefixtures("short_busy_timeout")

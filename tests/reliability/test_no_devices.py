@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import ScaledClock
 from circuit_timer.store.history import HistoryStore
-from tests.test_run import SHORT
+from tests.sample_circuits import SHORT
 
 NO_BUS = "unix:path=/nonexistent/dbus-socket"
 
@@ -84,7 +84,7 @@ def test_the_window_completes_a_workout_with_visual_cues_only(
 
     from circuit_timer.ui.app import open_main_window
     from circuit_timer.ui.keep_awake import FreedesktopScreenSaver, KeepAwake
-    from tests.ui.test_window import start
+    from tests.ui.driving import start
 
     for name, value in nothing_there.items():
         monkeypatch.setenv(name, value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import textwrap
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -19,15 +18,13 @@ from circuit_timer.core.clock import Clock, FakeClock, MonotonicClock, ScaledClo
 from circuit_timer.core.engine import Engine
 from circuit_timer.core.events import Event, Finished, SegmentStarted, SetCompleted
 from circuit_timer.core.library import Library, load_library
-from circuit_timer.core.model import Circuit
 from circuit_timer.core.streaks import heatmap, heatmap_start
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.core.validation import parse_document
-from circuit_timer.core.yaml_source import read_yaml_bytes
 from circuit_timer.files import paths
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights, timestamps
 from circuit_timer.store.history import HistoryStore
+from tests.sample_circuits import circuit
 
 # --- fixtures and helpers --------------------------------------------------------
 
@@ -218,13 +215,6 @@ def test_a_missed_week_53_breaks_the_week_streak(
 # --- (c) the wall clock jumps; the laptop sleeps -----------------------------------
 
 
-def circuit(text: str) -> Circuit:
-    raw = textwrap.dedent(text).encode()
-    document = parse_document(read_yaml_bytes(raw, "t.yaml"), "t.yaml", "t")
-    assert isinstance(document, Circuit)
-    return document
-
-
 TINY = circuit(
     """\
     title: Tiny
@@ -312,7 +302,7 @@ def test_a_workout_keeps_the_monotonic_schedule_when_the_wall_clock_jumps(
         def jump_now() -> None:
             wall.offset += jump
 
-        events, _, ended = drive(workout, clock, [(1.5, jump_now)])
+        events, began, ended = drive(workout, clock, [(1.5, jump_now)])
         assert abs(time.time() - wall_before - jump) < 60  # the wall clock did jump
         [session] = store.sessions()
         [done] = store.sets()
@@ -326,14 +316,18 @@ def test_a_workout_keeps_the_monotonic_schedule_when_the_wall_clock_jumps(
         ("Finished", 3.0),
     ]
     assert isinstance(events[-1], Finished) and events[-1].status == "completed"
-    # It ended when the monotonic clock said, not an hour early or late.
-    assert 0.0 <= ended - (t0 + 3.0) < 0.2
+    # It ended when the monotonic clock said (Finished at t0 + 3.0 above), not an hour
+    # early; how soon after that the loop saw it is the machine's speed, not asserted.
+    assert ended >= t0 + 3.0
     assert done.seconds == 2.0
     assert session.status == "completed"
     assert session.local_date == start.date()  # the day it started, whatever came after
     assert session.ended_at is not None
     wall_seconds = (session.ended_at - session.started_at).total_seconds()
-    assert abs(wall_seconds - (3.0 + jump)) < 1.0  # the store saw the jump; nothing else did
+    # The store saw the jump; nothing else did: take the jump away and what is left lies
+    # between the workout's 3 s and the real seconds the whole run took (however slow the
+    # machine was), give or take the store's milliseconds.
+    assert 3.0 - 0.05 <= wall_seconds - jump <= ended - began + 0.01
 
 
 SCALED = circuit(

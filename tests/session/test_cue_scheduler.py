@@ -17,7 +17,7 @@ from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.events import Countdown, Event, Halfway
 from circuit_timer.session.cue_scheduler import CueScheduler
 from circuit_timer.session.workout import Workout
-from tests.core.test_engine import SMALL, circuit
+from tests.sample_circuits import SMALL, circuit
 
 T0 = 1000.0
 # Only if the scheduler's thread never comes back (a bug): fail instead of hanging.

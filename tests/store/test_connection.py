@@ -12,7 +12,7 @@ import pytest
 from circuit_timer.store import migrations
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from tests.conftest import DATA
+from tests.paths import DATA
 
 NOW = datetime(2026, 11, 24, 21, 30, tzinfo=UTC)
 

@@ -127,18 +127,19 @@ while True:
 @pytest.mark.parametrize("after", [1, 7, 40])
 def test_sigkill_between_sets_loses_nothing_recorded(tmp_path: Path, after: int) -> None:
     path = tmp_path / "history.db"
-    child = subprocess.Popen(
+    # As a context manager the child's pipe is closed (not left to the garbage collector).
+    with subprocess.Popen(
         [sys.executable, "-c", KILL_CHILD, str(path)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
-    )
-    assert child.stdout is not None
-    reported = 0
-    while reported < after:
-        reported = int(child.stdout.readline())
-    child.kill()
-    child.wait()
+    ) as child:
+        assert child.stdout is not None
+        reported = 0
+        while reported < after:
+            reported = int(child.stdout.readline())
+        child.kill()
+        child.wait()
     with HistoryStore(path) as store:
         assert store.integrity_ok()
         numbers = [s.set_number for s in store.sets()]

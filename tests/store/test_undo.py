@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,11 +49,6 @@ def raw(store: HistoryStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         )
     finally:
         conn.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "h.db")
 
 
 def test_delete_then_restore_gives_identical_rows(store: HistoryStore) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.engine import Engine
 from circuit_timer.terminal.runner import status_line
-from tests.core.test_engine import circuit
+from tests.sample_circuits import circuit
 
 PACED = """
 id: paced

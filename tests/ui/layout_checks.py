@@ -10,7 +10,8 @@ means a person sees every character.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QTreeView,
@@ -142,3 +144,15 @@ def clipping(root: QWidget) -> list[str]:
             problems.append(f"{name(widget)} at {widget.geometry().getRect()} lies outside "
                                 f"{name(parent)} {parent.rect().getRect()}")  # fmt: skip
     return problems
+
+
+def assert_fits(widget: QLabel | QPushButton) -> None:
+    """The widget's text fits in it: every wrapped line, or the one line, whole."""
+    metrics = QFontMetrics(widget.font())
+    room = widget.contentsRect()
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        lines = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, widget.text())
+        assert lines.height() <= room.height() + 2, (widget.objectName(), lines, room)
+        return
+    assert metrics.horizontalAdvance(widget.text()) <= room.width(), widget.text()
+    assert metrics.height() <= room.height() + 2, (widget.text(), metrics.height(), room)

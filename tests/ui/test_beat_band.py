@@ -3,8 +3,6 @@ under a rep count that stays the largest thing, and a set that ends only on Done
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
@@ -14,19 +12,12 @@ from pytestqt.qtbot import QtBot
 from circuit_timer.core.library import load_file
 from circuit_timer.session.workout import Origin
 from circuit_timer.ui.main_window import MainWindow
-from tests.conftest import DATA
-from tests.core.test_engine import circuit
+from tests.paths import DATA
+from tests.sample_circuits import circuit
 from tests.ui.driving import advance, open_window, to_next
-from tests.ui.test_workout_page import assert_fits
+from tests.ui.layout_checks import assert_fits
 
 CHECK = DATA / "tests" / "left-right-check.yaml"
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = open_window(qtbot)
-    yield win
-    win.close()
 
 
 def run_check(win: MainWindow) -> None:

@@ -86,12 +86,6 @@ def add_session(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
-
-
-@pytest.fixture
 def seeded(store: HistoryStore) -> HistoryStore:
     for offset, value in MORNINGS.items():
         store.add_pain(day(offset), "morning", value)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import time
 import uuid as uuidlib
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -47,12 +45,6 @@ def add_session(store: HistoryStore, day: date, hour: int, status: str = "comple
                          pain_after=2, notes="felt fine",
                          ended_at=started + timedelta(minutes=20))  # fmt: skip
     return uid
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "h.db") as opened:
-        yield opened
 
 
 @pytest.fixture

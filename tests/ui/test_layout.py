@@ -3,9 +3,8 @@ clipped, measured from the widgets' geometry (see layout_checks), and nothing ab
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -60,12 +59,6 @@ EXERCISES = {  # more per-side tests than the charts have colours (LSI only from
     "rdl": "Single-leg Romanian deadlift",
     "towel-raise": "Single-leg heel raise, towel under the toes",
 }
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
 
 
 def session(store: HistoryStore, day: date, hour: int = 7, **kwargs: object) -> str:

@@ -4,11 +4,9 @@ bundled one, empty searches, and counts in words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -29,12 +27,6 @@ BUNDLED = load_library(paths.bundled_circuits_dir(), None)
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
 
 
 def make_page(

@@ -3,8 +3,6 @@ its work, never pushing the countdown, the exercise, the side or the reps out of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -15,14 +13,7 @@ from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.notes_panel import MORE
 from circuit_timer.ui.workout_page import WorkoutPage
 from tests.ui.driving import open_window, start, to_next
-from tests.ui.test_workout_page import assert_fits
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = open_window(qtbot)
-    yield win
-    win.close()
+from tests.ui.layout_checks import assert_fits
 
 
 def notes_of(win: MainWindow, circuit_id: str) -> dict[str, str]:

@@ -4,7 +4,6 @@ back from the race date, starting late, and starting, changing and stopping a pl
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,12 +42,6 @@ def plan(plan_id: str, library: Library = LIBRARY) -> Plan:
     found = library.plan(plan_id)
     assert found is not None
     return found
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
 
 
 def make_page(qtbot: QtBot, store: HistoryStore | None, today: date) -> PlanPage:

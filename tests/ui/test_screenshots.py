@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.conftest import REPO
+from tests.paths import REPO
 
 SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved", "test-beat",
          "today", "plan",

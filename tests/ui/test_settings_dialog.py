@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.store import settings
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
 
 
 def test_the_weekly_target_says_session_or_sessions(qtbot: QtBot, store: HistoryStore) -> None:

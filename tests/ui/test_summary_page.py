@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,16 +20,9 @@ from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.summary_page import SummaryPage, facts_text, saved_text, summarise
 from circuit_timer.ui.summary_text import SAFETY_RULE
-from tests.conftest import REPO
+from tests.paths import REPO
 from tests.ui.driving import clock, open_window, start, to_next
 from tests.ui.layout_checks import clipping
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = open_window(qtbot)
-    yield win
-    win.close()
 
 
 def stored_sessions(home: Path) -> list[tuple[str, int, int | None, str | None]]:

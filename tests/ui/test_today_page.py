@@ -4,7 +4,6 @@ Start, adherence, and the morning pain entry."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -42,12 +41,6 @@ def completed(store: HistoryStore, circuit_id: str, day: date) -> str:
     uid = store.start_session(circuit_id, started_at=started, local_date=day)
     store.finish_session(uid, "completed", ended_at=started + timedelta(minutes=35))
     return uid
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.db") as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,7 @@ from circuit_timer.ui.lazy_page import LazyPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.navigation import PAGE_TEXT, long_date
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
-from tests.ui.driving import FakeKeepAwake, advance, clock, open_window, start, to_next
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = open_window(qtbot)
-    yield win
-    win.close()
+from tests.ui.driving import FakeKeepAwake, advance, clock, start, to_next
 
 
 def test_library_lists_searches_and_filters(window: MainWindow) -> None:

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.timeline import Segment
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.workout_page import WorkoutPage
 from circuit_timer.ui.workout_text import next_text
-from tests.ui.driving import advance, clock, open_window, start, to_next
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = open_window(qtbot)
-    yield win
-    win.close()
+from tests.ui.driving import advance, clock, start, to_next
+from tests.ui.layout_checks import assert_fits
 
 
 def engine_state(win: MainWindow) -> str:
@@ -150,17 +142,6 @@ def test_the_question_goes_when_the_workout_ends_by_itself(
             window.controller.pump()
     assert not page.asking
     assert window.controller.workout.status == "completed"
-
-
-def assert_fits(widget: QLabel | QPushButton) -> None:
-    metrics = QFontMetrics(widget.font())
-    room = widget.contentsRect()
-    if isinstance(widget, QLabel) and widget.wordWrap():
-        lines = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, widget.text())
-        assert lines.height() <= room.height() + 2, (widget.objectName(), lines, room)
-        return
-    assert metrics.horizontalAdvance(widget.text()) <= room.width(), widget.text()
-    assert metrics.height() <= room.height() + 2, (widget.text(), metrics.height(), room)
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1100, 760), (3840, 2160)])

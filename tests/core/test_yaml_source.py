@@ -6,7 +6,7 @@ import pytest
 
 from circuit_timer.core import yaml_source
 from circuit_timer.core.library import find_files
-from tests.conftest import REPO
+from tests.paths import REPO
 
 FILES = find_files(REPO / "circuits") + find_files(REPO / "tests" / "data" / "valid")
 
