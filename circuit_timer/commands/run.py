@@ -16,6 +16,7 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
@@ -81,7 +82,7 @@ def _choose(
     ]
     if not pending:
         nxt = overview.next_session
-        when = f"; next: {nxt.circuit_id} on {nxt.date:%a %d %b}" if nxt else ""
+        when = f"; next: {nxt.circuit_id} on {day_text(nxt.date, padded=True)}" if nxt else ""
         raise CommandError(f"no plan session left for today{when}")
     planned, circuit = pending[0]
     entry = library.entries[planned.circuit_id]
