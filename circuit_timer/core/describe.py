@@ -97,13 +97,18 @@ def minutes(seconds: float) -> int:
     return round(seconds / 60)
 
 
+def hold_words(holds: int, seconds: int | None) -> str:
+    """ "30 s hold", "10 x 10 s hold"."""
+    hold = f"{seconds} s hold"
+    return hold if holds == 1 else f"{holds} x {hold}"
+
+
 def dose_text(exercise: Exercise) -> str:
     """One set's dose in words: "12 reps at 3-2-3", "10 x 10 s hold", "30 s"."""
     if exercise.dose == "timed":
         return f"{exercise.work} s"
     if exercise.dose == "hold":
-        holds = exercise.reps or 1
-        return f"{exercise.hold} s hold" if holds == 1 else f"{holds} x {exercise.hold} s hold"
+        return hold_words(exercise.reps or 1, exercise.hold)
     if exercise.dose == "tempo":
         assert exercise.tempo is not None
         tempo = "-".join(str(p) for p in exercise.tempo)

@@ -13,7 +13,7 @@ from datetime import date
 
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import countdown_text, day_text
-from circuit_timer.core.describe import minutes, plural, scale_words, week_heading
+from circuit_timer.core.describe import hold_words, minutes, plural, scale_words, week_heading
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Exercise, Plan, Session
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus
@@ -56,7 +56,7 @@ def sets_text(exercise: Exercise) -> str:
         return f"{sets} of {exercise.work} s"
     if exercise.dose == "hold":
         holds = exercise.reps or 1
-        each = f"a {exercise.hold} s hold" if holds == 1 else f"{holds} x {exercise.hold} s hold"
+        each = f"a {exercise.hold} s hold" if holds == 1 else hold_words(holds, exercise.hold)
         return f"{sets} of {each}"
     return f"{sets} of {exercise.reps}"
 
