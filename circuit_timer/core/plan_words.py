@@ -13,7 +13,14 @@ from datetime import date
 
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import countdown_text, day_text
-from circuit_timer.core.describe import hold_words, minutes, plural, scale_words, week_heading
+from circuit_timer.core.describe import (
+    hold_words,
+    minutes,
+    plan_changes,
+    plural,
+    scale_words,
+    week_heading,
+)
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Exercise, Plan, Session
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus
@@ -61,12 +68,6 @@ def sets_text(exercise: Exercise) -> str:
     return f"{sets} of {exercise.reps}"
 
 
-def _find(circuit: Circuit, exercise_id: str) -> Exercise | None:
-    return next(
-        (ex for block in circuit.blocks for ex in block.exercises if ex.id == exercise_id), None
-    )
-
-
 def session_changes(
     session: Session, circuit: Circuit | None
 ) -> list[tuple[str | None, list[str]]]:
@@ -79,19 +80,16 @@ def session_changes(
     found: list[tuple[str | None, list[str]]] = []
     if session.scale is not None:
         found.append((None, [scale_words(session.scale)]))
-    adjusted = apply_session(circuit, session) if circuit is not None else None
-    for exercise_id, change in session.adjust.items():
-        fields = change.model_dump(exclude_none=True)
-        before = _find(circuit, exercise_id) if circuit is not None else None
-        after = _find(adjusted, exercise_id) if adjusted is not None else None
+    for change in plan_changes(session, circuit):
+        before, after = change.before, change.after
         if before is None or after is None:
             # A plan the loader accepted always names real exercises; this guards the rest.
-            found.append((exercise_id, [f"{k} {v}" for k, v in fields.items()]))
+            found.append((change.exercise_id, [f"{k} {v}" for k, v in change.fields.items()]))
             continue
         parts = []
-        if fields.keys() & {"sets", "reps", "work", "hold"}:
+        if change.volume:
             parts.append(f"{sets_text(after)} (usually {sets_text(before)})")
-        if "load" in fields:
+        if "load" in change.fields:
             parts.append(f"load: {after.load}")
         found.append((after.name, parts))
     return found
