@@ -23,10 +23,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from circuit_timer.files import paths
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.schedule import plan_schedule
+from circuit_timer.files import paths
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import make_application
