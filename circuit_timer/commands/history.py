@@ -24,6 +24,7 @@ from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.asymmetry import note_for
 from circuit_timer.core.counts import side_counts
+from circuit_timer.core.dates import day_month
 from circuit_timer.core.describe import import_summary, plural, week_name
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import AVERAGE_DAYS
@@ -261,7 +262,7 @@ def cmd_pain(args: argparse.Namespace) -> int:
         if not trend.points:
             print("No morning pain recorded yet: `circuit-timer pain N` first thing tomorrow.")
         else:
-            series = "  ".join(f"{d:%d %b} {v}" for d, v in trend.points[-14:])
+            series = "  ".join(f"{day_month(d, padded=True)} {v}" for d, v in trend.points[-14:])
             print(f"First-step morning pain (0-10): {series}")
             if trend.change is not None:
                 word = {"better": "better", "worse": "worse", "steady": "about the same"}.get(

@@ -15,6 +15,7 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import add_as_of, parse_date, today
 from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import (
     describe_circuit,
     minutes,
@@ -75,14 +76,15 @@ def cmd_start(args: argparse.Namespace) -> int:
     if previous is not None:
         print(f"Stopped following {previous.plan_id} (its history is kept).")
     days = (race - now).days
-    print(f"Following {plan.title} toward your race on {race:%a %d %b %Y} ({plural(days, 'day')}).")
+    on = day_text(race, year=True, padded=True)
+    print(f"Following {plan.title} toward your race on {on} ({plural(days, 'day')}).")
     if not schedule:
         print("No sessions of this plan are left before the race.")
     else:
         first = schedule[0]
         print(
             f"{plural(len(schedule), 'session')} scheduled; the first is {first.circuit_id} on "
-            f"{first.date:%a %d %b} ({week_name(first.weeks_out)})."
+            f"{day_text(first.date, padded=True)} ({week_name(first.weeks_out)})."
         )
     return EXIT_OK
 
@@ -143,7 +145,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     print(f"{plural(overview.days_to_race, 'day')} to your race ({race_date}).")
     if not overview.today_sessions:
         nxt = overview.next_session
-        when = f" Next: {nxt.circuit_id} on {nxt.date:%a %d %b}." if nxt else ""
+        when = f" Next: {nxt.circuit_id} on {day_text(nxt.date, padded=True)}." if nxt else ""
         print(f"No session today: rest.{when}")
     for planned, circuit, status in overview.today_sessions:
         week = week_heading(planned.weeks_out, planned.week_label)
@@ -188,7 +190,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     plan = overview.followed.plan
     assert plan is not None
-    print(f"{plan.title}: race on {enrolment.race_date:%a %d %b %Y}, "
+    print(f"{plan.title}: race on {day_text(enrolment.race_date, year=True, padded=True)}, "
           f"{plural(overview.days_to_race, 'day')} to go.")  # fmt: skip
     if overview.adherence is not None:
         print(f"Adherence so far: {overview.adherence:.0%} of the sessions due.")
@@ -205,8 +207,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         if circuit is not None:
             secs = compile_timeline(apply_session(circuit, p.planned.session)).estimated_seconds
             length = f", about {minutes(secs)} min"
-        print(f"  {marker} {p.planned.date:%a %d %b}  {p.planned.circuit_id}{length}  "
-              f"{p.status}{today_mark}")  # fmt: skip
+        day = day_text(p.planned.date, padded=True)
+        print(f"  {marker} {day}  {p.planned.circuit_id}{length}  {p.status}{today_mark}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
@@ -76,7 +77,7 @@ def _choose(
     found = todays_session(overview.today_sessions)
     if found is None or found.circuit is None:
         nxt = overview.next_session
-        when = f"; next: {nxt.circuit_id} on {nxt.date:%a %d %b}" if nxt else ""
+        when = f"; next: {nxt.circuit_id} on {day_text(nxt.date, padded=True)}" if nxt else ""
         raise CommandError(f"no plan session left for today{when}")
     entry = library.entries[found.planned.circuit_id]
     return found.circuit, Origin(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Session
@@ -97,13 +98,18 @@ def minutes(seconds: float) -> int:
     return round(seconds / 60)
 
 
+def hold_words(holds: int, seconds: int | None) -> str:
+    """ "30 s hold", "10 x 10 s hold"."""
+    hold = f"{seconds} s hold"
+    return hold if holds == 1 else f"{holds} x {hold}"
+
+
 def dose_text(exercise: Exercise) -> str:
     """One set's dose in words: "12 reps at 3-2-3", "10 x 10 s hold", "30 s"."""
     if exercise.dose == "timed":
         return f"{exercise.work} s"
     if exercise.dose == "hold":
-        holds = exercise.reps or 1
-        return f"{exercise.hold} s hold" if holds == 1 else f"{holds} x {exercise.hold} s hold"
+        return hold_words(exercise.reps or 1, exercise.hold)
     if exercise.dose == "tempo":
         assert exercise.tempo is not None
         tempo = "-".join(str(p) for p in exercise.tempo)
@@ -209,6 +215,47 @@ def _find(circuit: Circuit, exercise_id: str) -> Exercise | None:
     )
 
 
+VOLUME_FIELDS = frozenset({"sets", "reps", "work", "hold"})
+
+
+@dataclass(frozen=True)
+class ExerciseChange:
+    """One exercise a plan session adjusts: as its file has it (``before``) and as the
+    session runs it (``after``); both None when its circuit is not at hand or does not
+    hold it."""
+
+    exercise_id: str
+    change: Adjustment
+    before: Exercise | None
+    after: Exercise | None
+
+    @property
+    def fields(self) -> dict[str, object]:
+        """The adjustment's fields the plan sets."""
+        return self.change.model_dump(exclude_none=True)
+
+    @property
+    def volume(self) -> bool:
+        """Whether the plan changes the sets or the dose."""
+        return bool(self.fields.keys() & VOLUME_FIELDS)
+
+
+def plan_changes(session: Session, circuit: Circuit | None) -> list[ExerciseChange]:
+    """Each exercise a plan session adjusts, before and after, in the plan's order (its
+    ``scale`` is ``session.scale``). The command line and the window say these in their
+    own words (``session_changes`` here, ``plan_words.session_changes``)."""
+    adjusted = apply_session(circuit, session) if circuit is not None else None
+    return [
+        ExerciseChange(
+            exercise_id,
+            change,
+            _find(circuit, exercise_id) if circuit is not None else None,
+            _find(adjusted, exercise_id) if adjusted is not None else None,
+        )
+        for exercise_id, change in session.adjust.items()
+    ]
+
+
 def _unknown_change(exercise_id: str, change: Adjustment) -> str:
     """An adjustment whose circuit is not at hand: its own words, keyed by the id."""
     parts = [plural(change.sets, "set")] if change.sets is not None else []
@@ -231,20 +278,17 @@ def session_changes(session: Session, circuit: Circuit | None) -> list[str]:
     ``circuit`` is the circuit as its file has it; without it an exercise goes by its id.
     """
     changes = [scale_words(session.scale)] if session.scale is not None else []
-    adjusted = apply_session(circuit, session) if circuit is not None else None
-    for exercise_id, change in session.adjust.items():
-        fields = change.model_dump(exclude_none=True)
-        before = _find(circuit, exercise_id) if circuit is not None else None
-        after = _find(adjusted, exercise_id) if adjusted is not None else None
+    for found in plan_changes(session, circuit):
+        before, after = found.before, found.after
         if before is None or after is None:
-            changes.append(_unknown_change(exercise_id, change))
+            changes.append(_unknown_change(found.exercise_id, found.change))
             continue
         parts = []
-        if fields.keys() & {"sets", "reps", "work", "hold"}:
+        if found.volume:
             now, usual = volume_text(after), volume_text(before, short=True)
             same = volume_text(before) == now
             parts.append(now if same else f"{now} (usually {usual})")
-        if after.load and "load" in fields:
+        if after.load and "load" in found.fields:
             parts.append(f"load: {after.load}")
         changes.append(f"{after.name}: {'; '.join(parts)}")
     return changes

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
 
+from circuit_timer.core.dates import day_month
 from circuit_timer.core.records import PainEntry, PainKind, SessionRecord
 
 Direction = Literal["better", "worse", "steady", "unknown"]
@@ -229,7 +230,8 @@ def _next_morning(last: SessionRecord, points: Sequence[tuple[date, int]]) -> Cl
         return ClauseCheck(
             "next-morning",
             "unknown",
-            f"Your last first-step morning score before the session is from {stale:%d %b}, "
+            "Your last first-step morning score before the session is from "
+            f"{day_month(stale, padded=True)}, "
             f"more than {BASELINE_MAX_AGE} days earlier: it is no baseline for the next "
             "morning. Score your first steps on the morning of a session.",
         )

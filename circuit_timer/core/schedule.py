@@ -161,3 +161,11 @@ def session_circuit(planned: PlannedSession, circuit: Circuit) -> Circuit:
 def days_to_race(race_date: date, today: date) -> int:
     """Days from ``today`` to the race: 0 on race day, negative after it."""
     return (race_date - today).days
+
+
+def default_race_date(plan: Plan, today: date) -> date:
+    """The first Sunday far enough out for the whole plan, a guess until the runner picks."""
+    longest = max((w.weeks_out for w in plan.weeks), default=0)
+    # The furthest week's window starts 7k + 6 days before the race: that may be today.
+    earliest = today + timedelta(days=7 * longest + 6)
+    return earliest + timedelta(days=(6 - earliest.weekday()) % 7)

@@ -31,18 +31,18 @@ from circuit_timer.core.events import (
     SetCompleted,
     TempoPhase,
 )
+from circuit_timer.core.segment_words import (
+    KIND_WORDS,
+    beat_word,
+    dose_words,
+    position_parts,
+    tempo_words,
+)
 from circuit_timer.core.timeline import Segment
 from circuit_timer.session.workout import Workout
 
 KEYS_HELP = "Enter done  space pause  + - reps  s skip  b back  q finish"
 REDRAW_SECONDS = 0.1
-KIND_WORDS = {
-    "prepare": "GET READY",
-    "work": "WORK",
-    "hold": "HOLD",
-    "rest": "REST",
-    "switch": "SWITCH SIDES",
-}
 
 
 class Hangup(Exception):
@@ -58,20 +58,16 @@ def describe_work(segment: Segment, *, now: bool = True) -> str:
     parts = [segment.name]
     if segment.side:
         parts.append(f"{segment.side} side")
-    if segment.sets > 1:
-        parts.append(f"set {segment.set}/{segment.sets}")
-    if segment.rounds > 1:
-        parts.append(f"round {segment.round}/{segment.rounds}")
+    parts.extend(position_parts(segment))
     if segment.kind == "hold":
-        parts.append(f"hold {segment.rep}/{segment.reps}, {segment.seconds} s")
+        parts[-1] += f", {segment.seconds} s"
     elif segment.tempo is not None:
-        tempo = "-".join(str(p) for p in segment.tempo)
-        parts.append(f"{plural(segment.reps or 0, 'rep')} at {tempo}")
+        parts.append(f"{plural(segment.reps or 0, 'rep')} at {tempo_words(segment)}")
     elif segment.reps is not None:
-        reps = plural(segment.reps, "rep")
+        reps = dose_words(segment)
         parts.append(f"{reps}, press Enter when done" if now else reps)
     else:
-        parts.append(f"{segment.seconds} s")
+        parts.append(dose_words(segment))
     return ", ".join(parts)
 
 
@@ -112,14 +108,6 @@ def event_line(event: Event, since: float) -> str | None:
     return None  # pragma: no cover
 
 
-def beat_word(beat: int, *, test: bool) -> str:
-    """A paced set's beat on the status line: a test goes UP on the set's start (beat 0)
-    and DOWN on the next; any other paced set counts its beats."""
-    if test:
-        return "UP" if beat % 2 == 0 else "DOWN"
-    return f"beat {beat}"
-
-
 def status_line(snap: Snapshot, width: int) -> str:
     """The one-line status: kind, exercise, side, set, time left, reps, tempo or beat,
     next."""
@@ -133,11 +121,9 @@ def status_line(snap: Snapshot, width: int) -> str:
         parts.append(s.name)
         if s.side:
             parts.append(s.side.upper())
-        if s.sets > 1:
-            parts.append(f"set {s.set}/{s.sets}")
-        if s.kind == "hold":
-            parts.append(f"hold {s.rep}/{s.reps}")
-        elif s.reps is not None:
+        # The status line is short: the round shows in the event lines.
+        parts.extend(position_parts(s, rounds=False))
+        if s.kind != "hold" and s.reps is not None:
             parts.append(f"reps {snap.reps}/{s.reps}")
         if snap.tempo_phase:
             parts.append(f"{snap.tempo_phase.upper()} {snap.tempo_rep}")

@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from circuit_timer.core.pain import Clause, ClauseStatus, PainAdvice
-from circuit_timer.ui.page_style import INNER, hint
-from circuit_timer.ui.plan_tree import scaled_font
+from circuit_timer.ui.page_style import INNER, hint, scaled_font
 
 CLAUSE_WORDS: dict[Clause, str] = {
     "during-after": "Pain during and after at most 5/10",

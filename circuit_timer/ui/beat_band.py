@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from circuit_timer.core.engine import Snapshot
+from circuit_timer.core.segment_words import beat_on
 from circuit_timer.ui import theme
 from circuit_timer.ui.fitting import fit, set_style
-from circuit_timer.ui.workout_text import beat_on, beat_text
+from circuit_timer.ui.workout_text import beat_text
 
 
 class BeatBand(QLabel):

@@ -29,6 +29,7 @@ from circuit_timer.core.asymmetry import (
     NOISE_LOW,
     ExerciseAsymmetry,
 )
+from circuit_timer.core.dates import day_month
 from circuit_timer.core.pain import MEANINGFUL_CHANGE
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
@@ -95,10 +96,6 @@ def _pct(value: float) -> str:
     return f"{round(value, 1):g}%"
 
 
-def _day_text(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
 @dataclass(frozen=True)
 class _Colours:
     background: QColor
@@ -149,7 +146,7 @@ def _day_ticks(first: date, last: date, step: int | None) -> list[list[tuple[flo
     major = []
     for n in range(days, -1, -step):
         day = first + timedelta(days=n)
-        major.append((timestamp(day), _day_text(day)))
+        major.append((timestamp(day), day_month(day)))
     minor = [(timestamp(first + timedelta(days=n)), "") for n in range(days + 1)]
     return [major[::-1], minor]
 
@@ -419,7 +416,7 @@ class PainChart(_Chart):
         days = (last_day - first_day).days + 1
         change = latest - first
         if len(self._points) == 1:
-            text = f"Morning pain {latest}/10 on {_day_text(last_day)}; one entry so far."
+            text = f"Morning pain {latest}/10 on {day_month(last_day)}; one entry so far."
         else:
             text = f"Morning pain {first} \u2192 {latest} over {days} days"
             if abs(change) >= MEANINGFUL_CHANGE:
@@ -554,7 +551,7 @@ class SymmetryChart(_Chart):
             text = ""
         side = f"{latest.weaker} side weaker" if latest.weaker else "both sides equal"
         flag = f", under the {FLAG_BELOW:g}% flag" if latest.flagged else ""
-        text += f"{name}: latest LSI {_pct(latest.lsi)} on {_day_text(latest.date)} ({side}{flag})."
+        text += f"{name}: latest LSI {_pct(latest.lsi)} on {day_month(latest.date)} ({side}{flag})."
         if len(head.points) > 1:
             text += f" It was {_pct(head.points[0].lsi)} at the first of {len(head.points)} tests."
         others = [

@@ -24,14 +24,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from circuit_timer.core.dates import DAY_NAMES, MONTH_NAMES, day_text
 from circuit_timer.core.describe import plural
 from circuit_timer.core.streaks import heatmap_start
 from circuit_timer.ui.theme import is_dark
 
 # 52 whole weeks before today's week, and today's: always at least a full year back.
 WEEKS = 53
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MIN_PITCH = 9.0  # Smaller squares are too fiddly to click.
 MAX_PITCH = 30.0  # Larger ones make the heatmap push the session list off a big screen.
 
@@ -44,11 +43,6 @@ GREENS_DARK = ("#1A6E53", "#2BA57C", "#7DEBC4")
 # vermillion), a different hue so they never read as "one session done".
 PARTIAL_FILL_LIGHT, PARTIAL_EDGE_LIGHT = "#FCE3B6", "#D55E00"
 PARTIAL_FILL_DARK, PARTIAL_EDGE_DARK = "#4D3A12", "#E69F00"
-
-
-def day_text(day: date) -> str:
-    """ "Wed 3 Jun 2026", the same in every locale."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _mix(a: QColor, b: QColor, share: float) -> QColor:
@@ -119,7 +113,8 @@ class HeatmapWidget(QWidget):
             self.selected = None
         days = sum(1 for d in self.counts if self._shown(d))
         self.setAccessibleDescription(
-            f"{plural(days, 'day')} with sessions in the {self.weeks} weeks to {day_text(today)}"
+            f"{plural(days, 'day')} with sessions in the {self.weeks} weeks to "
+            f"{day_text(today, year=True)}"
         )
         self.update()
 
@@ -170,13 +165,13 @@ class HeatmapWidget(QWidget):
         parts = [plural(done, "session") if done else "no sessions"]
         if partial:
             parts.append(f"{partial} partial")
-        return f"{day_text(day)}: {', '.join(parts)}"
+        return f"{day_text(day, year=True)}: {', '.join(parts)}"
 
     # -- geometry ----------------------------------------------------------------
 
     def _label_width(self) -> int:
         metrics = self.fontMetrics()
-        return max(metrics.horizontalAdvance(d) for d in DAYS) + metrics.averageCharWidth()
+        return max(metrics.horizontalAdvance(d) for d in DAY_NAMES) + metrics.averageCharWidth()
 
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 4
@@ -273,7 +268,7 @@ class HeatmapWidget(QWidget):
             if step == 2 and row == 6:
                 continue
             middle = g.top + row * g.pitch + g.square / 2
-            labels.append((DAYS[row], QRectF(0, middle - height / 2, g.left - 4, height)))
+            labels.append((DAY_NAMES[row], QRectF(0, middle - height / 2, g.left - 4, height)))
         # A month's name over the week holding its 1st, unless it would touch the one before.
         free_from = 0.0
         for column in range(self.weeks):
@@ -286,7 +281,7 @@ class HeatmapWidget(QWidget):
             else:
                 continue
             x = g.left + column * g.pitch
-            name = MONTHS[month - 1]
+            name = MONTH_NAMES[month - 1]
             width = metrics.horizontalAdvance(name)
             if x < free_from or x + width > self.width():
                 continue
@@ -330,7 +325,7 @@ class HeatmapWidget(QWidget):
     ) -> None:
         painter.setPen(text)
         for name, rect in self._labels(g, metrics):
-            align = Qt.AlignmentFlag.AlignRight if name in DAYS else Qt.AlignmentFlag.AlignLeft
+            align = Qt.AlignmentFlag.AlignRight if name in DAY_NAMES else Qt.AlignmentFlag.AlignLeft
             painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, name)
 
     def _paint_legend(

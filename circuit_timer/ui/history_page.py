@@ -11,82 +11,37 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from circuit_timer.core.describe import clock, plural
+from circuit_timer.core.dates import day_text
+from circuit_timer.core.describe import plural
+from circuit_timer.core.history_words import session_name
 from circuit_timer.core.library import Library
-from circuit_timer.core.records import SessionRecord, SetRecord
+from circuit_timer.core.records import SessionRecord
 from circuit_timer.core.streaks import Streaks, heatmap, partial_days
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.undo import SessionSnapshot, restore_session, snapshot_session
-from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget, day_text
+from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
-from circuit_timer.ui.theme import is_dark
+from circuit_timer.ui.session_list import UUID, SessionList
+from circuit_timer.ui.streak_card import StreakCard
 
-COLUMNS = ("Date", "Circuit", "Status", "Sets", "Reps", "Pain during", "Pain after", "Note")
-NOTE_COLUMN = len(COLUMNS) - 1
-UUID = Qt.ItemDataRole.UserRole
-LOADED = Qt.ItemDataRole.UserRole + 1
-PARTIAL_WORDS = "PARTIAL"
-PARTIAL_LIGHT, PARTIAL_DARK = "#B34700", "#F0A830"  # Readable orange on each theme.
-CARD_CHARS = 28
-# Room around a cell's text beyond what the style's own padding adds: rows that do not crowd.
-CELL_AIR = 12
 NO_SESSIONS = (
     "No sessions yet. Start a circuit from the Library and it will show here, set by set. "
     "A session done away from the app can be added with \u201ccircuit-timer log CIRCUIT\u201d."
 )
-
-
-def session_name(session: SessionRecord) -> str:
-    """ "Wed 3 Jun 2026 07:30 · Plantar fasciitis crash course"."""
-    local = session.started_at.astimezone()
-    started = f"{local.hour:02d}:{local.minute:02d}"
-    return (
-        f"{day_text(session.local_date)} {started} · {session.circuit_title or session.circuit_id}"
-    )
-
-
-def set_text(s: SetRecord) -> str:
-    """One set in words: "Towel heel raise, left: set 2 of block 1, round 1 · 8 / 10 reps"."""
-    name = s.exercise_name or s.exercise_id
-    if s.side:
-        name += f", {s.side}"
-    done: list[str] = []
-    if s.reps_done is not None or s.reps_target is not None:
-        reps = "\u2013" if s.reps_done is None else str(s.reps_done)
-        target = f" / {s.reps_target}" if s.reps_target is not None else ""
-        last = s.reps_target if s.reps_target is not None else s.reps_done
-        done.append(f"{reps}{target} {'rep' if last == 1 else 'reps'}")
-    if s.seconds is not None:
-        done.append(clock(s.seconds))
-    if s.load:
-        done.append(f"load {s.load}")
-    if s.test:
-        # A test's reps are only the runner's count: say when there is none.
-        done.append("test, counted" if s.counted else "test, not counted")
-    where = f"set {s.set_number} of block {s.block}, round {s.round}"
-    return f"{name}: {where}" + (f" · {' · '.join(done)}" if done else "")
-
-
-def pain_text(value: int | None) -> str:
-    """ "3 / 10", or a dash for pain that was not entered (never 0)."""
-    return "\u2013" if value is None else f"{value} / 10"
 
 
 @dataclass(frozen=True)
@@ -95,39 +50,6 @@ class _Deleted:
 
     snapshot: SessionSnapshot
     name: str
-
-
-class StreakCard(QFrame):
-    """A big number with what it counts above it and its unit below."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(title)
-        self.value = QLabel("0")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.unit = QLabel()
-        for label in (self.title, self.value, self.unit):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Four cards share a narrow window: a title may take two lines.
-        self.title.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        layout.addWidget(self.unit)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        # On a big screen a card stays a card, not a banner.
-        self.setMaximumWidth(CARD_CHARS * self.fontMetrics().averageCharWidth())
-
-    def show_number(self, number: int, unit: str) -> None:
-        """Show ``number`` and its unit ("week" / "weeks")."""
-        self.value.setText(str(number))
-        self.unit.setText(unit if number == 1 else unit + "s")
-        self.setAccessibleName(f"{self.title.text()}: {plural(number, unit)}")
 
 
 class HistoryPage(QWidget):
@@ -184,7 +106,7 @@ class HistoryPage(QWidget):
         self.filter_label = QLabel()
         self.show_all = QPushButton("Show all")
         self.show_all.hide()
-        self.list = QTreeWidget()
+        self.list = SessionList()
         self.empty = empty_state(NO_SESSIONS)
         self.empty.hide()
         self.delete = QPushButton("Delete session…")
@@ -216,18 +138,6 @@ class HistoryPage(QWidget):
         undo.addWidget(self.undo_close)
         self.undo_bar.hide()
         self.undo_label.setWordWrap(True)
-        self.list.setColumnCount(len(COLUMNS))
-        self.list.setHeaderLabels(list(COLUMNS))
-        # Uniform rows let the view skip measuring thousands of items.
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setAllColumnsShowFocus(True)
-        header = self.list.header()
-        header.setStretchLastSection(True)
-        # Each column is as wide as its widest text, measured when the list is filled
-        # (asking the view to size to contents would measure thousands of rows on every
-        # layout); the note, last, takes whatever room is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         cards.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.filter_label.setWordWrap(True)
         self.filters = QWidget()
@@ -284,126 +194,28 @@ class HistoryPage(QWidget):
         )
 
     def _fill_list(self, sessions: list[SessionRecord], counts: dict[str, tuple[int, int]]) -> None:
-        current = self.selected_uuid()
-        scroll = self.list.verticalScrollBar().value()
-        partial_colour = QBrush(QColor(PARTIAL_DARK if is_dark() else PARTIAL_LIGHT))
-        bold = QFont(self.list.font())
-        bold.setBold(True)
-        # Looked up once: an enum member costs a Python call on every access.
-        expandable = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+        items = self.list.fill(sessions, counts, self.selected_uuid() or "")
+        self._order = items
         self._items = {}
         self._by_uuid = {}
-        items: list[QTreeWidgetItem] = []
-        select: QTreeWidgetItem | None = None
-        # Each column's texts, to size it (a set: a thousand "Completed" measure once).
-        texts: list[set[str]] = [set() for _ in COLUMNS[:-1]]
-        bold_texts: set[str] = set()
-        for s in reversed(sessions):  # Newest first.
-            sets, reps = counts.get(s.uuid, (0, 0))
-            # Not strftime: under PySide6 each call goes through shiboken's import hook,
-            # which costs more than the rest of the row.
-            local = s.started_at.astimezone()
-            started = f"{local.hour:02d}:{local.minute:02d}"
-            status = "Completed" if s.status == "completed" else PARTIAL_WORDS
-            if s.source != "app":
-                status += f" · {s.source}"
-            row = [
-                f"{day_text(s.local_date)} {started}",
-                s.circuit_title or s.circuit_id,
-                status,
-                str(sets),
-                str(reps),
-                # Pain not entered is absent: a dash, never 0.
-                pain_text(s.pain_during),
-                pain_text(s.pain_after),
-                (s.notes or "").replace("\n", " "),
-            ]
-            item = QTreeWidgetItem(row)
-            for column, text in enumerate(row[:-1]):
-                texts[column].add(text)
-            item.setData(0, UUID, s.uuid)
-            if s.notes:
-                item.setToolTip(NOTE_COLUMN, s.notes)
-            if s.status != "completed":
-                for column in range(len(COLUMNS)):
-                    item.setForeground(column, partial_colour)
-                item.setFont(2, bold)
-                item.setToolTip(2, "Ended early: shown here, counted in no streak.")
-                bold_texts.add(status)
-            if sets:
-                # The sets are added when the session is first expanded.
-                item.setChildIndicatorPolicy(expandable)
+        for s, item in zip(reversed(sessions), items, strict=True):
             self._items.setdefault(s.local_date, []).append(item)
             self._by_uuid[s.uuid] = item
-            items.append(item)
-            if s.uuid == current:
-                select = item
-        self._order = items
-        self.list.setUpdatesEnabled(False)
-        try:
-            self.list.clear()
-            self.list.addTopLevelItems(items)
-            if select is not None:
-                self.list.setCurrentItem(select)
-            self.list.verticalScrollBar().setValue(scroll)
-        finally:
-            self.list.setUpdatesEnabled(True)
-        self._fit_columns(texts, bold_texts)
         nothing = not items
         self.empty.setVisible(nothing)
         self.list.setVisible(not nothing)
         self.filters.setVisible(not nothing)
         self._enable_delete()
 
-    def _fit_columns(self, texts: list[set[str]], bold_texts: set[str]) -> None:
-        """Make each column but the note as wide as its widest text and its heading."""
-        metrics = self.list.fontMetrics()
-        bold = QFont(self.list.font())
-        bold.setBold(True)
-        heavy = QFontMetrics(bold)
-        header = self.list.header()
-        # The style's padding around a cell's text, found from a cell the view has measured.
-        first = self.list.topLevelItem(0)
-        padding = 8
-        if first is not None:
-            index = self.list.indexFromItem(first, 3)
-            padding = max(
-                0,
-                self.list.sizeHintForIndex(index).width()
-                - metrics.horizontalAdvance(first.text(3)),
-            )
-        for column, shown in enumerate(texts):
-            widest = max((metrics.horizontalAdvance(t) for t in shown), default=0)
-            if column == 2 and bold_texts:
-                widest = max(widest, max(heavy.horizontalAdvance(t) for t in bold_texts))
-            width = widest + padding + CELL_AIR
-            if column == 0:
-                width += self.list.indentation()  # the expand arrow's room
-            self.list.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-
     def _load_sets(self, item: QTreeWidgetItem) -> None:
-        if item.parent() is not None or item.data(0, LOADED):
+        if not SessionList.needs_sets(item):
             return
-        uuid = str(item.data(0, UUID))
         try:
-            sets = self.store.sets(session_uuid=uuid)
+            sets = self.store.sets(session_uuid=str(item.data(0, UUID)))
         except StoreError as exc:
             self._show_error(str(exc))
             return
-        item.setData(0, LOADED, True)
-        children = []
-        for s in sets:
-            child = QTreeWidgetItem([set_text(s)])
-            child.setToolTip(0, set_text(s))
-            children.append(child)
-        item.addChildren(children)
-        for child in children:
-            # One sentence across the row reads better than fragments under the headings.
-            child.setFirstColumnSpanned(True)
-        if not children:
-            item.setChildIndicatorPolicy(
-                QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless
-            )
+        SessionList.add_sets(item, sets)
 
     # -- the day filter ----------------------------------------------------------
 
@@ -427,7 +239,7 @@ class HistoryPage(QWidget):
         else:
             found = self._items.get(day, [])
             what = plural(len(found), "session") if found else "No sessions"
-            self.filter_label.setText(f"{what} on {day_text(day)}")
+            self.filter_label.setText(f"{what} on {day_text(day, year=True)}")
             if found:
                 self.list.setCurrentItem(found[0])
                 self.list.scrollToItem(found[0])

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
@@ -32,21 +31,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer.core.describe import minutes, plural
-from circuit_timer.core.library import Entry, Library
+from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
-from circuit_timer.core.problems import Problem
 from circuit_timer.core.schedule import PlannedSession
-from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.core.today import todays_session
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.plan_page import set_role
-from circuit_timer.ui.plan_words import plan_span
+from circuit_timer.ui.library_words import (
+    ALL_TAGS,
+    EMPTY_LIBRARY,
+    as_written_note,
+    by_file,
+    item_text,
+    library_status,
+    no_match_text,
+    problem_text,
+)
+from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_style import set_role
 from circuit_timer.ui.preview import circuit_html, plan_html, plan_session_html
 
-ALL_TAGS = "All tags"
 ENTRY = Qt.ItemDataRole.UserRole
 PROBLEM = Qt.ItemDataRole.UserRole + 1
 PLAN_START_TEXT = "Start today's plan session\n(with the plan's changes)"
@@ -179,25 +184,18 @@ class LibraryPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for entry in library.sorted_entries():
-            item = QListWidgetItem(self._item_text(entry))
+            item = QListWidgetItem(item_text(entry, self.plan_session))
             item.setData(ENTRY, entry.id)
             item.setToolTip(str(entry.path))
             self.list.addItem(item)
-        for path, problems in _by_file(library.problems).items():
-            first = problems[0]
-            item = QListWidgetItem(f"⚠ {Path(path).name}\n    {first.line}:{first.col}: "
-                                   f"{first.message}")  # fmt: skip
-            item.setForeground(QColor("#D55E00"))
+        for path, problems in by_file(library.problems).items():
+            item = QListWidgetItem(problem_text(path, problems))
+            item.setForeground(QColor(ERROR_COLOUR))
             item.setData(PROBLEM, "\n".join(str(p) for p in problems))
             item.setToolTip(str(path))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        kinds = [e.kind for e in library.entries.values()]
-        broken = len(_by_file(library.problems))
-        self.status.setText(
-            f"{plural(kinds.count('circuit'), 'circuit')}, {plural(kinds.count('plan'), 'plan')}"
-            + (f"; {plural(broken, 'file')} with errors" if broken else "")
-        )
+        self.status.setText(library_status(library))
         self._filter()
         # The flagship first, for a runner opening the app for the first time.
         self.select(
@@ -213,7 +211,7 @@ class LibraryPage(QWidget):
             item = self.list.item(row)
             entry = self.library.entries.get(item.data(ENTRY) or "")
             if entry is not None:
-                item.setText(self._item_text(entry))
+                item.setText(item_text(entry, self.plan_session))
         self._show(self.list.currentItem())
 
     def refresh(self) -> None:
@@ -244,20 +242,6 @@ class LibraryPage(QWidget):
             self.today.setText(
                 f"Today's plan session: <a href='select'>{escape(found[1].title)}</a>"
             )
-
-    def _item_text(self, entry: Entry) -> str:
-        doc = entry.document
-        if isinstance(doc, Circuit):
-            facts = [f"{minutes(compile_timeline(doc).estimated_seconds)} min"]
-        else:
-            facts = [f"plan, {plan_span(doc)}"]
-        if entry.origin != "bundled":
-            facts.append("yours, replaces the bundled one" if entry.shadows_bundled else "yours")
-        if self.plan_session is not None and self.plan_session[0].circuit_id == entry.id:
-            # The length above is the file's; the plan's changes make today's another.
-            today = minutes(compile_timeline(self.plan_session[1]).estimated_seconds)
-            facts.append(f"today's plan session: {today} min")
-        return f"{doc.title}\n    {' · '.join(facts)}"
 
     def select(self, entry_id: str | None) -> None:
         """Select the entry with ``entry_id`` (or the first visible one)."""
@@ -333,25 +317,8 @@ class LibraryPage(QWidget):
         if shown:
             self.empty.hide()
             return
-        if self.list.count() == 0:
-            text = (
-                "The library is empty. Press New circuit… to write a circuit, or put "
-                "circuit files in your circuits folder."
-            )
-        else:
-            what = f"“{self.search.text().strip()}”" if words else ""
-            where = f"tagged “{tag}”" if tag != ALL_TAGS else ""
-            match = " ".join(part for part in ("matches", what, where) if part)
-            fix = " or ".join(
-                part
-                for part in (
-                    "clear the search" if words else "",
-                    f"choose {ALL_TAGS}" if tag != ALL_TAGS else "",
-                )
-                if part
-            )
-            text = f"No circuit or plan {match}. To see them all, {fix}."
-        self.empty.setText(text)
+        search = self.search.text().strip() if words else ""
+        self.empty.setText(EMPTY_LIBRARY if self.list.count() == 0 else no_match_text(search, tag))
         self.empty.show()
 
     def _show(self, item: QListWidgetItem | None) -> None:
@@ -389,14 +356,8 @@ class LibraryPage(QWidget):
         if overview is None:
             return ""
         found = self.plan_session
-        if found is not None:
-            return (
-                f"Start runs {circuit.title} as written. Today's plan session is "
-                f"{found[1].title}: select it to start it with the plan's changes."
-            )
-        if any(s is not None and s.status == "done" for _, _, s in overview.today_sessions):
-            return f"Today's plan session is done. Start runs {circuit.title} as written."
-        return f"No plan session today. Start runs {circuit.title} as written."
+        done = any(s is not None and s.status == "done" for _, _, s in overview.today_sessions)
+        return as_written_note(circuit, found[1].title if found is not None else None, done)
 
     def _note(self, text: str) -> None:
         self.plan_note.setText(text)
@@ -435,10 +396,3 @@ class LibraryPage(QWidget):
         entry_id = self.selected_id()
         if entry_id and isinstance(self.library.entries[entry_id].document, Circuit):
             self.start_requested.emit(entry_id)
-
-
-def _by_file(problems: list[Problem]) -> dict[str, list[Problem]]:
-    grouped: dict[str, list[Problem]] = {}
-    for problem in problems:
-        grouped.setdefault(problem.path, []).append(problem)
-    return grouped

@@ -1,5 +1,5 @@
-"""The house style's spacing grid and the labels every page shares: a section heading,
-an empty state that says what to do next, and a hint.
+"""The house style's spacing grid and what every page shares: a section heading, an empty
+state that says what to do next, a hint, a role to switch, and fonts scaled from the body.
 
 The window's style sheet styles them by object name, so no page sets their colours.
 """
@@ -7,6 +7,7 @@ The window's style sheet styles them by object name, so no page sets their colou
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from circuit_timer.ui.style import GROUP_GAP, INNER_GAP, PAGE_MARGIN
@@ -49,3 +50,29 @@ def hint(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def text_label(widget: QWidget, factor: float, bold: bool = False) -> QLabel:
+    """A wrapping label in ``widget``'s font, ``factor`` times as large."""
+    label = QLabel()
+    label.setFont(scaled_font(widget, factor, bold=bold))
+    label.setWordWrap(True)
+    return label
+
+
+def set_role(widget: QWidget, name: str) -> None:
+    """Give ``widget`` the style sheet role ``name`` ("emptyState", "hint", ...) and let the
+    style see the change."""
+    if widget.objectName() != name:
+        widget.setObjectName(name)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    """``widget``'s font, ``factor`` times as large."""
+    font = QFont(widget.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QWidget
 
 from circuit_timer.ui.flow_layout import FlowLayout
-from circuit_timer.ui.plan_tree import scaled_font
+from circuit_timer.ui.page_style import scaled_font
 
 PAIN_LEVELS = range(11)
 PAIN_BUTTON_SIZE = QSize(44, 40)  # a comfortable target for a finger or a sleepy click

@@ -11,100 +11,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Plan
+from circuit_timer.core.plan_words import change_lines, session_minutes, week_title
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus, week_window
 from circuit_timer.core.today import shown_status
-from circuit_timer.ui.plan_words import change_lines, day_text, session_minutes, week_name
+from circuit_timer.ui.page_colours import PASSED_COLOUR, RACE_COLOUR, STATUS_LOOK
+from circuit_timer.ui.page_style import scaled_font
+from circuit_timer.ui.tree_rows import WrappingDelegate, child_items, tree_items
 
 SESSION_INDEX = Qt.ItemDataRole.UserRole + 1
 SESSION_DATE = Qt.ItemDataRole.UserRole + 2
 # The status as `plan status --json` has it: done, missed or upcoming.
 PLAN_STATUS = Qt.ItemDataRole.UserRole + 3
-# Okabe-Ito colours, as in the workout theme, so they stay apart for colour-blind runners.
-SESSION_COLOUR = "#009E73"
-RACE_COLOUR = "#D55E00"
-PASSED_COLOUR = "#808080"
-# Each status is a word and a symbol, and only then a colour.
-STATUS_LOOK: dict[str, tuple[str, str | None]] = {
-    "done": ("\u2713 done", "#009E73"),
-    "missed": ("\u2717 missed", "#D55E00"),
-    "today": ("\u25b6 today", "#0072B2"),
-    "open": ("\u25cb open until today", "#0072B2"),
-    "upcoming": ("upcoming", None),
-}
 WHEN, SESSION, TIME, CHANGES, STATUS = range(5)
-
-
-def tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    """The top-level items of ``tree``."""
-    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-    return [item for item in items if item is not None]
-
-
-def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    """The children of ``item``."""
-    children = (item.child(i) for i in range(item.childCount()))
-    return [child for child in children if child is not None]
-
-
-def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
-    """``widget``'s font, ``factor`` times as large."""
-    font = QFont(widget.font())
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * factor)
-    font.setBold(bold)
-    return font
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit wrapped text in one column and in spanned (week) rows.
-
-    QTreeView asks its delegate for a row's height without telling it the column's
-    width, so wrapped text would be cut off after one line; this passes the width on,
-    and lays the rows out again when that column's width changes.
-    """
-
-    def __init__(self, tree: QTreeWidget, column: int) -> None:
-        super().__init__(tree)
-        self._tree = tree
-        self._column = column
-        tree.setWordWrap(True)
-        tree.setUniformRowHeights(False)
-        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        tree.header().sectionResized.connect(self._resized)
-
-    def _resized(self, column: int, _old: int, _new: int) -> None:
-        if column == self._column:
-            self._tree.doItemsLayout()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        """The size of the item's text wrapped to the width it is shown in."""
-        tree = self._tree
-        spanned = tree.isFirstColumnSpanned(index.row(), QModelIndex(index.parent()))
-        if not spanned and index.column() != self._column:
-            # The other columns size to their contents, so they must not wrap.
-            return super().sizeHint(option, index)
-        width = tree.viewport().width() if spanned else tree.header().sectionSize(self._column)
-        if index.parent().isValid() and (spanned or index.column() == 0):
-            width -= tree.indentation()
-        wrapped = QStyleOptionViewItem(option)
-        wrapped.rect = QRect(0, 0, max(width, 10), max(option.rect.height(), 1))
-        return super().sizeHint(wrapped, index)
 
 
 class PlanTree(QTreeWidget):
@@ -142,6 +68,29 @@ class PlanTree(QTreeWidget):
             for item in child_items(week)
             if item.data(WHEN, SESSION_INDEX) is not None
         ]
+
+    def shown_sessions(self) -> list[tuple[date, int]]:
+        """The (date, index in the plan) of every session row, top to bottom."""
+        return [
+            (date.fromisoformat(item.data(WHEN, SESSION_DATE)), int(item.data(WHEN, SESSION_INDEX)))
+            for item in self.session_items()
+        ]
+
+    def shown_progress(self) -> list[tuple[date, str, str]]:
+        """For the plan followed: (date, status as `plan status` has it, status shown) of
+        every session row, top to bottom."""
+        return [
+            (
+                date.fromisoformat(item.data(WHEN, SESSION_DATE)),
+                str(item.data(WHEN, PLAN_STATUS)),
+                item.text(STATUS),
+            )
+            for item in self.session_items()
+        ]
+
+    def week_titles(self) -> list[str]:
+        """The first column of every week."""
+        return [item.text(WHEN) for item in tree_items(self)]
 
     # -- filling -----------------------------------------------------------------
 
@@ -214,7 +163,7 @@ class PlanTree(QTreeWidget):
             item.setExpanded(True)
 
     def _week_item(self, weeks_out: int, label: str | None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([week_name(weeks_out, label)])
+        item = QTreeWidgetItem([week_title(weeks_out, label)])
         item.setFont(WHEN, self._bold)
         self.addTopLevelItem(item)
         item.setFirstColumnSpanned(True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from circuit_timer.core.describe import CLINICIAN_NOTE, exercise_line, minutes, plural
+from circuit_timer.core.describe import CLINICIAN_NOTE, exercise_line, minutes, plan_length, plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import WEEKDAYS, Circuit, Plan, Session
+from circuit_timer.core.plan_words import change_lines, session_changes, week_title
 from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.ui.plan_words import change_lines, plan_span, session_changes, week_name
 
 DAY_WORDS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                 "Saturday", "Sunday"), strict=True))  # fmt: skip
@@ -58,7 +58,7 @@ def circuit_html(circuit: Circuit, note: str = "") -> str:
 def plan_session_html(planned: PlannedSession, adjusted: Circuit, written: Circuit | None) -> str:
     """Today's plan session: the circuit with the plan's doses, and what the plan changes
     from the circuit as written (``written``)."""
-    week = escape(week_name(planned.weeks_out, planned.week_label))
+    week = escape(week_title(planned.weeks_out, planned.week_label))
     changes = session_changes(planned.session, written)
     if changes:
         items = "".join(
@@ -92,9 +92,9 @@ def plan_html(plan: Plan, library: Library) -> str:
     if plan.summary:
         out.append(f"<p>{escape(plan.summary)}</p>")
     sessions = sum(len(w.sessions) for w in plan.weeks)
-    out.append(f"<p><b>{escape(plan_span(plan))}</b> · {plural(sessions, 'session')}</p>")
+    out.append(f"<p><b>{escape(plan_length(plan))}</b> · {plural(sessions, 'session')}</p>")
     for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
-        out.append(f"<h3>{escape(week_name(week.weeks_out, week.label))}</h3>")
+        out.append(f"<h3>{escape(week_title(week.weeks_out, week.label))}</h3>")
         if not week.sessions:
             out.append("<p>Rest week: no sessions.</p>")
             continue

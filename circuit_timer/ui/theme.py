@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from circuit_timer.core.segment_words import KIND_WORDS
+
 THEME_ENV = "CIRCUIT_TIMER_THEME"
 
 
@@ -25,11 +27,12 @@ class KindStyle:
 
 
 KINDS: dict[str, KindStyle] = {
-    "prepare": KindStyle("GET READY", "#E69F00", "#000000"),  # orange
-    "work": KindStyle("WORK", "#D55E00", "#FFFFFF"),  # vermillion
-    "hold": KindStyle("HOLD", "#CC79A7", "#000000"),  # reddish purple
-    "rest": KindStyle("REST", "#0072B2", "#FFFFFF"),  # blue
-    "switch": KindStyle("SWITCH SIDES", "#009E73", "#FFFFFF"),  # bluish green
+    # The words are the terminal's too (core.segment_words).
+    "prepare": KindStyle(KIND_WORDS["prepare"], "#E69F00", "#000000"),  # orange
+    "work": KindStyle(KIND_WORDS["work"], "#D55E00", "#FFFFFF"),  # vermillion
+    "hold": KindStyle(KIND_WORDS["hold"], "#CC79A7", "#000000"),  # reddish purple
+    "rest": KindStyle(KIND_WORDS["rest"], "#0072B2", "#FFFFFF"),  # blue
+    "switch": KindStyle(KIND_WORDS["switch"], "#009E73", "#FFFFFF"),  # bluish green
 }
 SIDE_COLOURS = {"left": ("#56B4E9", "#000000"), "right": ("#F0E442", "#000000")}  # sky, yellow
 FINISHED = KindStyle("DONE", "#009E73", "#FFFFFF")

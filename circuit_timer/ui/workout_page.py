@@ -36,6 +36,7 @@ from circuit_timer.core.events import (
     SetCompleted,
     TempoPhase,
 )
+from circuit_timer.core.segment_words import is_open_set
 from circuit_timer.core.timeline import Segment
 from circuit_timer.ui import theme
 from circuit_timer.ui.beat_band import BeatBand
@@ -48,7 +49,6 @@ from circuit_timer.ui.workout_keys import handle_key
 from circuit_timer.ui.workout_text import (
     big_text,
     counter_texts,
-    is_open_set,
     next_text,
     position_text,
     side_text,

@@ -1,16 +1,17 @@
-"""The words and numbers of the workout screen, from the engine's snapshot (no Qt)."""
+"""The words and numbers of the workout screen, from the engine's snapshot (no Qt); the
+segment's own words come from ``core.segment_words``, as the terminal's do."""
 
 from __future__ import annotations
 
 from circuit_timer.core.describe import clock as mmss
-from circuit_timer.core.describe import plural
 from circuit_timer.core.engine import Snapshot
+from circuit_timer.core.segment_words import (
+    beat_word,
+    dose_words,
+    is_open_set,
+    position_parts,
+)
 from circuit_timer.core.timeline import Segment
-
-
-def is_open_set(segment: Segment) -> bool:
-    """A rep set with no clock: it ends when the runner marks it done."""
-    return segment.kind == "work" and segment.seconds is None and segment.reps is not None
 
 
 def side_text(segment: Segment) -> str:
@@ -26,27 +27,14 @@ def next_text(segment: Segment | None, side_shown: str | None = None) -> str:
     parts = [segment.name]
     if segment.side and segment.side != side_shown:
         parts.append(segment.side)
-    if segment.kind == "hold":
-        holds = segment.reps or 1
-        hold = f"{segment.seconds} s hold"
-        parts.append(hold if holds == 1 else f"{holds} x {hold}")
-    elif segment.reps is not None:
-        parts.append(plural(segment.reps, "rep"))
-    elif segment.seconds is not None:
-        parts.append(f"{segment.seconds} s")
+    if segment.kind == "hold" or segment.reps is not None or segment.seconds is not None:
+        parts.append(dose_words(segment))
     return "Next: " + ", ".join(parts)
 
 
 def position_text(seg: Segment) -> str:
     """'set 2/3 · round 1/2 · hold 4/10': where in the circuit this segment is."""
-    parts = []
-    if seg.sets > 1:
-        parts.append(f"set {seg.set}/{seg.sets}")
-    if seg.rounds > 1:
-        parts.append(f"round {seg.round}/{seg.rounds}")
-    if seg.kind == "hold":
-        parts.append(f"hold {seg.rep}/{seg.reps}")
-    return " · ".join(parts)
+    return " · ".join(position_parts(seg))
 
 
 def big_text(snap: Snapshot) -> str:
@@ -81,14 +69,8 @@ def beat_text(snap: Snapshot) -> str:
     next, starting up with the set (beat 0); any other paced set counts its beats."""
     if snap.beat is None or snap.state == "finished":
         return ""
-    if snap.segment.test:
-        return "▲ UP" if beat_on(snap.beat) else "▼ DOWN"
-    return f"BEAT {snap.beat}"
-
-
-def beat_on(beat: int) -> bool:
-    """Whether ``beat`` is an on-beat (the up of a test): beats 0, 2, 4..."""
-    return beat % 2 == 0
+    word = beat_word(snap.beat, test=snap.segment.test).upper()
+    return {"UP": "▲ UP", "DOWN": "▼ DOWN"}.get(word, word)
 
 
 def shows_notes(segment: Segment) -> bool:

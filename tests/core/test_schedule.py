@@ -14,6 +14,7 @@ from circuit_timer.core.schedule import (
     PlannedStatus,
     adherence,
     days_to_race,
+    default_race_date,
     plan_progress,
     plan_schedule,
     session_circuit,
@@ -298,3 +299,12 @@ def test_planned_session_fields() -> None:
     assert isinstance(planned, PlannedSession)
     assert planned.session.days_before_race == 33  # the left-right check comes first
     assert planned.circuit_id == planned.session.circuit == "heel-raise-test"
+
+
+def test_the_first_guess_at_a_race_date_is_a_sunday_far_enough_out() -> None:
+    plan = LIBRARY.plan("pf-crash-course-4-weeks")
+    assert plan is not None and max(w.weeks_out for w in plan.weeks) == 4
+    # Week 4 out starts 34 days before the race: from Monday 23 Nov that is Sunday 27 Dec.
+    assert default_race_date(plan, date(2026, 11, 23)) == date(2026, 12, 27)
+    assert default_race_date(plan, date(2026, 11, 22)) == date(2026, 12, 27)
+    assert default_race_date(plan, date(2026, 11, 24)) == date(2027, 1, 3)

@@ -12,13 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from circuit_timer.core.history_words import pain_text, set_text
 from circuit_timer.core.library import Library
 from circuit_timer.core.records import CompletedSet, SetRecord
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.timestamps import to_text
-from circuit_timer.ui.history_page import COLUMNS, HistoryPage, pain_text, set_text
+from circuit_timer.ui.history_page import HistoryPage
+from circuit_timer.ui.session_list import COLUMNS
 
 TODAY = date(2026, 6, 17)  # a Wednesday
 OLD = TODAY - timedelta(days=400)  # before the heatmap's year

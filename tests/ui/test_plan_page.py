@@ -9,27 +9,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.cli import main
 from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import minutes
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.model import Plan
-from circuit_timer.core.schedule import plan_schedule, week_window
+from circuit_timer.core.plan_words import change_lines, week_title
+from circuit_timer.core.schedule import default_race_date, plan_schedule, week_window
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.plan_page import (
-    PlanPage,
-    change_lines,
-    day_text,
-    default_race_date,
-    week_name,
-)
+from circuit_timer.ui.plan_page import PlanPage
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PF_PLAN = "pf-crash-course-4-weeks"
@@ -73,10 +69,10 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
     expected = plan_schedule(plan(PF_PLAN), RACE, SUNDAY)
     # Exactly the sessions of the schedule, in order; the check on Tue 17 Nov and the
     # sessions of Wed 18 and Fri 20 Nov have passed; the check of Tue 1 Dec is among them.
-    assert page.shown_sessions() == [(p.date, p.index) for p in expected]
-    assert [d for d, _ in page.shown_sessions()][:2] == [SUNDAY, date(2026, 11, 25)]
+    assert page.tree.shown_sessions() == [(p.date, p.index) for p in expected]
+    assert [d for d, _ in page.tree.shown_sessions()][:2] == [SUNDAY, date(2026, 11, 25)]
     assert len(expected) == 12 and expected[-1].date == date(2026, 12, 17)
-    for item, planned in zip(page.session_items(), expected, strict=True):
+    for item, planned in zip(page.tree.session_items(), expected, strict=True):
         circuit = LIBRARY.circuit(planned.circuit_id)
         assert circuit is not None
         seconds = compile_timeline(apply_session(circuit, planned.session)).estimated_seconds
@@ -86,7 +82,7 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
         assert item.text(3) == ("\n".join(change_lines(planned.session, circuit, full=False))
                                 or "as written")  # fmt: skip
     # Weeks from the furthest out to race week, each holding its own sessions.
-    titles = page.week_titles()
+    titles = page.tree.week_titles()
     assert [t.split("  (")[0] for t in titles] == [
         "4 weeks out: Load: 3 x 12RM",
         "3 weeks out: Load: 4 x 10RM",
@@ -95,7 +91,7 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
         "Race week",
     ]
     assert "starts late: 3 sessions already passed" in titles[0]
-    for weeks_out, week in zip((4, 3, 2, 1, 0), page.week_titles(), strict=True):
+    for weeks_out, week in zip((4, 3, 2, 1, 0), page.tree.week_titles(), strict=True):
         first, last = week_window(RACE, weeks_out)
         assert f"{day_text(first)} to {day_text(last)}" in week
     top = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
@@ -110,7 +106,7 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
     assert race_week is not None
     assert race_week.child(1).text(1) == "Race day"  # type: ignore[union-attr]
     # The plan's changes, in the runner's words.
-    rows = {item.text(0): item.text(3) for item in page.session_items()}
+    rows = {item.text(0): item.text(3) for item in page.tree.session_items()}
     assert rows["Sun 22 Nov"] == "as written"
     # The load is quoted (its first clause), never called "new": week 2 keeps week 3's.
     assert rows["Wed 25 Nov"] == (
@@ -123,7 +119,7 @@ def test_the_preview_is_the_schedule_week_by_week_back_from_race_day(
     assert not any("new load" in text for text in rows.values())
     assert rows["Thu 17 Dec"] == "half the sets"
     # The whole text of a change is one click away.
-    page.tree.setCurrentItem(page.session_items()[1])
+    page.tree.setCurrentItem(page.tree.session_items()[1])
     assert "(usually 3 sets of 12)" in page.detail.text() and "10RM" in page.detail.text()
 
 
@@ -135,10 +131,10 @@ def test_starting_three_weeks_out_shows_week_four_as_passed(
     page.select_plan(PF_PLAN)
     page.set_race_date(RACE)
     expected = plan_schedule(plan(PF_PLAN), RACE, today)
-    assert page.shown_sessions() == [(p.date, p.index) for p in expected]
-    assert page.shown_sessions()[0][0] == today
-    titles = page.week_titles()
-    assert titles[0].startswith(week_name(4, "Load: 3 x 12RM"))
+    assert page.tree.shown_sessions() == [(p.date, p.index) for p in expected]
+    assert page.tree.shown_sessions()[0][0] == today
+    titles = page.tree.week_titles()
+    assert titles[0].startswith(week_title(4, "Load: 3 x 12RM"))
     assert "starts late: week 4 out has passed" in titles[0]
     week_four = page.tree.topLevelItem(0)
     assert week_four is not None and week_four.childCount() == 0
@@ -161,7 +157,7 @@ def test_the_first_guess_at_a_race_date_fits_the_whole_plan(
     page.select_plan(PF_PLAN)
     guess = default_race_date(plan(PF_PLAN), SUNDAY)
     assert page.race_date() == guess and guess.weekday() == 6
-    assert len(page.shown_sessions()) == sum(len(w.sessions) for w in plan(PF_PLAN).weeks)
+    assert len(page.tree.shown_sessions()) == sum(len(w.sessions) for w in plan(PF_PLAN).weeks)
 
 
 def test_start_enrols_without_asking(
@@ -263,7 +259,7 @@ def test_without_a_history_the_page_previews_but_cannot_start(qtbot: QtBot) -> N
     page = make_page(qtbot, None, SUNDAY)
     page.select_plan(PF_PLAN)
     page.set_race_date(RACE)
-    assert page.shown_sessions()
+    assert page.tree.shown_sessions()
     assert not page.enrol.isEnabled() and not page.stop.isEnabled()
     assert "could not be opened" in page.message.text()
 
@@ -274,7 +270,7 @@ def test_a_race_too_close_for_any_session_cannot_be_started(
     page = make_page(qtbot, store, date(2026, 12, 18))
     page.select_plan(PF_PLAN)
     page.set_race_date(RACE)
-    assert page.shown_sessions() == []
+    assert page.tree.shown_sessions() == []
     assert page.schedule_title.text().startswith("No sessions of this plan are left")
     assert not page.enrol.isEnabled()
 
@@ -319,14 +315,14 @@ def test_following_lists_each_session_as_plan_status_does(
     with HistoryStore.in_folder(private_home) as store:
         page = make_page(qtbot, store, today)
         assert page.following_shown()
-        rows = page.shown_progress()
+        rows = page.tree.shown_progress()
         assert [(d.isoformat(), s) for d, s, _ in rows] == [
             (s["date"], s["status"]) for s in status["sessions"]
         ]
         # done, missed and upcoming as the command has them; today's (or yesterday's,
         # still open) session is named as such.
         words = {"done": "\u2713 done", "missed": "\u2717 missed", "upcoming": "upcoming"}
-        for (day, plan_status, shown), item in zip(rows, page.session_items(), strict=True):
+        for (day, plan_status, shown), item in zip(rows, page.tree.session_items(), strict=True):
             if plan_status == "upcoming" and day <= today:
                 # On Wed 2 Dec, Tuesday's left-right check is still open too.
                 still_open = "\u25b6 today" if day == today else "\u25cb open until today"
@@ -363,7 +359,7 @@ def test_following_lists_each_session_as_plan_status_does(
         assert page.enrol.isVisible() and page.enrol.text() == "Change to this plan"
         qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
         assert page.following_shown() and not page.chooser.isVisible()
-        assert [(d, s) for d, s, _ in page.shown_progress()] == [(d, s) for d, s, _ in rows]
+        assert [(d, s) for d, s, _ in page.tree.shown_progress()] == [(d, s) for d, s, _ in rows]
 
 
 def test_a_narrow_page_puts_the_table_under_the_chooser(qtbot: QtBot, store: HistoryStore) -> None:
@@ -376,3 +372,22 @@ def test_a_narrow_page_puts_the_table_under_the_chooser(qtbot: QtBot, store: His
     assert not page.tree.horizontalScrollBar().isVisible()
     page.resize(1280, 800)
     qtbot.waitUntil(lambda: page.tree.geometry().left() > page.chooser.geometry().right())
+
+
+def test_a_german_locale_leaves_the_dates_in_english(qtbot: QtBot, store: HistoryStore) -> None:
+    """The window's dates never come from the locale, even where Qt's would be German."""
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert QLocale().toString(QDate(2026, 12, 1), "ddd d MMM") != "Tue 1 Dec"
+        store.enrol(PF_PLAN, RACE, date(2026, 11, 16))
+        page = make_page(qtbot, store, date(2026, 11, 29))
+        assert "Race on Sun 20 Dec 2026 (21 days to go)" in page.active_label.text()
+        assert page.schedule_title.text().startswith("Your plan since Mon 16 Nov: ")
+        assert [d for d, _, _ in page.tree.shown_progress()][1] == date(2026, 11, 18)
+        assert [item.text(0) for item in page.tree.session_items()][:2] == [
+            "Tue 17 Nov",
+            "Wed 18 Nov",
+        ]
+    finally:
+        QLocale.setDefault(saved)

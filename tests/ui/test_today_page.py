@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.adjust import apply_session
+from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import minutes
 from circuit_timer.core.library import load_library
+from circuit_timer.core.plan_words import adherence_text, race_headline
 from circuit_timer.core.records import PainEntry
 from circuit_timer.core.schedule import PlannedStatus
 from circuit_timer.core.timeline import compile_timeline
@@ -23,9 +25,8 @@ from circuit_timer.files import paths
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui import today_page
-from circuit_timer.ui.plan_page import day_text
-from circuit_timer.ui.today_page import TodayPage, adherence_text, race_headline
+from circuit_timer.ui import day_watch
+from circuit_timer.ui.today_page import TodayPage
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PF_PLAN = "pf-crash-course-4-weeks"
@@ -214,7 +215,7 @@ def test_a_plan_gone_from_the_library_is_explained(qtbot: QtBot, store: HistoryS
 def test_a_page_left_open_overnight_moves_on_to_the_new_day(
     qtbot: QtBot, seeded: HistoryStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(today_page, "DAY_CHECK_MS", 20)
+    monkeypatch.setattr(day_watch, "DAY_CHECK_MS", 20)
     day = [TODAY]
     page = TodayPage(seeded, lambda: LIBRARY, lambda: day[0])
     qtbot.addWidget(page)
