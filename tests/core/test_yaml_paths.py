@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from circuit_timer.core import yaml_source
+from circuit_timer.core import yaml_nodes, yaml_source
 from circuit_timer.core.library import find_files
 from tests.conftest import REPO
 
@@ -14,9 +14,9 @@ FILES = find_files(REPO / "circuits") + find_files(REPO / "tests" / "data" / "va
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_both_parsers_agree(path: object, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = path.read_bytes()  # type: ignore[attr-defined]
-    assert yaml_source._fast_node(raw.decode()) is not None  # the fast path is taken
+    assert yaml_nodes._fast_node(raw.decode()) is not None  # the fast path is taken
     fast = yaml_source.read_yaml_bytes(raw, "f.yaml")
-    monkeypatch.setattr(yaml_source, "_CLoader", None)
+    monkeypatch.setattr(yaml_nodes, "_CLoader", None)
     slow = yaml_source.read_yaml_bytes(raw, "f.yaml")
     assert fast.data == slow.data
     assert fast.values == slow.values
@@ -34,4 +34,4 @@ def test_aliases_are_placed_exactly_when_asked() -> None:
 
 
 def test_deep_flow_nesting_never_reaches_libyaml() -> None:
-    assert yaml_source._fast_node("a: " + "[" * 600 + "]" * 600) is None
+    assert yaml_nodes._fast_node("a: " + "[" * 600 + "]" * 600) is None
