@@ -176,7 +176,9 @@ FormatVersion = Annotated[
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built at the first validation, not on import: importing the model
+    # (as every face does) then costs no schema building before the window can paint.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Defaults(_Strict):

@@ -13,10 +13,15 @@ import atexit
 import contextlib
 import logging
 import weakref
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Q_ARG, QMetaObject, Qt
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+# QtDBus is imported where it is first used (a workout asking to keep the screen on), so
+# starting the window does not load it.
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +81,8 @@ class FreedesktopScreenSaver:
         self._interfaces: dict[str, QDBusInterface] = {}
 
     def _bus(self) -> QDBusConnection | None:
+        from PySide6.QtDBus import QDBusConnection
+
         if self._connection is None:
             self._connection = QDBusConnection.sessionBus()
         if not self._connection.isConnected():
@@ -86,6 +93,8 @@ class FreedesktopScreenSaver:
     def inhibit(self, application: str, reason: str) -> int | None:
         """Call Inhibit(s, s) -> u; return the cookie, or None when that failed."""
         try:
+            from PySide6.QtDBus import QDBus, QDBusMessage
+
             bus = self._bus()
             if bus is None:
                 return None
@@ -124,6 +133,8 @@ class FreedesktopScreenSaver:
         introspects with Qt's default (long) timeout, so it is built here, right after
         the service answered Inhibit within our short timeout, and not later.
         """
+        from PySide6.QtDBus import QDBusInterface
+
         if path in self._interfaces:
             return
         interface = QDBusInterface(SERVICE, path, INTERFACE, bus)
@@ -133,6 +144,8 @@ class FreedesktopScreenSaver:
     def uninhibit(self, cookie: int) -> None:
         """Call UnInhibit(u cookie); failures are logged at debug level and ignored."""
         try:
+            from PySide6.QtDBus import QDBus, QDBusMessage
+
             path = self._paths.pop(cookie, PATHS[0])
             bus = self._bus()
             if bus is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from circuit_timer.core import yaml_source
+from circuit_timer.core import yaml_nodes, yaml_source
 from circuit_timer.core.library import load_library
 from circuit_timer.core.yaml_source import MAX_FILE_BYTES
 from tests.core.malformed_corpus import BASIC, EXPECTED, MALFORMED
@@ -55,14 +55,14 @@ def test_alias_bomb_is_refused_after_bounded_work_with_little_memory(
 ) -> None:
     # Bound the work, not the time: speed is for bench/, and a loaded machine is slow.
     visits = 0
-    build = yaml_source._Builder.build
+    build = yaml_nodes._Builder.build
 
-    def counting(self: yaml_source._Builder, *args: Any, **kwargs: Any) -> Any:
+    def counting(self: yaml_nodes._Builder, *args: Any, **kwargs: Any) -> Any:
         nonlocal visits
         visits += 1
         return build(self, *args, **kwargs)
 
-    monkeypatch.setattr(yaml_source._Builder, "build", counting)
+    monkeypatch.setattr(yaml_nodes._Builder, "build", counting)
     tracemalloc.start()
     problems = problems_of(MALFORMED / "alias-bomb.yaml")
     _, peak = tracemalloc.get_traced_memory()

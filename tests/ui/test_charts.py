@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtGui import QBrush, QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from circuit_timer.core.asymmetry import ExerciseAsymmetry, side_point
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.charts import (
-    DARK_SERIES,
-    EMPTY_TEXT,
-    LIGHT_SERIES,
-    ChartsPage,
-    PainChart,
-    SymmetryChart,
-    series_look,
-    tick_step,
-    timestamp,
-)
-from tests.ui.layout_checks import clipping
+from circuit_timer.ui.chart_data import timestamp
+from circuit_timer.ui.charts import EMPTY_TEXT, ChartsPage
+from tests.ui.palettes import applied, dark_palette
 
 TODAY = date(2025, 3, 14)
 START = TODAY - timedelta(days=13)  # two weeks of mornings, START to TODAY
@@ -121,11 +108,6 @@ def test_the_pain_chart_has_the_seeded_mornings_and_session_days(page: ChartsPag
     assert not page.is_empty()
 
 
-def test_timestamps_are_utc_midnight() -> None:
-    assert timestamp(date(1970, 1, 2)) == 86_400.0
-    assert timestamp(TODAY) == datetime.combine(TODAY, time(), tzinfo=UTC).timestamp()
-
-
 def test_the_symmetry_chart_has_each_exercise_headline_first(page: ChartsPage) -> None:
     chart = page.symmetry_chart
     series = chart.series()
@@ -181,51 +163,13 @@ def test_an_empty_history_shows_how_to_start(qtbot: QtBot, store: HistoryStore) 
     assert widget.symmetry_chart.series() == []
 
 
-def test_charts_can_be_used_alone(qtbot: QtBot) -> None:
-    pain, sides = PainChart(), SymmetryChart()
-    qtbot.addWidget(pain)
-    qtbot.addWidget(sides)
-    pain.set_data([(TODAY, 2)], [TODAY, TODAY - timedelta(days=30)])
-    assert pain.session_data() == [timestamp(TODAY)]  # only days within the pain span
-    sides.set_data([])
-    assert sides.threshold_value() is None
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#202124",
-        QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#171717",
-        QPalette.ColorRole.AlternateBase: "#2a2a2a",
-        QPalette.ColorRole.Text: "#e8eaed",
-        QPalette.ColorRole.Button: "#303134",
-        QPalette.ColorRole.ButtonText: "#e8eaed",
-        QPalette.ColorRole.Mid: "#5f6368",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
-@pytest.fixture
-def restore_palette() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.palette()
-    yield
-    app.setPalette(before)
-
-
 def _check_shot(image: QImage) -> None:
     assert (image.width(), image.height()) == (1280, 800)
     colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
     assert len(colours) > 6  # not a blank frame
 
 
-def test_renders_in_light_and_dark_themes(
-    page: ChartsPage, tmp_path: Path, restore_palette: None
-) -> None:
+def test_renders_in_light_and_dark_themes(page: ChartsPage, tmp_path: Path) -> None:
     # CIRCUIT_TIMER_SHOTS=/tmp keeps the pictures for a person to look at.
     folder = Path(os.environ.get("CIRCUIT_TIMER_SHOTS", tmp_path))
     page.show()
@@ -235,108 +179,16 @@ def test_renders_in_light_and_dark_themes(
     base = QApplication.palette().color(QPalette.ColorRole.Base)
     assert page.pain_chart.view.backgroundBrush().color() == base
 
-    QApplication.setPalette(dark_palette())
-    QApplication.processEvents()  # the palette change reaches the widgets as posted events
-    dark = page.grab()
-    assert dark.save(str(folder / "charts-dark.png"))
-    _check_shot(dark.toImage())
-    # The charts follow the palette, and the data is still all there.
-    assert page.pain_chart.view.backgroundBrush().color() == QColor("#171717")
-    assert page.symmetry_chart.view.backgroundBrush().color() == QColor("#171717")
-    assert len(page.pain_chart.pain_data()[0]) == len(MORNINGS)
-    assert [e for e, _, _ in page.symmetry_chart.series()] == [HEEL, BRIDGE]
-
-
-def many_sides(count: int) -> list[ExerciseAsymmetry]:
-    """``count`` per-side exercises, each tested on the same three days."""
-    items = []
-    for n in range(count):
-        points = [
-            side_point(START + timedelta(days=d), f"s{d}", 20.0 + n, 22.0 - d, "reps")
-            for d in (0, 4, 9)
-        ]
-        items.append(ExerciseAsymmetry(f"exercise-{n}", f"Exercise number {n}", points,
-                                       points[-1], None, ""))  # fmt: skip
-    return items
-
-
-def looks(items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
-    """(colour, marker) of each plotted series; the session-day bars have no marker."""
-    found = []
-    for _, item in items:
-        if "symbol" in item.opts:
-            found.append((item.opts["pen"].color().name(), str(item.opts["symbol"])))
-        else:
-            found.append((QBrush(item.opts["brush"]).color().name(), "bar"))
-    return found
-
-
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_no_two_series_share_a_colour_and_a_marker(
-    qtbot: QtBot, restore_palette: None, dark: bool
-) -> None:
-    if dark:
-        QApplication.setPalette(dark_palette())
-    sides = SymmetryChart()
-    qtbot.addWidget(sides)
-    count = len(LIGHT_SERIES) * 2 + 3  # round the colours twice and more
-    sides.set_data(many_sides(count))
-    pairs = looks(sides.lines)
-    assert len(pairs) == count and len(set(pairs)) == count, pairs
-    assert {colour for colour, _ in pairs} == {
-        QColor(c).name() for c in (DARK_SERIES if dark else LIGHT_SERIES)
-    }
-    assert len({series_look(n, dark) for n in range(36)}) == 36
-    pain = PainChart()
-    qtbot.addWidget(pain)
-    pain.set_data([(START, 3), (TODAY, 2)], [START + timedelta(days=1)])
-    plotted = [("line", pain.line), ("days", pain.sessions)]
-    assert len(set(looks(plotted))) == 2
-
-
-def test_the_legend_wraps_and_stays_inside_a_narrow_chart(qtbot: QtBot) -> None:
-    chart = SymmetryChart()
-    qtbot.addWidget(chart)
-    chart.set_data(many_sides(9))
-    rows = {}
-    for width in (560, 1600):
-        chart.resize(width, 700)
-        chart.show()
-        for _ in range(5):
-            QApplication.processEvents()
-        assert clipping(chart) == []
-        names = chart.legend_names()
-        labels = [w for w in chart.legend.findChildren(QLabel) if w.text() in names]
-        assert sorted(label.text() for label in labels) == sorted(names)
-        rows[width] = len({label.mapTo(chart, label.rect().topLeft()).y() for label in labels})
-    assert rows[560] > rows[1600] >= 1
-
-
-@pytest.mark.parametrize("days", [6, 13, 30, 75])
-def test_the_dates_on_the_axis_never_touch(qtbot: QtBot, days: int) -> None:
-    chart = PainChart()
-    qtbot.addWidget(chart)
-    chart.set_data([(TODAY - timedelta(days=n), n % 10) for n in range(days + 1)], [])
-    for width in (520, 1200):
-        chart.resize(width, 400)
-        chart.show()
-        for _ in range(5):
-            QApplication.processEvents()
-        labels = chart.date_labels()
-        assert labels and labels[-1][0] == f"{TODAY.day} {TODAY:%b}"  # the latest day named
-        view = chart.view.viewport().rect().toRectF()
-        for (text, rect), (after, next_rect) in itertools.pairwise(labels):
-            assert rect.right() < next_rect.left(), (width, text, after)
-        for text, rect in labels:
-            assert view.contains(rect), (width, text)
-
-
-def test_every_day_is_labelled_when_there_is_room() -> None:
-    assert tick_step(13, 80.0, 50.0) == 1
-    assert tick_step(13, 30.0, 50.0) == 2
-    assert tick_step(30, 10.0, 50.0) == 7
-    assert tick_step(75, 3.0, 50.0) == 21
-    assert tick_step(76, 100.0, 50.0) is None
+    with applied(dark_palette()):
+        QApplication.processEvents()  # the palette change reaches the widgets as posted events
+        dark = page.grab()
+        assert dark.save(str(folder / "charts-dark.png"))
+        _check_shot(dark.toImage())
+        # The charts follow the palette, and the data is still all there.
+        assert page.pain_chart.view.backgroundBrush().color() == QColor("#171717")
+        assert page.symmetry_chart.view.backgroundBrush().color() == QColor("#171717")
+        assert len(page.pain_chart.pain_data()[0]) == len(MORNINGS)
+        assert [e for e, _, _ in page.symmetry_chart.series()] == [HEEL, BRIDGE]
 
 
 def test_only_counted_tests_are_charted_and_no_test_says_what_to_do(

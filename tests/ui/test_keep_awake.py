@@ -407,3 +407,24 @@ def test_without_a_session_bus_nothing_fails(address: str | None) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout) == [True, None, False]
+
+
+def test_qtdbus_is_loaded_only_when_a_workout_first_holds() -> None:
+    # Starting the window builds a KeepAwake; loading QtDBus waits for the first hold.
+    result = _run(
+        """
+        import json, sys
+        from PySide6.QtCore import QCoreApplication
+        from circuit_timer.ui.keep_awake import KeepAwake
+
+        app = QCoreApplication([])
+        awake = KeepAwake()
+        built = "PySide6.QtDBus" in sys.modules
+        awake.hold()
+        awake.release()
+        print(json.dumps([built, "PySide6.QtDBus" in sys.modules]))
+        """,
+        "unix:path=/nonexistent",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [False, True]
