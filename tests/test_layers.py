@@ -36,3 +36,14 @@ def test_core_loads_and_compiles_with_qt_sqlite_and_audio_unimportable() -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """A module that grows past this is doing more than one job: split it by subject."""
+    package = REPO / "circuit_timer"
+    sizes = {
+        str(path.relative_to(REPO)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in package.rglob("*.py")
+    }
+    assert len(sizes) > 100  # the walk found the package
+    assert {name: n for name, n in sizes.items() if n > 400} == {}
