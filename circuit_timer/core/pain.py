@@ -153,6 +153,12 @@ def pain_level(value: int) -> PainLevel:
     return "too-much"
 
 
+def band_word(value: int) -> str:
+    """The band of one during/after score as every face says it: "safe", "acceptable" or
+    "too much"."""
+    return pain_level(value).replace("-", " ")
+
+
 _BAND_WORDS: dict[PainLevel, str] = {
     "safe": "0-3 is safe",
     "acceptable": "4-5 is acceptable",

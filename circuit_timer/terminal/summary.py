@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TextIO
 
-from circuit_timer.core.pain import ACCEPTABLE_MAX, SAFE_MAX
+from circuit_timer.core.pain import band_word
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
@@ -36,13 +36,6 @@ def line_asker(keys: TextIO, out: TextIO) -> Ask:
     return ask
 
 
-def band(score: int) -> str:
-    """The pain-monitoring band of a 0-10 score, in words."""
-    if score <= SAFE_MAX:
-        return "safe"
-    return "acceptable" if score <= ACCEPTABLE_MAX else "too much"
-
-
 def ask_pain(ask: Ask, out: TextIO, when: str) -> int | None:
     """A 0-10 score for pain ``when`` ("during", "after"), or None when skipped."""
     while True:
@@ -51,7 +44,7 @@ def ask_pain(ask: Ask, out: TextIO, when: str) -> int | None:
             return None
         if answer.isdigit() and 0 <= int(answer) <= 10:
             score = int(answer)
-            out.write(f"  {score}/10: {band(score)}\n")
+            out.write(f"  {score}/10: {band_word(score)}\n")
             return score
         out.write("  a whole number from 0 to 10, or Enter to skip\n")
 

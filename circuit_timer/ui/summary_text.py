@@ -11,7 +11,7 @@ from circuit_timer.core.asymmetry import FLAG_BELOW, NOISE_HIGH, NOISE_LOW, Side
 from circuit_timer.core.describe import clock as mmss
 from circuit_timer.core.describe import plural
 from circuit_timer.core.model import Circuit
-from circuit_timer.core.pain import pain_level
+from circuit_timer.core.pain import band_word
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
@@ -19,7 +19,6 @@ from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.pain_scale import Choice
 
 BANDS_TEXT = "0-3 is safe, 4-5 acceptable, above 5 too much."
-BAND_WORDS = {"safe": "safe", "acceptable": "acceptable", "too-much": "too much"}
 NOISE_TEXT = (
     f"Retest noise is about {NOISE_LOW}-{NOISE_HIGH}%: look at the trend over several tests."
 )
@@ -87,7 +86,7 @@ def choice_text(choice: Choice) -> str:
         return "Not chosen: nothing is saved unless you pick."
     if choice == "skip":
         return "Skipped: no score is saved."
-    return f"{choice}/10: {BAND_WORDS[pain_level(choice)]}."
+    return f"{choice}/10: {band_word(choice)}."
 
 
 def stored_pain_text(during: int | None, after: int | None) -> str:

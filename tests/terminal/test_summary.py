@@ -9,11 +9,11 @@ from pathlib import Path
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.model import Circuit
-from circuit_timer.core.pain import LIGHTER
+from circuit_timer.core.pain import LIGHTER, band_word
 from circuit_timer.session.workout import Workout
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.terminal.summary import after_workout, band
+from circuit_timer.terminal.summary import after_workout
 
 ONE_SET = Circuit.model_validate(
     {
@@ -100,7 +100,7 @@ def test_without_a_keyboard_no_pain_is_recorded(private_home: Path) -> None:
 
 
 def test_the_bands_of_the_pain_monitoring_rule() -> None:
-    assert [band(n) for n in (0, 3, 4, 5, 6, 10)] == [
+    assert [band_word(n) for n in (0, 3, 4, 5, 6, 10)] == [
         "safe", "safe", "acceptable", "acceptable", "too much", "too much",
     ]  # fmt: skip
 
