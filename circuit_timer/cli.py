@@ -9,7 +9,8 @@ import traceback
 from collections.abc import Sequence
 
 from circuit_timer import __version__
-from circuit_timer.commands import app, history, library, plan, run, settings
+from circuit_timer.commands import app
+from circuit_timer.commands.arguments import register_all
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
 from circuit_timer.store.errors import StoreError
 
@@ -24,12 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    library.register(sub)
-    history.register(sub)
-    plan.register(sub)
-    run.register(sub)
-    settings.register(sub)
-    app.register(sub)
+    register_all(sub)
     return parser
 
 
