@@ -6,13 +6,15 @@ import os
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from circuit_timer.core.planned_sets import PlannedSet
 from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.timestamps import local_date_of, to_text
+
+if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
+    from circuit_timer.core.planned_sets import PlannedSet
 
 
 def _pid_alive(pid: int | None) -> bool:
