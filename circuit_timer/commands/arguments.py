@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from circuit_timer.commands.common import SubParsers
 from circuit_timer.commands.dates import add_as_of
@@ -19,15 +20,26 @@ from circuit_timer.store.settings import SETTINGS
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _lazy(module: str, name: str) -> Handler:
-    """The function ``name`` of ``circuit_timer.commands.<module>``, imported when called."""
+@dataclass(frozen=True)
+class LazyHandler:
+    """The function ``name`` of ``circuit_timer.commands.<module>``, imported when the
+    command runs."""
 
-    def handler(args: argparse.Namespace) -> int:
-        command = importlib.import_module(f"circuit_timer.commands.{module}")
-        status: int = getattr(command, name)(args)
-        return status
+    module: str
+    name: str
 
-    return handler
+    def resolve(self) -> Handler:
+        """The command's function (importing its module)."""
+        command = importlib.import_module(f"circuit_timer.commands.{self.module}")
+        function: Handler = getattr(command, self.name)
+        return function
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        return self.resolve()(args)
+
+
+def _lazy(module: str, name: str) -> LazyHandler:
+    return LazyHandler(module, name)
 
 
 def register_all(sub: SubParsers) -> None:
