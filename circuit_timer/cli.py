@@ -31,8 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 problem, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # No words, nothing to parse: the window does not wait for every command's parser.
+    args = build_parser().parse_args(words) if words else argparse.Namespace()
     # No command: the desktop app, with the same one-line errors as every command.
     handler = getattr(args, "handler", None) or app.cmd_default
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -122,5 +121,7 @@ def warn(problems: Iterable[Problem]) -> None:
 
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout."""
+    import json  # here: the parser and the window import this module
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

@@ -12,6 +12,7 @@ import pytest
 
 from circuit_timer.cli import build_parser
 from circuit_timer.commands.arguments import LazyHandler
+from tests.commandline import Cli
 from tests.paths import REPO
 
 
@@ -68,3 +69,14 @@ def test_the_parser_imports_no_command_code_models_or_store() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_no_words_opens_the_window_without_parsing(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With no display, the window's one-line refusal shows that no words mean the app.
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    status, out, err = cli.run()
+    assert status == 1 and out == ""
+    assert err.startswith("circuit-timer: no display found (DISPLAY and WAYLAND_DISPLAY")
