@@ -17,8 +17,10 @@ QApplication). What it notes, all in the bench, nothing in the product:
   first, so this is the start of the first frame); "frame done" is the zero-timer that
   runs once that frame has been painted and flushed.
 - library listed: the later of the first paint and the library page's list
-  (``window.library_page.list``) first holding a row, seen through its model's
-  ``rowsInserted``. The bare window's figure is its first paint.
+  (``window.library_page.list``) first holding a row: looked at when the window sends
+  ``library_listed`` (the page is built only then, after the first paint), and watched
+  through its model's ``rowsInserted`` if still empty. The bare window's figure is its
+  first paint.
 - peak memory: ``ru_maxrss`` of the child, read when it is about to exit, after the
   window has stayed up ``--settle`` seconds past the library listed (so work deferred
   past the first paint, such as reading the history, is counted).
@@ -82,7 +84,18 @@ def child(kind: str, settle_s: float) -> int:
             window.installEventFilter(self)
             if kind == "bare":
                 return
-            view = getattr(getattr(window, "library_page", None), "list", None)
+            # The library page is built when the library is loaded, after the first
+            # paint: asking for it here would build it first. Its list is found once
+            # the window says it is loaded, and watched from then on if still empty.
+            listed = getattr(window, "library_listed", None)
+            if listed is None:
+                problems.append("the main window has no library_listed signal to watch")
+                QTimer.singleShot(0, app.quit)
+                return
+            listed.connect(self.watch_list)
+
+        def watch_list(self) -> None:
+            view = getattr(getattr(self.window, "library_page", None), "list", None)
             if view is None:
                 problems.append("the main window has no library_page.list to watch")
                 QTimer.singleShot(0, app.quit)

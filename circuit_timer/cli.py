@@ -9,7 +9,8 @@ import traceback
 from collections.abc import Sequence
 
 from circuit_timer import __version__
-from circuit_timer.commands import app, history, library, plan, run, settings
+from circuit_timer.commands import app
+from circuit_timer.commands.arguments import register_all
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
 from circuit_timer.store.errors import StoreError
 
@@ -24,19 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    library.register(sub)
-    history.register(sub)
-    plan.register(sub)
-    run.register(sub)
-    settings.register(sub)
-    app.register(sub)
+    register_all(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 problem, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # No words, nothing to parse: the window does not wait for every command's parser.
+    args = build_parser().parse_args(words) if words else argparse.Namespace()
     # No command: the desktop app, with the same one-line errors as every command.
     handler = getattr(args, "handler", None) or app.cmd_default
     try:

@@ -7,18 +7,11 @@ import os
 import sys
 from collections.abc import Mapping
 
-from circuit_timer.commands.common import CommandError, SubParsers
+from circuit_timer.commands.common import CommandError
 
 # The systems where a window needs an X11 or Wayland server; macOS and Windows always
 # have their own display, and Qt there knows best.
 _X11_OR_WAYLAND = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
-
-
-def register(sub: SubParsers) -> None:
-    """Add `app`."""
-    p = sub.add_parser("app", help="open the desktop window (the default)")
-    p.add_argument("--speed", default="1", metavar="X", help="run workouts X times faster")
-    p.set_defaults(handler=cmd_app)
 
 
 def no_display(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from circuit_timer.core.library import YAML_SUFFIXES, Entry, Library, load_library
-from circuit_timer.core.problems import Problem
 from circuit_timer.core.suggest import closest
 from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.history import HistoryStore
+
+if TYPE_CHECKING:
+    # Imported where used: the parser (commands/arguments.py) imports this module, and
+    # `--help` or the window must not pay for the models and the store.
+    from circuit_timer.core.library import Entry, Library
+    from circuit_timer.core.problems import Problem
+    from circuit_timer.store.history import HistoryStore
 
 # argparse's sub-parser type is only subscriptable for the type checker.
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -35,6 +38,8 @@ class CommandError(Exception):
 
 def open_store() -> HistoryStore:
     """The runner's history database; what it had to say on opening goes to stderr."""
+    from circuit_timer.store.history import HistoryStore
+
     try:
         store = HistoryStore.in_folder(paths.user_home())
     except StoreError as exc:
@@ -46,6 +51,8 @@ def open_store() -> HistoryStore:
 
 def user_library(named: Sequence[tuple[Path, str]] = ()) -> Library:
     """The bundled library merged with the user's circuits (and any named files)."""
+    from circuit_timer.core.library import load_library
+
     return load_library(paths.bundled_circuits_dir(), paths.user_circuits_dir(), named)
 
 
@@ -67,6 +74,8 @@ def _named_entry(target: str) -> Entry:
 
 def is_file_argument(target: str) -> bool:
     """True when ``target`` names a file rather than an id (a YAML name, a path, a file)."""
+    from circuit_timer.core.library import YAML_SUFFIXES
+
     path = Path(target)
     return path.suffix in YAML_SUFFIXES or os.sep in target or path.is_file()
 
@@ -112,5 +121,7 @@ def warn(problems: Iterable[Problem]) -> None:
 
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout."""
+    import json  # here: the parser and the window import this module
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

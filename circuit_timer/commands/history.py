@@ -14,13 +14,12 @@ from circuit_timer.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    SubParsers,
     find_circuit,
     open_store,
     print_json,
     user_library,
 )
-from circuit_timer.commands.dates import add_as_of, parse_date, today
+from circuit_timer.commands.dates import parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.asymmetry import note_for
 from circuit_timer.core.counts import side_counts
@@ -29,78 +28,10 @@ from circuit_timer.core.describe import import_summary, plural, week_name
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import AVERAGE_DAYS
 from circuit_timer.core.planned_sets import planned_sets
-from circuit_timer.core.records import PAIN_KINDS, PainKind
+from circuit_timer.core.records import PainKind
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
 from circuit_timer.store.transfer import export_file, import_file
-
-
-def register(sub: SubParsers) -> None:
-    """Add the history commands."""
-    p = sub.add_parser(
-        "log",
-        help="record a session done away from the app, as completed",
-        description="Record a session done away from the app, as completed with the sets its "
-        "circuit plans. When the active plan has this circuit on that day (or the day "
-        "before), the plan's changes apply and the session counts for the plan.",
-    )
-    p.add_argument("circuit", metavar="CIRCUIT", help="the circuit's id")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
-    p.add_argument("--pain", metavar="N", help="pain after the session, 0-10")
-    p.add_argument("--note", metavar="TEXT", help="a note for the session")
-    p.add_argument(
-        "--count",
-        metavar="EXERCISE=LEFT,RIGHT",
-        action="append",
-        default=[],
-        help="reps you counted (say, a test done with a physio), stored as counted for each "
-        "set of that exercise: LEFT,RIGHT for one done on each side, N for one done with "
-        "both legs; repeatable",
-    )
-    add_as_of(p)
-    p.set_defaults(handler=cmd_log)
-
-    p = sub.add_parser("history", help="list your sessions")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions on or after this day")
-    form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="print JSON")
-    form.add_argument("--csv", action="store_true", help="print CSV, one row per session")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_history)
-
-    p = sub.add_parser("streak", help="your weekly and daily streaks")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_streak)
-
-    p = sub.add_parser(
-        "pain",
-        help="record pain 0-10 (first-step morning pain by default), or show the trend",
-        description="Record pain on a 0-10 scale, or with --trend show the morning-pain trend "
-        "and what the pain-monitoring rule says about the next session.",
-    )
-    p.add_argument("score", metavar="N", nargs="?", help="pain, 0 (none) to 10 (worst)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
-    p.add_argument("--kind", choices=PAIN_KINDS, default="morning", help="default: morning")
-    p.add_argument("--trend", action="store_true", help="show the trend instead")
-    p.add_argument("--json", action="store_true", help="print JSON (with --trend)")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_pain)
-
-    p = sub.add_parser(
-        "asymmetry", help="left-right balance from counted tests (limb symmetry index)"
-    )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_asymmetry)
-
-    p = sub.add_parser("export", help="export your history (JSON, or CSV for a .csv file)")
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=cmd_export)
-
-    p = sub.add_parser("import", help="import a JSON export (adds only what is new)")
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=cmd_import)
 
 
 def _pain_score(text: str) -> int:

@@ -15,7 +15,6 @@ from circuit_timer.commands.common import (
     EXIT_PROBLEM,
     EXIT_USAGE,
     CommandError,
-    SubParsers,
     find_entry,
     print_json,
     user_library,
@@ -35,40 +34,6 @@ from circuit_timer.core.starter import readable_id
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.files import paths
 from circuit_timer.files.new_circuit import BUNDLED, StarterError, create_starter, ids_in_use
-
-
-def register(sub: SubParsers) -> None:
-    """Add the library commands to the top-level parser."""
-    p = sub.add_parser(
-        "validate",
-        help="check circuit and plan files",
-        description="Check circuit and plan files (or folders of them). Prints one line per "
-        "problem as FILE:LINE:COL: message and exits 1, or a count and exits 0.",
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a .yaml file or a folder")
-    p.set_defaults(handler=cmd_validate)
-
-    p = sub.add_parser("list", help="list the circuits and plans in the library")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_list)
-
-    p = sub.add_parser(
-        "show",
-        help="show a circuit or plan: its blocks, doses, rests, notes and time",
-        description="Show a circuit or plan by id or by file path: every exercise with its "
-        "dose, load, notes and cues. With --json, a circuit prints its compiled timeline "
-        "(the segment list of the format spec).",
-    )
-    p.add_argument("target", metavar="ID|PATH")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_show)
-
-    p = sub.add_parser("schema", help="print the JSON Schema of circuit and plan files")
-    p.set_defaults(handler=cmd_schema)
-
-    p = sub.add_parser("new", help="write a starter circuit into your library")
-    p.add_argument("name", metavar="NAME", help="the circuit's name, e.g. 'Hip strength'")
-    p.set_defaults(handler=cmd_new)
 
 
 def _named_files(arguments: list[str]) -> list[tuple[Path, str]]:
@@ -252,4 +217,4 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["EXIT_PROBLEM", "register"]
+__all__ = ["EXIT_PROBLEM"]

@@ -8,12 +8,11 @@ from typing import Any
 from circuit_timer.commands.common import (
     EXIT_OK,
     CommandError,
-    SubParsers,
     open_store,
     print_json,
     user_library,
 )
-from circuit_timer.commands.dates import add_as_of, parse_date, today
+from circuit_timer.commands.dates import parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import (
@@ -28,32 +27,6 @@ from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
-
-
-def register(sub: SubParsers) -> None:
-    """Add `plan start|today|status|stop`."""
-    plan = sub.add_parser("plan", help="follow a plan counted back from your race date")
-    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
-
-    p = actions.add_parser("start", help="start (or switch to) a plan for a race date")
-    p.add_argument("plan", metavar="PLAN", help="the plan's id (see: circuit-timer list)")
-    p.add_argument("--race-date", required=True, metavar="YYYY-MM-DD")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_start)
-
-    p = actions.add_parser("today", help="today's session of the active plan")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_today)
-
-    p = actions.add_parser("status", help="the whole schedule: done, missed, upcoming")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_status)
-
-    p = actions.add_parser("stop", help="stop following the active plan (its history stays)")
-    add_as_of(p)
-    p.set_defaults(handler=cmd_stop)
 
 
 def cmd_start(args: argparse.Namespace) -> int:

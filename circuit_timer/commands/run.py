@@ -8,7 +8,6 @@ import sys
 from circuit_timer.commands.common import (
     EXIT_OK,
     CommandError,
-    SubParsers,
     find_circuit,
     open_store,
     user_library,
@@ -29,27 +28,6 @@ from circuit_timer.terminal.runner import TerminalRunner
 from circuit_timer.terminal.summary import after_workout, line_asker
 
 EXIT_FINISHED_EARLY = 3
-
-
-def register(sub: SubParsers) -> None:
-    """Add `run`."""
-    p = sub.add_parser(
-        "run",
-        help="run a workout in the terminal",
-        description="Run a circuit in the terminal, recording every completed set. CIRCUIT is "
-        "an id (see: circuit-timer list) or the path of a circuit file. Without CIRCUIT, runs "
-        "today's session of your active plan. Keys: Enter done, space pause, "
-        "+/- reps, s skip, b back, q finish early. Exit status: 0 completed, 3 finished "
-        "early, 1 error.",
-    )
-    p.add_argument(
-        "circuit", nargs="?", metavar="CIRCUIT", help="a circuit id, or the path of a circuit file"
-    )
-    p.add_argument("--speed", default="1", metavar="X", help="run the clock X times faster")
-    p.add_argument("--auto", action="store_true", help="mark open rep sets done at target")
-    p.add_argument("--no-sound", action="store_true", help="no audio cues")
-    p.add_argument("--no-voice", action="store_true", help="no spoken cues")
-    p.set_defaults(handler=cmd_run)
 
 
 def _speed(text: str) -> float:

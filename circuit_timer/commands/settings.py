@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from circuit_timer.commands.common import EXIT_OK, CommandError, SubParsers, open_store
+from circuit_timer.commands.common import EXIT_OK, CommandError, open_store
 from circuit_timer.core.suggest import closest
 from circuit_timer.store import settings
-
-
-def register(sub: SubParsers) -> None:
-    """Add `settings`."""
-    names = ", ".join(settings.SETTINGS)
-    p = sub.add_parser(
-        "settings",
-        help="show or change a setting",
-        description=f"Show all settings, one setting, or change one. Settings: {names}.",
-    )
-    p.add_argument("key", nargs="?", metavar="KEY")
-    p.add_argument("value", nargs="?", metavar="VALUE")
-    p.set_defaults(handler=cmd_settings)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from circuit_timer.core.adjust import apply_session
-from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Session
-from circuit_timer.core.timeline import Timeline, compile_timeline
+if TYPE_CHECKING:
+    # The words (plural, CLINICIAN_NOTE...) are on the window's first-paint path; the
+    # models (and pydantic) are imported by the functions that describe them.
+    from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Session
+    from circuit_timer.core.timeline import Timeline
 
 # Wide enough for a cue on one line, narrow enough to read as a paragraph.
 TEXT_WIDTH = 88
@@ -150,6 +153,8 @@ def describe_circuit(
 ) -> str:
     """The circuit as a reader wants it: blocks, exercises, doses, sides, rests, time, and
     each exercise's load and notes (wrapped to ``width``) above its cues."""
+    from circuit_timer.core.timeline import compile_timeline
+
     timeline = timeline or compile_timeline(circuit)
     d = circuit.defaults
     lines = [f"{circuit.title}  [{circuit.id}]"]
@@ -244,6 +249,8 @@ def plan_changes(session: Session, circuit: Circuit | None) -> list[ExerciseChan
     """Each exercise a plan session adjusts, before and after, in the plan's order (its
     ``scale`` is ``session.scale``). The command line and the window say these in their
     own words (``session_changes`` here, ``plan_words.session_changes``)."""
+    from circuit_timer.core.adjust import apply_session
+
     adjusted = apply_session(circuit, session) if circuit is not None else None
     return [
         ExerciseChange(

@@ -7,8 +7,12 @@ lines read from two metres, the terminal on one line); the words are the same.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from circuit_timer.core.describe import hold_words, plural
-from circuit_timer.core.timeline import Segment
+
+if TYPE_CHECKING:  # the kind words colour the window's theme before any timeline exists
+    from circuit_timer.core.timeline import Segment
 
 KIND_WORDS = {
     "prepare": "GET READY",

@@ -12,8 +12,10 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from circuit_timer.core.events import Event
+if TYPE_CHECKING:  # favour_cue_thread runs before the window's first paint
+    from circuit_timer.core.events import Event
 
 # How often the interpreter lets another thread run while one is busy in Python. The
 # default 5 ms would make a cue wait up to that long behind a busy face.

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from circuit_timer.core.events import Event
 from circuit_timer.files import paths
 from circuit_timer.store import settings
-from circuit_timer.store.history import HistoryStore
+
+if TYPE_CHECKING:  # the window names sound_cues before its first paint
+    from circuit_timer.core.events import Event
+    from circuit_timer.store.history import HistoryStore
 
 # Above this speed cues would pile on top of each other: demos and tests run silent.
 MAX_SPEED_WITH_SOUND = 3.0

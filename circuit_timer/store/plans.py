@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from datetime import date
 
 from circuit_timer.core.records import Enrolment
@@ -16,6 +15,8 @@ class Plans(Database):
     def enrol(self, plan_id: str, race_date: date, started_on: date) -> Enrolment:
         """Follow ``plan_id`` toward ``race_date`` from ``started_on``; the plan followed
         until now (if any) ends that day and keeps its history."""
+        import uuid as uuidlib  # here: the store opens before the window's first paint
+
         uid = str(uuidlib.uuid4())
         with self.transaction() as conn:
             conn.execute(

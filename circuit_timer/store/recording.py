@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
-import uuid as uuidlib
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from circuit_timer.core.planned_sets import PlannedSet
 from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.timestamps import local_date_of, to_text
+
+if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
+    from circuit_timer.core.planned_sets import PlannedSet
 
 
 def _pid_alive(pid: int | None) -> bool:
@@ -25,6 +26,14 @@ def _pid_alive(pid: int | None) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _new_uuid() -> str:
+    """A random uuid for a new row (``uuid`` is imported at the first write: the store
+    opens before the window's first paint)."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 class Recording(Database):
@@ -45,7 +54,7 @@ class Recording(Database):
         """Record that a session started; returns its uuid. It stays partial until finished."""
         started = started_at or self._now()
         day = local_date or local_date_of(started)
-        uid = str(uuidlib.uuid4())
+        uid = _new_uuid()
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO sessions (uuid, circuit_id, circuit_title, circuit_hash, plan_id, "
@@ -198,6 +207,6 @@ class Recording(Database):
                 "INSERT INTO pain_entries (uuid, date, kind, value, recorded_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (date, kind) DO UPDATE SET "
                 "value = excluded.value, recorded_at = excluded.recorded_at",
-                (str(uuidlib.uuid4()), day.isoformat(), kind, value, to_text(self._now())),
+                (_new_uuid(), day.isoformat(), kind, value, to_text(self._now())),
             )
         return "entry", old_row is not None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from circuit_timer.store.history import HistoryStore
+if TYPE_CHECKING:  # the command line's parser lists SETTINGS without opening a store
+    from circuit_timer.store.history import HistoryStore
 
 ON_OFF = {"on": "on", "off": "off", "yes": "on", "no": "off", "true": "on", "false": "off"}
 

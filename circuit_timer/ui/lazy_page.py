@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.page_style import empty_state
+
+if TYPE_CHECKING:
+    from circuit_timer.store.history import HistoryStore
 
 
 class LazyPage(QWidget):
@@ -27,12 +30,16 @@ class LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def refresh(self) -> None:
-        """Build the page if needed, then refresh it."""
+    def built(self) -> QWidget:
+        """The page, built now if it was not yet."""
         if self.page is None:
             self.page = self._build()
             self._layout.addWidget(self.page)
-        refresh = getattr(self.page, "refresh", None)
+        return self.page
+
+    def refresh(self) -> None:
+        """Build the page if needed, then refresh it."""
+        refresh = getattr(self.built(), "refresh", None)
         if callable(refresh):
             refresh()
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from circuit_timer.core.library import Library, load_library
+if TYPE_CHECKING:
+    # The library's models (pydantic) are imported at the first read, after the window
+    # has painted.
+    from circuit_timer.core.library import Library
 
 DEBOUNCE_MS = 250
 
@@ -24,7 +28,7 @@ class LibraryWatcher(QObject):
         super().__init__(parent)
         self.bundled = bundled
         self.user = user
-        self.library = Library()
+        self._library: Library | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._soon)
         self._watcher.fileChanged.connect(self._soon)
@@ -34,9 +38,20 @@ class LibraryWatcher(QObject):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
 
+    @property
+    def library(self) -> Library:
+        """The library as last read (empty before the first ``reload``)."""
+        if self._library is None:
+            from circuit_timer.core.library import Library
+
+            self._library = Library()
+        return self._library
+
     def reload(self) -> Library:
         """Load everything again and watch every folder and file of the user library."""
-        self.library = load_library(self.bundled, self.user)
+        from circuit_timer.core.library import load_library
+
+        self._library = load_library(self.bundled, self.user)
         self._watch()
         self.reloaded.emit(self.library)
         return self.library

@@ -5,43 +5,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from circuit_timer.core.clock import Clock, ScaledClock
-from circuit_timer.core.model import Circuit
-from circuit_timer.core.today import todays_session
 from circuit_timer.files import paths
-from circuit_timer.files.new_circuit import StarterError, create_starter
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
-from circuit_timer.session.workout import Origin
-from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.history import HistoryStore
-from circuit_timer.ui.controller import WorkoutController
-from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.keep_awake import KeepAwake
 from circuit_timer.ui.lazy_page import LazyPage, charts_page, loading_page
-from circuit_timer.ui.library_page import LibraryPage
-from circuit_timer.ui.library_watch import LibraryWatcher
 from circuit_timer.ui.navigation import BROWSE, PageHost, PageStack, Sidebar, holder_for
-from circuit_timer.ui.plan_page import PlanPage
-from circuit_timer.ui.settings_dialog import SettingsDialog
 from circuit_timer.ui.style import StyleKeeper
-from circuit_timer.ui.summary_page import SummaryPage
-from circuit_timer.ui.summary_text import side_tests
-from circuit_timer.ui.today_page import TodayPage
-from circuit_timer.ui.transfer_dialogs import export_history, import_history
 from circuit_timer.ui.window_menus import add_menus
-from circuit_timer.ui.workout_page import WorkoutPage
-from circuit_timer.ui.workout_run import WorkoutRun
+from circuit_timer.ui.window_pages import WindowPages
 
-CueFactory = Callable[[HistoryStore | None], SoundCues]
+if TYPE_CHECKING:
+    # The first paint shows the sidebar and "Loading…" only: every page, the models
+    # (pydantic) and the store's queries are imported where they are first used, after it.
+    from circuit_timer.core.model import Circuit
+    from circuit_timer.session.workout import Origin
+    from circuit_timer.store.history import HistoryStore
+    from circuit_timer.ui.controller import WorkoutController
+    from circuit_timer.ui.library_watch import LibraryWatcher
+    from circuit_timer.ui.workout_run import WorkoutRun
+
+# A string: HistoryStore is imported for the type checker only.
+CueFactory: TypeAlias = "Callable[[HistoryStore | None], SoundCues]"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowPages):
     """The app's one window, on the history ``store`` (None: nothing is saved) and the
     ``library`` it is handed; ``notices`` go to the status bar.
 
@@ -84,17 +79,19 @@ class MainWindow(QMainWindow):
         self.is_closed = False
         self.workout_run: WorkoutRun | None = None
         self.pages = PageStack()
-        self.library_page = LibraryPage(self.store, self.today)
-        self.workout_page = WorkoutPage()
-        self.summary_page = SummaryPage()
-        self.today_page: TodayPage | None = None
-        self.plan_page: PlanPage | None = None
-        self.history_page: HistoryPage | None = None
-        self.browse: dict[str, QWidget] = {"Library": self.library_page}
+        # Every page is built when first needed (the library's at ``load``).
+        self._library_page = None
+        self._workout_page = None
+        self._summary_page = None
+        self.today_page = None
+        self.plan_page = None
+        self.history_page = None
+        self._library_holder = LazyPage(self._build_library_page)
+        self.browse: dict[str, QWidget] = {"Library": self._library_holder}
         if self.store is not None:
             self.browse = {
                 "Today": LazyPage(self._today_page),
-                "Library": self.library_page,
+                "Library": self._library_holder,
                 "Plan": LazyPage(self._plan_page),
                 "History": LazyPage(self._history_page),
                 "Charts": LazyPage(lambda: charts_page(self.store, self.today)),
@@ -109,13 +106,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.loading)
         for holder in self.holders.values():
             self.pages.addWidget(holder)
-        self.pages.addWidget(self.workout_page)
-        self.pages.addWidget(self.summary_page)
-        for untitled_page in (self.loading, self.summary_page):
-            untitled_page.setProperty(BROWSE, True)  # styled like the browse pages
+        self.loading.setProperty(BROWSE, True)  # styled like the browse pages
         titled = {holder: name for name, holder in self.holders.items()}
-        untitled = [self.loading, self.summary_page]
-        self.page_host = PageHost(self.pages, titled, self.today, untitled=untitled)
+        self.page_host = PageHost(self.pages, titled, self.today, untitled=[self.loading])
         self.nav = Sidebar(list(self.browse))
         self.nav.currentTextChanged.connect(self.show_page)
         body = QWidget()
@@ -127,13 +120,6 @@ class MainWindow(QMainWindow):
         self.style_keeper = StyleKeeper(self, self.nav.retint)
         self.setCentralWidget(body)
         self.watcher.reloaded.connect(self._library_changed)
-        self.library_page.start_requested.connect(self.start_circuit)
-        self.library_page.plan_session_requested.connect(self.start_plan_session)
-        self.library_page.new_requested.connect(self.new_circuit)
-        self.library_page.open_folder_requested.connect(self.open_folder)
-        self.summary_page.save_requested.connect(self._save_summary)
-        self.summary_page.discard_requested.connect(self._discard_summary)
-        self.summary_page.done_requested.connect(self._summary_done)
         add_menus(self)
         self._restore_geometry()
         # The sidebar marks the first page from the first paint (or focus marks Today):
@@ -162,27 +148,6 @@ class MainWindow(QMainWindow):
         """The controller of the workout on screen (or on the summary), if any."""
         return self.workout_run.controller if self.workout_run is not None else None
 
-    # -- the pages that read the history, built on first visit --------------------
-
-    def _today_page(self) -> QWidget:
-        assert self.store is not None
-        library = lambda: self.watcher.library  # noqa: E731 (the library changes)
-        self.today_page = TodayPage(self.store, library, self.today)
-        self.today_page.start_requested.connect(self.start_plan_session)
-        self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
-        return self.today_page
-
-    def _plan_page(self) -> QWidget:
-        assert self.store is not None
-        self.plan_page = PlanPage(self.store, lambda: self.watcher.library, self.today)
-        self.plan_page.plan_changed.connect(self._plan_changed)
-        return self.plan_page
-
-    def _history_page(self) -> QWidget:
-        assert self.store is not None
-        self.history_page = HistoryPage(self.store, lambda: self.watcher.library, self.today)
-        return self.history_page
-
     def show_page(self, name: str) -> None:
         """Show one of the browsing pages (refreshed), and select it in the navigation."""
         page = self.browse.get(name)
@@ -210,28 +175,35 @@ class MainWindow(QMainWindow):
         """Esc leaves fullscreen first, then asks before finishing a workout early; while
         it asks, Esc means keep going."""
         if event.key() == Qt.Key.Key_Escape:
-            if self.workout_page.asking:
-                self.workout_page.finish_bar.choose_keep()
+            workout_page = self._workout_page  # None until the first workout
+            if workout_page is not None and workout_page.asking:
+                workout_page.finish_bar.choose_keep()
             elif self.isFullScreen():
                 self.showNormal()
-            elif self.pages.currentWidget() is self.workout_page:
+            elif workout_page is not None and self.pages.currentWidget() in (workout_page,):
                 # Keep going / Finish and save, asked under the countdown, which runs on.
-                self.workout_page.ask_finish()
+                workout_page.ask_finish()
             return
         super().keyPressEvent(event)
 
     def export_history(self) -> None:
         """Save the history as JSON (every table) or CSV (one row per set)."""
+        from circuit_timer.ui.transfer_dialogs import export_history
+
         if self.store is not None:
             export_history(self, self.store)
 
     def import_history(self) -> None:
         """Add a JSON export's new sessions to the history."""
+        from circuit_timer.ui.transfer_dialogs import import_history
+
         if self.store is not None and import_history(self, self.store) is not None:
             self._plan_changed()
 
     def open_settings(self) -> None:
         """The settings dialog (shared with `circuit-timer settings`)."""
+        from circuit_timer.ui.settings_dialog import SettingsDialog
+
         if self.store is not None:
             SettingsDialog(self.store, self).exec()
 
@@ -242,6 +214,10 @@ class MainWindow(QMainWindow):
         self.library_page.show_today(self._today_text())
 
     def _today_session(self) -> tuple[Circuit, Origin] | None:
+        from circuit_timer.core.today import todays_session
+        from circuit_timer.session.workout import Origin
+        from circuit_timer.store import insights
+
         if self.store is None:
             return None
         overview = insights.plan_overview(self.store, self.watcher.library, self.today())
@@ -264,6 +240,8 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "New circuit", "Name of the new circuit:")
         if not ok or not name.strip():
             return
+        from circuit_timer.files.new_circuit import StarterError, create_starter
+
         try:
             path = create_starter(name)
         except StarterError as exc:
@@ -287,6 +265,9 @@ class MainWindow(QMainWindow):
 
     def start_circuit(self, circuit_id: str) -> None:
         """Run the circuit with ``circuit_id`` from the library."""
+        from circuit_timer.core.model import Circuit
+        from circuit_timer.session.workout import Origin
+
         entry = self.watcher.library.entries.get(circuit_id)
         if entry is None or not isinstance(entry.document, Circuit):
             return
@@ -300,6 +281,8 @@ class MainWindow(QMainWindow):
 
     def run(self, circuit: Circuit, origin: Origin) -> None:
         """Start ``circuit`` on the workout page, as a fresh WorkoutRun."""
+        from circuit_timer.ui.workout_run import WorkoutRun
+
         self._close_run()
         sound = self.cue_factory(self.store) if self.cue_factory is not None else None
         self.workout_run = WorkoutRun(
@@ -318,6 +301,8 @@ class MainWindow(QMainWindow):
         snap = run.workout.snapshot()
         for notice in run.workout.notices:
             self.statusBar().showMessage(notice)
+        from circuit_timer.ui.summary_text import side_tests
+
         sets = run.controller.sets
         self.summary_page.show_workout(
             run.circuit.title,
@@ -342,6 +327,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not saved", str(exc))
             self.summary_page.save_failed()
             return
+        from circuit_timer.store import insights
+
         try:
             _, advice = insights.pain(self.store, self.today())
         except StoreError as exc:
