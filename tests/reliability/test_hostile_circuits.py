@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, seed, settings
 from hypothesis import strategies as st
 
-from circuit_timer.core import suggest, yaml_source
+from circuit_timer.core import suggest, yaml_nodes, yaml_source
 from circuit_timer.core.library import Library, load_library
 from circuit_timer.core.problems import Problem
 from circuit_timer.files import paths
@@ -280,9 +280,9 @@ class Work:
 def counted() -> Iterator[Work]:
     """Count the work done inside the block."""
     work = Work()
-    build, distance = yaml_source._Builder.build, suggest._distance
+    build, distance = yaml_nodes._Builder.build, suggest._distance
 
-    def counting_build(self: yaml_source._Builder, *args: Any, **kwargs: Any) -> Any:
+    def counting_build(self: yaml_nodes._Builder, *args: Any, **kwargs: Any) -> Any:
         work.values += 1
         return build(self, *args, **kwargs)
 
@@ -291,7 +291,7 @@ def counted() -> Iterator[Work]:
         return distance(a, b)
 
     with (
-        patch.object(yaml_source._Builder, "build", counting_build),
+        patch.object(yaml_nodes._Builder, "build", counting_build),
         patch.object(suggest, "_distance", counting_distance),
     ):
         yield work
