@@ -1,0 +1,57 @@
+"""The history commands (log, history, streak, pain, asymmetry, export, import): what the
+runner types and reads back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.commandline import Cli
+
+AS_OF = ("--as-of", "2026-11-24")
+
+
+def test_a_logged_session_is_in_the_history_with_its_pain_and_note(cli: Cli) -> None:
+    out = cli.ok("log", "pf-crash-course", "--date", "2026-11-23", "--pain", "2",
+                 "--note", "easy", *AS_OF)  # fmt: skip
+    assert out.startswith("Logged pf-crash-course on 2026-11-23: ")
+    [row] = json.loads(cli.ok("history", "--json", *AS_OF))
+    assert (row["date"], row["pain_after"], row["notes"], row["source"]) == (
+        "2026-11-23",
+        2,
+        "easy",
+        "log",
+    )
+
+
+def test_pain_is_recorded_once_a_day_and_a_second_score_replaces_it(cli: Cli) -> None:
+    first = cli.ok("pain", "4", *AS_OF)
+    assert first.startswith("Recorded first-step morning pain 4/10 for 2026-11-24.")
+    again = cli.ok("pain", "3", *AS_OF)
+    assert again.startswith("Replaced first-step morning pain 3/10 for 2026-11-24.")
+    trend = json.loads(cli.ok("pain", "--trend", "--json", *AS_OF))
+    assert [p["value"] for p in trend["trend"]["points"]] == [3]
+
+
+def test_pain_needs_a_score_or_trend_and_refuses_the_future(cli: Cli) -> None:
+    status, _, err = cli.run("pain", *AS_OF)
+    assert status == 2 and "give a pain score 0-10, or --trend" in err
+    status, _, err = cli.run("pain", "2", "--date", "2026-11-25", *AS_OF)
+    assert status == 1 and "2026-11-25 is in the future" in err
+    status, _, err = cli.run("pain", "-1", *AS_OF)
+    assert status != 0 and "Traceback" not in err
+
+
+def test_no_history_yet_says_so_rather_than_printing_nothing(cli: Cli) -> None:
+    assert json.loads(cli.ok("history", "--json")) == []
+    assert "No morning pain recorded yet" in cli.ok("pain", "--trend", *AS_OF)
+
+
+def test_export_writes_what_import_reads_back(cli: Cli, tmp_path: Path, private_home: Path) -> None:
+    cli.ok("pain", "5", "--date", "2026-11-22", *AS_OF)
+    cli.ok("export", str(tmp_path / "mine.json"))
+    exported = json.loads((tmp_path / "mine.json").read_text())
+    assert exported["format"] == "circuit-timer-history"
+    assert [(p["date"], p["value"]) for p in exported["pain_entries"]] == [("2026-11-22", 5)]
+    (private_home / "history.db").unlink()
+    assert cli.ok("import", str(tmp_path / "mine.json")) == "Imported 1 pain entry.\n"
