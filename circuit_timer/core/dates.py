@@ -16,6 +16,9 @@ from datetime import date
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
+FULL_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+FULL_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+                    "August", "September", "October", "November", "December")  # fmt: skip
 
 
 def day_month(day: date, *, padded: bool = False) -> str:
@@ -28,6 +31,11 @@ def day_text(day: date, *, year: bool = False, padded: bool = False) -> str:
     """ "Tue 1 Dec"; with ``year``: "Tue 1 Dec 2026"; ``padded``: "Tue 01 Dec"."""
     text = f"{DAY_NAMES[day.weekday()]} {day_month(day, padded=padded)}"
     return f"{text} {day.year}" if year else text
+
+
+def long_date(day: date) -> str:
+    """ "Saturday 28 November": the Today page's date, in full."""
+    return f"{FULL_DAY_NAMES[day.weekday()]} {day.day} {FULL_MONTH_NAMES[day.month - 1]}"
 
 
 def countdown_text(days: int) -> str:

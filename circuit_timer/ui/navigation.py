@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circuit_timer.core.dates import long_date
 from circuit_timer.files import paths
 from circuit_timer.ui import style
 
@@ -170,11 +171,6 @@ def holder_for(name: str, page: QWidget) -> QWidget:
     scroll.setWidget(page)
     scroll.setProperty(BROWSE, True)
     return scroll
-
-
-def long_date(day: date) -> str:
-    """'Saturday 28 November'."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 class PageStack(QStackedWidget):

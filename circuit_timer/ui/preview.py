@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from circuit_timer.core.dates import FULL_DAY_NAMES
 from circuit_timer.core.describe import CLINICIAN_NOTE, exercise_line, minutes, plan_length, plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import WEEKDAYS, Circuit, Plan, Session
@@ -11,8 +12,7 @@ from circuit_timer.core.plan_words import change_lines, session_changes, week_ti
 from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.timeline import compile_timeline
 
-DAY_WORDS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                "Saturday", "Sunday"), strict=True))  # fmt: skip
+DAY_WORDS = dict(zip(WEEKDAYS, FULL_DAY_NAMES, strict=True))
 
 
 def circuit_html(circuit: Circuit, note: str = "") -> str:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
+from circuit_timer.core.dates import long_date
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.lazy_page import LazyPage
 from circuit_timer.ui.main_window import MainWindow
-from circuit_timer.ui.navigation import PAGE_TEXT, long_date
+from circuit_timer.ui.navigation import PAGE_TEXT
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
 from tests.ui.driving import FakeKeepAwake, advance, clock, start, to_next
 

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from circuit_timer.core.dates import long_date
 from circuit_timer.ui import style
 from circuit_timer.ui.navigation import (
     BROWSE,
@@ -23,7 +24,6 @@ from circuit_timer.ui.navigation import (
     PageStack,
     Sidebar,
     holder_for,
-    long_date,
     own_margins,
 )
 
@@ -128,11 +128,5 @@ def german_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     locale.setlocale(locale.LC_TIME, saved)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: long_date uses strftime %A/%B, which follow LC_TIME (Qt sets it from the "
-    "environment): on a German desktop Today's subtitle reads 'Samstag 28 November' while "
-    "every other word is English (core/dates spells its names out for this reason)",
-)
 def test_todays_date_is_english_in_every_locale(german_time: None) -> None:
     assert long_date(SATURDAY) == "Saturday 28 November"
