@@ -13,6 +13,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,20 @@ def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
     assert session["status"] == "partial"
 
 
+@pytest.fixture
+def ctrl_c_as_on_a_terminal() -> Iterator[None]:
+    """Children get Ctrl-C's default action, as a runner at a terminal has it.
+
+    A test run started in the background of a shell without job control ignores SIGINT,
+    and an ignored signal stays ignored in every child: the runner would rightly not
+    stop. A Python handler in this process is reset to the default in a child at exec.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_as_on_a_terminal")
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGHUP, signal.SIGTERM])
 def test_interrupted_runs_are_saved_as_partial_and_exit_3(private_home: Path, how: int) -> None:
     process = cli(private_home, "run", "calf-achilles", "--speed", "50", "--auto")
@@ -109,7 +124,12 @@ def test_interrupted_runs_are_saved_as_partial_and_exit_3(private_home: Path, ho
     while " set done: " not in process.stdout.readline():
         pass
     process.send_signal(how)
-    out, err = process.communicate(timeout=20)
+    try:
+        out, err = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()  # never leave it running into the next test
+        process.communicate()
+        raise
     assert process.returncode == 3, err
     assert "finished: partial" in out
     [session] = history(private_home)
