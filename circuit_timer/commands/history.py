@@ -31,7 +31,7 @@ from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PainKind
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
-from circuit_timer.store.transfer import export_file, import_file
+from circuit_timer.store.transfer import ended_note, export_file, import_file
 
 
 def _pain_score(text: str) -> int:
@@ -284,4 +284,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             result.skipped,
         )
     )  # fmt: skip
+    if note := ended_note(result):
+        print(note)
     return EXIT_OK

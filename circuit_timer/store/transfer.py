@@ -1,8 +1,13 @@
 """Export the history (JSON with every table, or CSV with one row per set) and import it.
 
+An export is written to a temporary file beside the target and renamed over it once it is
+whole, so a full disk or a crash never leaves a truncated backup in place of a good one; it
+refuses to write onto the database's own files.
+
 Import checks the whole file first and then adds, in one transaction, only rows whose
 identity is new: importing the same file twice adds nothing, and nothing already in the
-history is overwritten.
+history is changed (a session already here gets no sets from the file, and an enrolment
+from the file never takes over from the plan being followed here).
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -110,27 +118,97 @@ def export_csv(store: HistoryStore) -> str:
 
 
 def export_file(store: HistoryStore, target: Path) -> str:
-    """Write the history to ``target``: CSV for a .csv name, else JSON. Returns the kind."""
+    """Write the history to ``target``: CSV for a .csv name, else JSON. Returns the kind.
+
+    The file at ``target`` (if any) stays whole until the new one is complete.
+    """
+    refuse_database_files(store.path, target)
     if target.suffix.lower() == ".csv":
         text, kind = export_csv(store), "csv"
     else:
         text, kind = json.dumps(export_data(store), indent=2, ensure_ascii=False) + "\n", "json"
+    write_atomically(target, text)
+    return kind
+
+
+def refuse_database_files(database: Path, target: Path) -> None:
+    """Refuse ``target`` if it is (or links to) the database, its WAL, SHM or journal."""
+    db = database.resolve()
+    own = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    resolved = target.resolve()
+    hit = resolved in own
+    if not hit and resolved.exists():
+        # A hard link or a second mount of the same file: compare the files themselves.
+        hit = any(p.exists() and os.path.samefile(resolved, p) for p in own)
+    if hit:
+        raise StoreError(
+            f"cannot export onto {target}: it is the history database's own file "
+            "(choose another name)"
+        )
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` by way of a fsynced temporary file beside it.
+
+    On any error the temporary file is removed and the old ``target`` is untouched.
+    """
+    # Through a symlink, the file it points to is replaced and the link kept.
+    final = target.resolve() if target.is_symlink() else target
+    if final.is_dir():
+        raise StoreError(f"cannot write {target}: it is a folder")
+    folder = final.parent
     try:
-        target.write_text(text, encoding="utf-8")
+        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise StoreError(f"cannot write {target}: {exc.strerror}") from None
-    return kind
+    temporary = Path(name)
+    try:
+        if final.exists():
+            os.chmod(fd, final.stat().st_mode & 0o7777)
+        with open(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, final)
+    except (OSError, UnicodeError) as exc:
+        temporary.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) else "text that cannot be saved"
+        kept = "; the file that was there is unchanged" if final.exists() else ""
+        raise StoreError(f"cannot write {target}: {reason}{kept}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (not every system can open a folder to sync it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """How many rows an import added, and how many it found already there."""
+    """How many rows an import added, and how many it found already there.
+
+    ``plans_ended``: enrolments the file had as current, added as ended because a plan is
+    being followed here (an import never switches the runner's plan).
+    """
 
     sessions: int
     sets: int
     pain_entries: int
     plan_enrolments: int
     skipped: int
+    plans_ended: int = 0
 
     @property
     def added(self) -> int:
@@ -183,9 +261,14 @@ def _flag_legacy_sets(conn: sqlite3.Connection, set_ids: list[int]) -> None:
 def import_file(store: HistoryStore, source: Path) -> ImportResult:
     """Add what is new in an export to the history (idempotent)."""
     data = read_history_file(source)
-    added = {"sessions": 0, "sets": 0, "pain": 0, "plans": 0}
+    added = {"sessions": 0, "sets": 0, "pain": 0, "plans": 0, "ended": 0}
     skipped = 0
+    new_sessions: set[str] = set()
     with store.transaction() as conn:
+        active = conn.execute(
+            "SELECT started_on FROM plan_enrolments WHERE ended_on IS NULL "
+            "ORDER BY started_on DESC, created_at DESC LIMIT 1"
+        ).fetchone()
         for s in data.sessions:
             cursor = conn.execute(
                 "INSERT INTO sessions (uuid, circuit_id, circuit_title, circuit_hash, plan_id, "
@@ -199,9 +282,15 @@ def import_file(store: HistoryStore, source: Path) -> ImportResult:
             )  # fmt: skip
             added["sessions"] += cursor.rowcount
             skipped += 1 - cursor.rowcount
+            if cursor.rowcount:
+                new_sessions.add(s.uuid)
         ids = dict(conn.execute("SELECT uuid, id FROM sessions").fetchall())
         unflagged: list[int] = []  # Sets from a file before version 2.
         for t in data.sets:
+            if t.session_uuid not in new_sessions:
+                # Its session was already here: it is left exactly as it is.
+                skipped += 1
+                continue
             cursor = conn.execute(
                 "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
                 "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at, "
@@ -226,13 +315,17 @@ def import_file(store: HistoryStore, source: Path) -> ImportResult:
             added["pain"] += cursor.rowcount
             skipped += 1 - cursor.rowcount
         for e in data.plan_enrolments:
+            ended_on = e.ended_on
+            if ended_on is None and active is not None:
+                ended_on = _ended_beside(e.started_on, date.fromisoformat(active[0]))
             cursor = conn.execute(
                 "INSERT INTO plan_enrolments (uuid, plan_id, race_date, started_on, ended_on, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
                 (e.uuid, e.plan_id, e.race_date.isoformat(), e.started_on.isoformat(),
-                 e.ended_on.isoformat() if e.ended_on else None, to_text(e.created_at)),
+                 ended_on.isoformat() if ended_on else None, to_text(e.created_at)),
             )  # fmt: skip
             added["plans"] += cursor.rowcount
+            added["ended"] += cursor.rowcount * (ended_on != e.ended_on)
             skipped += 1 - cursor.rowcount
         for key, value in data.settings.items():
             # Settings here win: an import adds history, it does not change preferences.
@@ -240,4 +333,23 @@ def import_file(store: HistoryStore, source: Path) -> ImportResult:
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 (key, value),
             )
-    return ImportResult(added["sessions"], added["sets"], added["pain"], added["plans"], skipped)
+    return ImportResult(
+        added["sessions"], added["sets"], added["pain"], added["plans"], skipped, added["ended"]
+    )
+
+
+def ended_note(result: ImportResult) -> str:
+    """The line telling the runner that imported plans were added as ended ("" if none)."""
+    n = result.plans_ended
+    if not n:
+        return ""
+    return (
+        f"{n} plan{'s' * (n != 1)} the file had as current {'were' if n != 1 else 'was'} "
+        "added as ended: the plan you follow here stays."
+    )
+
+
+def _ended_beside(started_on: date, active_since: date) -> date:
+    """When an imported current plan is taken as ended: the day the plan here began, so the
+    two never overlap (or its own first day, if it began later: then it never ran here)."""
+    return max(started_on, active_since)

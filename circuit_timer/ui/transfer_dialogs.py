@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from circuit_timer.core.describe import plural
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import ImportResult, export_file, import_file
+from circuit_timer.store.transfer import ImportResult, ended_note, export_file, import_file
 
 JSON_FILTER = "JSON (*.json)"
 CSV_FILTER = "CSV, one row per set (*.csv)"
@@ -138,7 +138,10 @@ def import_history(parent: QWidget | None, store: HistoryStore | None) -> Import
     except StoreError as exc:
         QMessageBox.warning(parent, "Import failed", f"Nothing was imported.\n\n{exc}")
         return None
-    QMessageBox.information(parent, "Imported", import_message(result))
+    text = import_message(result)
+    if note := ended_note(result):
+        text += "\n\n" + note
+    QMessageBox.information(parent, "Imported", text)
     return result
 
 

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from circuit_timer.core.records import CompletedSet
+from circuit_timer.store import transfer
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import export_csv, export_data, export_file, import_file
+from circuit_timer.store.transfer import (
+    ended_note,
+    export_csv,
+    export_data,
+    export_file,
+    import_file,
+)
 
 
 def clock() -> datetime:
@@ -131,3 +141,138 @@ def test_a_bad_import_file_changes_nothing(tmp_path: Path, content: str, message
         with pytest.raises(StoreError, match=message.replace("[", r"\[").replace("]", r"\]")):
             import_file(store, bad)
         assert without_time(export_data(store)) == without_time(before)
+
+
+class _FullDisk(io.TextIOWrapper):
+    """A file whose disk is full after ``room`` characters, and stays full."""
+
+    room = 100
+
+    def write(self, text: str) -> int:
+        left = self.room - self.tell()
+        if len(text) > left:
+            super().write(text[: max(left, 0)])
+            super().flush()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return super().write(text)
+
+
+def _full_disk_open(fd: int, mode: str, **kwargs: Any) -> io.TextIOWrapper:
+    kwargs.pop("newline", None)
+    return _FullDisk(io.FileIO(fd, "w"), newline="", **kwargs)
+
+
+def test_a_full_disk_leaves_the_old_backup_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "backups").mkdir()
+    target = tmp_path / "backups" / "backup.json"
+    with seeded(tmp_path / "a.db") as store:
+        export_file(store, target)
+        old = target.read_bytes()
+        store.add_pain(date(2026, 11, 23), "morning", 2)
+        monkeypatch.setattr(transfer, "open", _full_disk_open, raising=False)
+        with pytest.raises(StoreError, match=r"No space left on device.*unchanged"):
+            export_file(store, target)
+    assert target.read_bytes() == old
+    assert [p.name for p in target.parent.iterdir()] == ["backup.json"]
+
+
+def test_an_export_replaces_the_old_file_only_when_whole(tmp_path: Path) -> None:
+    target = tmp_path / "backup.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    with seeded(tmp_path / "a.db") as store:
+        export_file(store, target)
+        assert json.loads(target.read_text()) == json.loads(
+            json.dumps(
+                export_data(store) | {"exported_at": json.loads(target.read_text())["exported_at"]}
+            )
+        )
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_an_export_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    with seeded(tmp_path / "a.db") as store:
+        export_file(store, tmp_path / "link.json")
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads((tmp_path / "real.json").read_text())["format"] == "circuit-timer-history"
+
+
+@pytest.mark.parametrize("name", ["a.db", "a.db-wal", "a.db-shm", "link", "sub/../a.db"])
+def test_an_export_onto_the_database_files_is_refused(tmp_path: Path, name: str) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "a.db-wal")
+    with seeded(tmp_path / "a.db") as store:
+        files = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        with pytest.raises(StoreError, match="history database's own file") as refused:
+            export_file(store, tmp_path / name)
+        assert "\n" not in str(refused.value)
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == files
+        assert len(store.sessions()) == 3
+
+
+def test_an_export_onto_a_hard_link_to_the_database_is_refused(tmp_path: Path) -> None:
+    with seeded(tmp_path / "a.db") as store:
+        os.link(tmp_path / "a.db", tmp_path / "other.json")
+        with pytest.raises(StoreError, match="own file"):
+            export_file(store, tmp_path / "other.json")
+        assert len(store.sessions()) == 3
+
+
+def test_import_adds_no_sets_to_a_session_already_here(tmp_path: Path) -> None:
+    with seeded(tmp_path / "a.db") as source:
+        export_file(source, tmp_path / "out.json")
+        before = export_data(source)
+        data = json.loads((tmp_path / "out.json").read_text())
+        # The same session with more sets: another device went on recording under its uuid.
+        extra = [dict(s, set_number=s["set_number"] + 1) for s in data["sets"]]
+        data["sets"] += extra
+        (tmp_path / "more.json").write_text(json.dumps(data))
+        result = import_file(source, tmp_path / "more.json")
+        assert result.added == 0 and result.skipped == 11 + len(extra)
+        assert without_time(export_data(source)) == without_time(before)
+
+
+def test_import_adds_sets_only_with_the_sessions_it_adds(tmp_path: Path) -> None:
+    with seeded(tmp_path / "a.db") as source:
+        export_file(source, tmp_path / "out.json")
+    data = json.loads((tmp_path / "out.json").read_text())
+    kept = data["sessions"][0]["uuid"]
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        partial = dict(data, sessions=data["sessions"][:1],
+                       sets=[s for s in data["sets"] if s["session_uuid"] == kept][:1])  # fmt: skip
+        (tmp_path / "partial.json").write_text(json.dumps(partial))
+        import_file(target, tmp_path / "partial.json")
+        result = import_file(target, tmp_path / "out.json")
+        assert (result.sessions, result.sets) == (2, 3)
+        counts = {s.uuid: len(target.sets(session_uuid=s.uuid)) for s in target.sessions()}
+        assert counts[kept] == 1
+
+
+def test_an_imported_current_plan_never_replaces_the_one_here(tmp_path: Path) -> None:
+    with seeded(tmp_path / "a.db") as source:
+        export_file(source, tmp_path / "out.json")
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        mine = target.enrol("calf-rebuild", date(2027, 3, 1), date(2026, 11, 1))
+        result = import_file(target, tmp_path / "out.json")
+        assert (result.plan_enrolments, result.plans_ended) == (1, 1)
+        assert target.active_enrolment() == mine
+        imported = [e for e in target.enrolments() if e.uuid != mine.uuid]
+        assert [(e.started_on, e.ended_on) for e in imported] == [
+            (date(2026, 11, 20), date(2026, 11, 20))
+        ]
+        assert "the plan you follow here stays" in ended_note(result)
+
+
+def test_an_imported_current_plan_is_current_where_none_is_followed(tmp_path: Path) -> None:
+    with seeded(tmp_path / "a.db") as source:
+        export_file(source, tmp_path / "out.json")
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        result = import_file(target, tmp_path / "out.json")
+        assert result.plans_ended == 0 and ended_note(result) == ""
+        active = target.active_enrolment()
+        assert active is not None and active.plan_id == "pf-crash-course-4-weeks"
