@@ -283,3 +283,44 @@ def test_no_history_open_warns(parent: QWidget, messages: Messages) -> None:
 )  # fmt: skip
 def test_the_import_message_says_what_was_added(result: ImportResult, text: str) -> None:
     assert import_message(result) == text
+
+
+def test_an_export_onto_the_database_warns_and_writes_nothing(
+    tmp_path: Path, parent: QWidget, messages: Messages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seeded(tmp_path / "a") as store:
+        database = tmp_path / "a" / "history.db"
+        before = database.read_bytes()
+        # The dialog adds ".json" to a bare name, so the way there is a link.
+        link = tmp_path / "history.json"
+        link.symlink_to(database)
+        save_as(monkeypatch, link)
+        assert export_history(parent, store) is None
+        assert database.read_bytes() == before
+        assert len(store.sessions()) == 2
+    kind, title, text = messages.last
+    assert (kind, title) == ("warning", "Export failed")
+    assert (
+        text == f"cannot export onto {link}: it is the history database's own file "
+        "(choose another name)"
+    )
+
+
+def test_an_imported_current_plan_is_added_as_ended_and_the_message_says_so(
+    tmp_path: Path, parent: QWidget, messages: Messages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with empty(tmp_path / "a") as source, empty(tmp_path / "b") as target:
+        source.enrol("pf-crash-course-4-weeks", date(2026, 12, 20), date(2026, 11, 20))
+        save_as(monkeypatch, tmp_path / "backup.json")
+        export_history(parent, source)
+        mine = target.enrol("stronger-feet-8-weeks", date(2027, 1, 31), date(2026, 11, 22))
+        open_file(monkeypatch, tmp_path / "backup.json")
+        result = import_history(parent, target)
+        assert result is not None and result.plans_ended == 1
+        assert target.active_enrolment() == mine
+    assert messages.last == (
+        "information",
+        "Imported",
+        "Imported 1 plan enrolment.\n\n1 plan the file had as current was added as ended: "
+        "the plan you follow here stays.",
+    )
