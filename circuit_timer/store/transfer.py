@@ -17,6 +17,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,9 @@ from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.migrations import LEGACY_COUNTED, LEGACY_TEST
 from circuit_timer.store.timestamps import to_text
+
+# The largest export an import reads (it is read whole, then checked).
+MAX_IMPORT_BYTES = 200_000_000
 
 CSV_COLUMNS = [
     "date",
@@ -219,7 +223,7 @@ class ImportResult:
 def read_history_file(source: Path) -> HistoryFile:
     """Read and check an export; every problem is reported before anything is written."""
     try:
-        text = source.read_text(encoding="utf-8")
+        text = _read_bounded(source).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise StoreError(f"cannot read {source}: {reason}") from None
@@ -247,6 +251,41 @@ def read_history_file(source: Path) -> HistoryFile:
             "is not in the file"
         )
     return data
+
+
+def _read_bounded(source: Path) -> bytes:
+    """The bytes of a regular file no larger than ``MAX_IMPORT_BYTES``, checked before
+    reading: a FIFO would hang and a device (/dev/zero) would fill the memory."""
+    # Non-blocking, so opening a FIFO with no writer returns at once instead of waiting.
+    fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    limit = MAX_IMPORT_BYTES
+    too_big = f"cannot import {source}: it is over {limit // 1_000_000} MB, the most import reads"
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "a special file")
+        raise StoreError(f"cannot import {source}: it is {kind}, not an export file")
+    if info.st_size > limit:
+        os.close(fd)
+        raise StoreError(too_big)
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(limit + 1)  # +1: a file that grew since fstat is caught too
+    if len(data) > limit:
+        raise StoreError(too_big)
+    return data
+
+
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def _flag_legacy_sets(conn: sqlite3.Connection, set_ids: list[int]) -> None:

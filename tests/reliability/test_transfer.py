@@ -127,3 +127,18 @@ def test_case_8_an_import_never_switches_the_plan(
     ]
     assert cli.ok("plan", "status", "--as-of", "2026-11-24") == status_before
     assert status_before.startswith("Stronger feet, 8 weeks to race day: race on Sun 31 Jan")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_import_refuses_what_is_not_a_file_before_reading(
+    cli: Cli, private_home: Path, tmp_path: Path, kind: str
+) -> None:
+    cli.ok("log", "taper-maintenance", *DAY)
+    before = history(cli)
+    source = {"fifo": tmp_path / "pipe.json", "device": Path("/dev/zero"), "folder": tmp_path}
+    if kind == "fifo":
+        os.mkfifo(source["fifo"])  # with no writer: reading it would wait for ever
+    status, out, err = cli.run("import", str(source[kind]))
+    assert status == 1 and out == "" and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and "not an export file" in err
+    assert history(cli) == before

@@ -276,3 +276,38 @@ def test_an_imported_current_plan_is_current_where_none_is_followed(tmp_path: Pa
         assert result.plans_ended == 0 and ended_note(result) == ""
         active = target.active_enrolment()
         assert active is not None and active.plan_id == "pf-crash-course-4-weeks"
+
+
+def test_an_import_refuses_a_fifo_at_once(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    with HistoryStore(tmp_path / "a.db", now=clock) as store:
+        with pytest.raises(StoreError, match=r"pipe.json: it is a FIFO \(named pipe\)"):
+            import_file(store, tmp_path / "pipe.json")
+        assert store.sessions() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("/dev/zero", "a device"), ("/dev/null", "a device"), ("", "a folder")]
+)
+def test_an_import_refuses_devices_and_folders(tmp_path: Path, name: str, kind: str) -> None:
+    source = Path(name) if name else tmp_path
+    with (
+        HistoryStore(tmp_path / "a.db", now=clock) as store,
+        pytest.raises(StoreError, match=f"it is {kind}, not an export file"),
+    ):
+        import_file(store, source)
+
+
+def test_an_import_refuses_a_file_over_the_limit_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seeded(tmp_path / "a.db") as source:
+        export_file(source, tmp_path / "out.json")
+    size = (tmp_path / "out.json").stat().st_size
+    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", size - 1)
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        with pytest.raises(StoreError, match="MB, the most import reads"):
+            import_file(target, tmp_path / "out.json")
+        assert target.sessions() == []
+        monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", size)
+        assert import_file(target, tmp_path / "out.json").sessions == 3
