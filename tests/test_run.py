@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -405,3 +406,116 @@ def test_a_run_with_sound_plays_the_cues_into_the_alsa_sink(
         float(line.split(":")[1]) for line in stat.stderr.splitlines() if line.startswith("Length")
     )
     assert 1.0 < length < 1.5, stat.stderr
+
+
+def _pty_runner(home: Path, *args: str) -> tuple[int, int]:
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the runner on a pseudo-terminal
+        os.environ["CIRCUIT_TIMER_HOME"] = str(home)
+        os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run", *args])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    return pid, fd
+
+
+@pytest.mark.usefixtures("ctrl_c_as_on_a_terminal")
+def test_a_second_sigterm_while_finishing_still_ends_finished_early(private_home: Path) -> None:
+    process = cli(private_home, "run", "calf-achilles", "--speed", "50", "--auto")
+    assert process.stdout is not None
+    while " set done: " not in process.stdout.readline():
+        pass
+    # Signals sent back to back merge into one: keep sending until it ends, so that
+    # later ones land while the first is being handled and the run is finishing.
+    deadline = time.monotonic() + 20
+    while process.poll() is None and time.monotonic() < deadline:
+        process.send_signal(signal.SIGTERM)
+        time.sleep(0.002)
+    try:
+        out, err = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
+    assert "internal error" not in err
+    assert process.returncode == 3, err
+    assert "finished: partial" in out
+    [session] = history(private_home)
+    assert session["status"] == "partial" and int(session["sets"]) >= 1  # type: ignore[call-overload]
+
+
+def test_closing_the_terminal_ends_finished_early_with_the_sets_kept(private_home: Path) -> None:
+    pid, fd = _pty_runner(private_home, "heel-raise-test", "--speed", "20", "--no-sound")
+    term = PtyReader(fd)
+    try:
+        term.read_until(b"reps 0/10")
+        os.write(fd, b"\r")
+        term.read_until(b"set done: Heel raise on both legs")
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    finally:
+        os.close(fd)  # the terminal window closes: the child gets SIGHUP
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 3
+    [session] = history(private_home)
+    assert session["status"] == "partial" and session["sets"] == 1
+
+
+def _runner_as_a_shell_job(home: Path, *args: str) -> tuple[int, int]:
+    """The runner in its own foreground process group under a parent in its session, as
+    a shell starts a job: only then does Ctrl-Z really stop it (a process group with no
+    such parent ignores stop signals)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        job = os.fork()
+        if job == 0:
+            signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+            os.setpgid(0, 0)
+            os.tcsetpgrp(0, os.getpid())
+            signal.signal(signal.SIGTTOU, signal.SIG_DFL)
+            os.environ["CIRCUIT_TIMER_HOME"] = str(home)
+            os.execv(sys.executable, [sys.executable, "-m", "circuit_timer", "run", *args])
+        _, status = os.waitpid(job, 0)
+        os._exit(os.waitstatus_to_exitcode(status))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    return pid, fd
+
+
+def _wait_for_line_mode(fd: int, on: bool) -> None:
+    deadline = time.monotonic() + 20
+    while bool(termios.tcgetattr(fd)[3] & termios.ICANON) != on:
+        assert time.monotonic() < deadline, f"line-by-line mode never became {on}"
+        time.sleep(0.05)
+
+
+def test_after_a_stop_and_continue_keys_act_at_once_and_nothing_typed_meanwhile_fires(
+    private_home: Path,
+) -> None:
+    pid, fd = _runner_as_a_shell_job(private_home, "heel-raise-test", "--speed", "20",
+                                     "--no-sound")  # fmt: skip
+    term = PtyReader(fd)
+    try:
+        term.read_until(b"Enter done")
+        job = os.tcgetpgrp(fd)
+        os.killpg(job, signal.SIGTSTP)  # Ctrl-Z
+        _wait_for_line_mode(fd, True)  # the shell has its terminal back as it was
+        os.write(fd, b"q")  # typed at the shell while the runner is stopped
+        os.killpg(job, signal.SIGCONT)  # fg
+        _wait_for_line_mode(fd, False)
+        os.write(fd, b" ")  # pause: at once, with no Enter
+        seen = term.read_until(b"PAUSED")
+        assert b"finished" not in seen  # the q typed while stopped did not fire
+        os.write(fd, b"q")
+        term.read_until(b"finished: partial")
+        term.read_until(b"[y/N] ")
+        os.write(fd, b"\r")
+        term.read_until(b"0 sets saved to your history")
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.killpg(os.tcgetpgrp(fd), signal.SIGKILL)
+        raise
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 3

@@ -101,7 +101,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print(f"circuit-timer: {late}", file=sys.stderr)
         for notice in workout.notices:
             print(f"circuit-timer: {notice}", file=sys.stderr)
-        ask = line_asker(sys.stdin, sys.stdout) if runner.interactive else None
+        # Stopped by a signal, nobody is there to answer (or they asked us to stop).
+        asking = runner.interactive and runner.stopped_by is None
+        ask = line_asker(sys.stdin, sys.stdout) if asking else None
         after_workout(workout, ask, sys.stdout, today(args))
     saved = plural(workout.sets_recorded, "set")
     print(f"{circuit.title}: {status}, {saved} saved to your history.", file=sys.stderr)

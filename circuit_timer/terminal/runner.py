@@ -9,10 +9,6 @@ import os
 import select
 import signal
 import sys
-import termios
-import tty
-from collections.abc import Iterator
-from types import FrameType
 from typing import TextIO
 
 from circuit_timer.core.clock import ScaledClock
@@ -40,17 +36,17 @@ from circuit_timer.core.segment_words import (
 )
 from circuit_timer.core.timeline import Segment
 from circuit_timer.session.workout import Workout
+from circuit_timer.terminal.signals import (
+    FINISH_SIGNALS,
+    Hangup,
+    cbreak,
+    drop_dead_terminal,
+    ignore_finish_signals,
+    raise_hangup,
+)
 
 KEYS_HELP = "Enter done  space pause  + - reps  s skip  b back  q finish"
 REDRAW_SECONDS = 0.1
-
-
-class Hangup(Exception):
-    """The terminal went away (SIGHUP) or we were asked to stop (SIGTERM)."""
-
-
-def _raise_hangup(signum: int, frame: FrameType | None) -> None:
-    raise Hangup(signal.Signals(signum).name)
 
 
 def describe_work(segment: Segment, *, now: bool = True) -> str:
@@ -138,19 +134,6 @@ def status_line(snap: Snapshot, width: int) -> str:
     return line[: max(10, width - 1)]
 
 
-@contextlib.contextmanager
-def _cbreak(stream: TextIO) -> Iterator[None]:
-    """Keys arrive one at a time, unechoed; the terminal is restored however we leave."""
-    fd = stream.fileno()
-    saved = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd)
-        yield
-    finally:
-        with contextlib.suppress(termios.error):
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-
-
 class TerminalRunner:
     """Drives a workout in a terminal (or a pipe) until it ends."""
 
@@ -174,6 +157,8 @@ class TerminalRunner:
             else bool(keys is not None and keys.isatty() and out.isatty())
         )
         self.auto = auto
+        # The signal that ended the run ("SIGTERM", "SIGHUP"), if one did.
+        self.stopped_by: str | None = None
         self._since = 0.0
         self._keys_open = keys is not None
         self._told_auto = False
@@ -187,21 +172,27 @@ class TerminalRunner:
     # -- the loop --------------------------------------------------------------
 
     def run(self) -> str:
-        """Run to the end; return the finish status ("completed" or "partial")."""
-        previous = {
-            sig: signal.signal(sig, _raise_hangup) for sig in (signal.SIGHUP, signal.SIGTERM)
-        }
+        """Run to the end; return the finish status ("completed" or "partial").
+
+        Ended by SIGTERM or SIGHUP, both stay ignored afterwards: the process is
+        finishing and must not be cut short while it saves."""
+        previous = {sig: signal.signal(sig, raise_hangup) for sig in FINISH_SIGNALS}
         try:
             if self.interactive and self.keys is not None:
-                with _cbreak(self.keys):
+                with cbreak(self.keys):
                     self._loop()
             else:
                 self._loop()
-        except (KeyboardInterrupt, Hangup):
+        except (KeyboardInterrupt, Hangup) as stop:
+            ignore_finish_signals()
+            if isinstance(stop, Hangup):
+                self.stopped_by = str(stop)
+                drop_dead_terminal()
             self._show(self.workout.finish_early())
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+            if self.stopped_by is None:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
             if self.interactive:
                 self._write("\n")
         return self.workout.status or "partial"
