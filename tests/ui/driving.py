@@ -74,3 +74,18 @@ def start(win: MainWindow, qtbot: QtBot, circuit_id: str) -> None:
     assert page.selected_id() == circuit_id
     qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
     assert win.pages.currentWidget() is win.workout_page
+
+
+def run_to_end(win: MainWindow) -> None:
+    """Run the window's workout to its end: wake at each due time, and press Done on
+    every open set (paced or not), as a runner would."""
+    assert win.controller is not None
+    workout = win.controller.workout
+    while not workout.finished:
+        wake = workout.next_wakeup()
+        segment = workout.snapshot().segment
+        if wake is None or (segment.kind == "work" and segment.seconds is None):
+            win.controller.done()
+        else:
+            clock(win).set(wake)
+            win.controller.pump()

@@ -19,7 +19,7 @@ from circuit_timer.ui.lazy_page import LazyPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.navigation import PAGE_TEXT
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
-from tests.ui.driving import FakeKeepAwake, advance, clock, start, to_next
+from tests.ui.driving import FakeKeepAwake, advance, run_to_end, start, to_next
 
 
 def test_library_lists_searches_and_filters(window: MainWindow) -> None:
@@ -107,16 +107,7 @@ def test_a_whole_workout_from_library_to_summary_to_history(
 
 def test_a_completed_workout_says_so(window: MainWindow, qtbot: QtBot) -> None:
     start(window, qtbot, "heel-raise-test")
-    assert window.controller is not None
-    engine = window.controller.workout.engine
-    while not window.controller.workout.finished:
-        wake = engine.next_wakeup()
-        segment = engine.snapshot().segment
-        if wake is None or (segment.kind == "work" and segment.seconds is None):
-            window.controller.done()  # an open set, paced or not, ends on Done
-        else:
-            clock(window).set(wake)
-            window.controller.pump()
+    run_to_end(window)
     assert window.summary_page.heading.text() == (
         "Completed: Left-right check: heel raise, bridge, hip abduction"
     )

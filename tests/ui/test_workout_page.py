@@ -13,7 +13,7 @@ from circuit_timer.core.timeline import Segment
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.workout_page import WorkoutPage
 from circuit_timer.ui.workout_text import next_text
-from tests.ui.driving import advance, clock, start, to_next
+from tests.ui.driving import advance, run_to_end, start, to_next
 from tests.ui.layout_checks import assert_fits
 
 
@@ -130,16 +130,7 @@ def test_the_question_goes_when_the_workout_ends_by_itself(
     start(window, qtbot, "heel-raise-test")
     page = window.workout_page
     qtbot.mouseClick(page.buttons["finish"], Qt.MouseButton.LeftButton)
-    assert window.controller is not None
-    engine = window.controller.workout.engine
-    while not window.controller.workout.finished:
-        wake = engine.next_wakeup()
-        segment = engine.snapshot().segment
-        if wake is None or (segment.kind == "work" and segment.seconds is None):
-            window.controller.done()  # an open set, paced or not, ends on Done
-        else:
-            clock(window).set(wake)
-            window.controller.pump()
+    run_to_end(window)
     assert not page.asking
     assert window.controller.workout.status == "completed"
 
