@@ -119,6 +119,14 @@ def warn(problems: Iterable[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def say(text: str) -> None:
+    """Print ``text`` with user text's control characters removed: a title or note from
+    a shared file must not retitle, clear or reprogram the runner's terminal."""
+    from circuit_timer.core.text_clean import printable
+
+    print(printable(text))
+
+
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout."""
     import json  # here: the parser and the window import this module

@@ -17,6 +17,7 @@ from circuit_timer.commands.common import (
     find_circuit,
     open_store,
     print_json,
+    say,
     user_library,
 )
 from circuit_timer.commands.dates import parse_date, today
@@ -29,6 +30,7 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import AVERAGE_DAYS
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PainKind
+from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights
 from circuit_timer.store.transfer import export_file, import_file
@@ -144,7 +146,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     elif args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
         writer.writeheader()
-        writer.writerows(rows)
+        # A title or note like "=HYPERLINK(...)" must stay text in a spreadsheet.
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     elif not rows:
         print("No sessions yet.")
     else:
@@ -154,9 +157,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             plan = f"  [{r['plan_id']}{week}]" if r["plan_id"] else ""
             note = f"  {r['notes']}" if r["notes"] else ""
             sets = plural(r["sets"], "set")
-            print(
-                f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} {sets:>8}{pain}{plan}{note}"
-            )
+            say(f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} {sets:>8}{pain}{plan}{note}")
     return EXIT_OK
 
 

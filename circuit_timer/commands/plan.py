@@ -10,9 +10,10 @@ from circuit_timer.commands.common import (
     CommandError,
     open_store,
     print_json,
+    say,
     user_library,
 )
-from circuit_timer.commands.dates import parse_date, today
+from circuit_timer.commands.dates import parse_race_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import (
@@ -32,9 +33,7 @@ from circuit_timer.store import insights
 def cmd_start(args: argparse.Namespace) -> int:
     """Enrol in a plan; the plan followed until now ends today and keeps its history."""
     now = today(args)
-    race = parse_date(args.race_date, "--race-date")
-    if race < now:
-        raise CommandError(f"the race date {race} has passed")
+    race = parse_race_date(args.race_date, now)
     library = user_library()
     plan = library.plan(args.plan)
     if plan is None:
@@ -127,7 +126,7 @@ def cmd_today(args: argparse.Namespace) -> int:
         if circuit is None:
             print(f"  the circuit '{planned.circuit_id}' is no longer in your library")
         else:
-            print(describe_circuit(circuit))
+            say(describe_circuit(circuit))
     return EXIT_OK
 
 
