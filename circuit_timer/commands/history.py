@@ -32,8 +32,12 @@ from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PainKind
 from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.store import insights
+from circuit_timer.store import insights, settings
 from circuit_timer.store.transfer import export_file, import_file
+
+# More reps than anyone counts in one set: a typo, and a number the history maths
+# (sums, SQLite's 64-bit integers) must never meet.
+MAX_REPS = 1000
 
 
 def _pain_score(text: str) -> int:
@@ -66,6 +70,9 @@ def cmd_log(args: argparse.Namespace) -> int:
             counts = side_counts(circuit, args.count)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        for (exercise_id, _), reps in counts.items():
+            if reps > MAX_REPS:
+                raise CommandError(f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}")
         seconds = float(compile_timeline(circuit).estimated_seconds)
         # Today: it ended now. Another day: noon, so its local date is certain.
         if day == date.today():
@@ -166,6 +173,14 @@ def cmd_streak(args: argparse.Namespace) -> int:
     now = today(args)
     with open_store() as store:
         result = insights.streaks(store, user_library(), now)
+        bad = settings.unreadable(store, "weekly_target")
+    if bad is not None:
+        default = settings.SETTINGS["weekly_target"].default
+        print(
+            f"circuit-timer: the stored weekly_target {bad!r} is not a whole number from 1 to "
+            f"14; using {default} (set it with: circuit-timer settings weekly_target N)",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(asdict(result))
         return EXIT_OK

@@ -196,8 +196,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_NAME = 100
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a starter circuit into the user library and print its path."""
+    if len(args.name) > MAX_NAME:
+        # The id becomes the file name, and most file systems stop at 255 bytes.
+        raise CommandError(
+            f"NAME must be 1 to {MAX_NAME} characters, not {len(args.name)}", EXIT_USAGE
+        )
     folder = paths.user_circuits_dir()
     used = ids_in_use(folder)
     try:
