@@ -142,3 +142,8 @@ def test_a_stored_weekly_target_that_is_not_a_number_does_not_break_streak(
     assert status == 0
     assert "Weeks in a row with 3+ sessions" in out
     assert err.count("weekly_target '²' is not a whole number from 1 to 14; using 3") == 1
+
+
+@pytest.mark.parametrize("speed", ["1e-300", "nan", "0", "10001"])
+def test_run_speed_is_bounded(cli: Cli, speed: str) -> None:
+    _refused(cli, "run", CIRCUIT, "--speed", speed, "--no-sound", says="--speed must be from 0.01")
