@@ -115,8 +115,11 @@ def find_circuit(library: Library, target: str) -> Entry:
 
 def warn(problems: Iterable[Problem]) -> None:
     """Print problems on stderr, one line each."""
+    from circuit_timer.core.text_clean import printable
+
+    # A problem quotes the file's own text, which may carry escape sequences.
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
 
 
 # Slower than 1/100 the clock's times overflow the platform's time_t (1e-300 did); faster

@@ -49,7 +49,7 @@ def cmd_start(args: argparse.Namespace) -> int:
         print(f"Stopped following {previous.plan_id} (its history is kept).")
     days = (race - now).days
     on = day_text(race, year=True, padded=True)
-    print(f"Following {plan.title} toward your race on {on} ({plural(days, 'day')}).")
+    say(f"Following {plan.title} toward your race on {on} ({plural(days, 'day')}).")
     if not schedule:
         print("No sessions of this plan are left before the race.")
     else:
@@ -162,7 +162,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     plan = overview.followed.plan
     assert plan is not None
-    print(f"{plan.title}: race on {day_text(enrolment.race_date, year=True, padded=True)}, "
+    say(f"{plan.title}: race on {day_text(enrolment.race_date, year=True, padded=True)}, "
           f"{plural(overview.days_to_race, 'day')} to go.")  # fmt: skip
     if overview.adherence is not None:
         print(f"Adherence so far: {overview.adherence:.0%} of the sessions due.")
