@@ -12,6 +12,7 @@ from circuit_timer import __version__
 from circuit_timer.commands import app
 from circuit_timer.commands.arguments import register_all
 from circuit_timer.commands.common import EXIT_PROBLEM, CommandError
+from circuit_timer.files.paths import HomeError
 from circuit_timer.store.errors import StoreError
 
 DEBUG_ENV = "CIRCUIT_TIMER_DEBUG"
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"circuit-timer: {exc}", file=sys.stderr)
         return exc.status
-    except StoreError as exc:
+    except (StoreError, HomeError) as exc:
         print(f"circuit-timer: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

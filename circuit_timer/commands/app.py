@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from circuit_timer.commands.common import CommandError
+from circuit_timer.commands.common import CommandError, parse_speed
 
 # The systems where a window needs an X11 or Wayland server; macOS and Windows always
 # have their own display, and Qt there knows best.
@@ -44,13 +44,7 @@ def launch(speed: float) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """Open the window."""
-    try:
-        speed = float(args.speed)
-    except ValueError:
-        raise CommandError(f"--speed must be a number, not {args.speed!r}") from None
-    if not 0 < speed <= 10_000:
-        raise CommandError("--speed must be above 0 and at most 10000")
-    return launch(speed)
+    return launch(parse_speed(args.speed))
 
 
 def cmd_default(args: argparse.Namespace) -> int:

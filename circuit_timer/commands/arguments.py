@@ -96,7 +96,11 @@ def _history(sub: SubParsers) -> None:
         "before), the plan's changes apply and the session counts for the plan.",
     )
     p.add_argument("circuit", metavar="CIRCUIT", help="the circuit's id")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the day it was done, 1970-01-01 to today (default: today)",
+    )
     p.add_argument("--pain", metavar="N", help="pain after the session, 0-10")
     p.add_argument("--note", metavar="TEXT", help="a note for the session")
     p.add_argument(
@@ -159,9 +163,16 @@ def _plan(sub: SubParsers) -> None:
     plan = sub.add_parser("plan", help="follow a plan counted back from your race date")
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
 
-    p = actions.add_parser("start", help="start (or switch to) a plan for a race date")
+    p = actions.add_parser(
+        "start",
+        help="start (or switch to) a plan for a race date",
+        description="Start (or switch to) a plan counted back from your race date. The race "
+        "date is from today to two years ahead: plans span weeks, so a later date is a typo.",
+    )
     p.add_argument("plan", metavar="PLAN", help="the plan's id (see: circuit-timer list)")
-    p.add_argument("--race-date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--race-date", required=True, metavar="YYYY-MM-DD", help="today to two years ahead"
+    )
     add_as_of(p)
     p.set_defaults(handler=_lazy("plan", "cmd_start"))
 

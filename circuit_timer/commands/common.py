@@ -115,8 +115,36 @@ def find_circuit(library: Library, target: str) -> Entry:
 
 def warn(problems: Iterable[Problem]) -> None:
     """Print problems on stderr, one line each."""
+    from circuit_timer.core.text_clean import printable
+
+    # A problem quotes the file's own text, which may carry escape sequences.
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
+
+
+# Slower than 1/100 the clock's times overflow the platform's time_t (1e-300 did); faster
+# than 10000x no cue can be heard or drawn.
+SPEED_RANGE = (0.01, 10_000.0)
+
+
+def parse_speed(text: str) -> float:
+    """``--speed X``: a number from 0.01 to 10000, or a one-line error."""
+    try:
+        speed = float(text)
+    except ValueError:
+        raise CommandError(f"--speed must be a number, not {text!r}") from None
+    low, high = SPEED_RANGE
+    if not low <= speed <= high:  # NaN fails this too
+        raise CommandError(f"--speed must be from {low:g} to {high:g}, not {text}")
+    return speed
+
+
+def say(text: str) -> None:
+    """Print ``text`` with user text's control characters removed: a title or note from
+    a shared file must not retitle, clear or reprogram the runner's terminal."""
+    from circuit_timer.core.text_clean import printable
+
+    print(printable(text))
 
 
 def print_json(data: Any) -> None:

@@ -17,6 +17,7 @@ from circuit_timer.commands.common import (
     find_circuit,
     open_store,
     print_json,
+    say,
     user_library,
 )
 from circuit_timer.commands.dates import parse_date, today
@@ -29,9 +30,14 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import AVERAGE_DAYS
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import PainKind
+from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.store import insights
+from circuit_timer.store import insights, settings
 from circuit_timer.store.transfer import ended_note, export_file, import_file
+
+# More reps than anyone counts in one set: a typo, and a number the history maths
+# (sums, SQLite's 64-bit integers) must never meet.
+MAX_REPS = 1000
 
 
 def _pain_score(text: str) -> int:
@@ -64,6 +70,9 @@ def cmd_log(args: argparse.Namespace) -> int:
             counts = side_counts(circuit, args.count)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        for (exercise_id, _), reps in counts.items():
+            if reps > MAX_REPS:
+                raise CommandError(f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}")
         seconds = float(compile_timeline(circuit).estimated_seconds)
         # Today: it ended now. Another day: noon, so its local date is certain.
         if day == date.today():
@@ -144,7 +153,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     elif args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
         writer.writeheader()
-        writer.writerows(rows)
+        # A title or note like "=HYPERLINK(...)" must stay text in a spreadsheet.
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     elif not rows:
         print("No sessions yet.")
     else:
@@ -154,9 +164,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             plan = f"  [{r['plan_id']}{week}]" if r["plan_id"] else ""
             note = f"  {r['notes']}" if r["notes"] else ""
             sets = plural(r["sets"], "set")
-            print(
-                f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} {sets:>8}{pain}{plan}{note}"
-            )
+            say(f"{r['date']}  {r['circuit_id']:<22} {r['status']:<9} {sets:>8}{pain}{plan}{note}")
     return EXIT_OK
 
 
@@ -165,6 +173,14 @@ def cmd_streak(args: argparse.Namespace) -> int:
     now = today(args)
     with open_store() as store:
         result = insights.streaks(store, user_library(), now)
+        bad = settings.unreadable(store, "weekly_target")
+    if bad is not None:
+        default = settings.SETTINGS["weekly_target"].default
+        print(
+            f"circuit-timer: the stored weekly_target {bad!r} is not a whole number from 1 to "
+            f"14; using {default} (set it with: circuit-timer settings weekly_target N)",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(asdict(result))
         return EXIT_OK

@@ -17,6 +17,7 @@ from circuit_timer.commands.common import (
     CommandError,
     find_entry,
     print_json,
+    say,
     user_library,
     warn,
 )
@@ -125,7 +126,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row, length in zip(rows, lengths, strict=True):
         columns = f"{row['id']:<{width}}  {row['kind']:<7}  {length:<{long}}  {row['source']:<7}"
         hides = f"  (hides the bundled {row['kind']})" if row["shadows_bundled"] else ""
-        print(f"{columns}  {row['title']}{hides}")
+        say(f"{columns}  {row['title']}{hides}")
     print(f"\nYour circuits: {paths.user_circuits_dir()}")
     return EXIT_OK
 
@@ -180,12 +181,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(timeline.to_json())
         else:
-            print(describe_circuit(doc, timeline, text_width()))
+            say(describe_circuit(doc, timeline, text_width()))
     else:
         if args.json:
             print_json(_plan_json(doc, library))
         else:
-            print(describe_plan(doc, library.circuit, text_width()))
+            say(describe_plan(doc, library.circuit, text_width()))
     return EXIT_OK
 
 
@@ -195,8 +196,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_NAME = 100
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a starter circuit into the user library and print its path."""
+    if len(args.name) > MAX_NAME:
+        # The id becomes the file name, and most file systems stop at 255 bytes.
+        raise CommandError(
+            f"NAME must be 1 to {MAX_NAME} characters, not {len(args.name)}", EXIT_USAGE
+        )
     folder = paths.user_circuits_dir()
     used = ids_in_use(folder)
     try:

@@ -10,9 +10,10 @@ from circuit_timer.commands.common import (
     CommandError,
     open_store,
     print_json,
+    say,
     user_library,
 )
-from circuit_timer.commands.dates import parse_date, today
+from circuit_timer.commands.dates import parse_race_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import (
@@ -32,9 +33,7 @@ from circuit_timer.store import insights
 def cmd_start(args: argparse.Namespace) -> int:
     """Enrol in a plan; the plan followed until now ends today and keeps its history."""
     now = today(args)
-    race = parse_date(args.race_date, "--race-date")
-    if race < now:
-        raise CommandError(f"the race date {race} has passed")
+    race = parse_race_date(args.race_date, now)
     library = user_library()
     plan = library.plan(args.plan)
     if plan is None:
@@ -50,7 +49,7 @@ def cmd_start(args: argparse.Namespace) -> int:
         print(f"Stopped following {previous.plan_id} (its history is kept).")
     days = (race - now).days
     on = day_text(race, year=True, padded=True)
-    print(f"Following {plan.title} toward your race on {on} ({plural(days, 'day')}).")
+    say(f"Following {plan.title} toward your race on {on} ({plural(days, 'day')}).")
     if not schedule:
         print("No sessions of this plan are left before the race.")
     else:
@@ -127,7 +126,7 @@ def cmd_today(args: argparse.Namespace) -> int:
         if circuit is None:
             print(f"  the circuit '{planned.circuit_id}' is no longer in your library")
         else:
-            print(describe_circuit(circuit))
+            say(describe_circuit(circuit))
     return EXIT_OK
 
 
@@ -163,7 +162,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     plan = overview.followed.plan
     assert plan is not None
-    print(f"{plan.title}: race on {day_text(enrolment.race_date, year=True, padded=True)}, "
+    say(f"{plan.title}: race on {day_text(enrolment.race_date, year=True, padded=True)}, "
           f"{plural(overview.days_to_race, 'day')} to go.")  # fmt: skip
     if overview.adherence is not None:
         print(f"Adherence so far: {overview.adherence:.0%} of the sessions due.")

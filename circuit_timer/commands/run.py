@@ -10,6 +10,7 @@ from circuit_timer.commands.common import (
     CommandError,
     find_circuit,
     open_store,
+    parse_speed,
     user_library,
 )
 from circuit_timer.commands.dates import today
@@ -28,16 +29,6 @@ from circuit_timer.terminal.runner import TerminalRunner
 from circuit_timer.terminal.summary import after_workout, line_asker
 
 EXIT_FINISHED_EARLY = 3
-
-
-def _speed(text: str) -> float:
-    try:
-        speed = float(text)
-    except ValueError:
-        raise CommandError(f"--speed must be a number, not {text!r}") from None
-    if not 0 < speed <= 10_000:
-        raise CommandError("--speed must be above 0 and at most 10000")
-    return speed
 
 
 def _choose(
@@ -80,7 +71,7 @@ def _sound(args: argparse.Namespace, speed: float, store: HistoryStore) -> Sound
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run a workout; 0 when completed, 3 when finished early."""
-    speed = _speed(args.speed)
+    speed = parse_speed(args.speed)
     library = user_library()
     with open_store() as store:
         circuit, origin = _choose(args, library, store)

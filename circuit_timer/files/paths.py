@@ -34,11 +34,21 @@ def schema_file() -> Path:
     return _shipped("schema") / "circuit-timer.schema.json"
 
 
+class HomeError(Exception):
+    """``$CIRCUIT_TIMER_HOME`` names a folder that cannot be found (``~nosuchuser``)."""
+
+
 def user_home() -> Path:
     """The user data folder: ``$CIRCUIT_TIMER_HOME`` if set, else the platform's."""
     override = os.environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:
+            # Path.expanduser's way of saying "no such user": never a traceback.
+            raise HomeError(
+                f"{HOME_ENV}={override}: cannot find that home folder; give a full path"
+            ) from None
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

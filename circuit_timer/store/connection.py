@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -109,6 +110,24 @@ def _open_readonly(path: Path, reason: str) -> Opened:
     )
 
 
+def _refuse_non_file(path: Path) -> None:
+    """A folder, pipe or device where the database should be is refused before any open:
+    reading a FIFO would wait forever for a writer."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    if stat.S_ISREG(mode):
+        return
+    what = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
+    raise StoreError(
+        f"{path} is {what}, not a history database; move it away or set CIRCUIT_TIMER_HOME "
+        "to another folder"
+    )
+
+
 def open_database(path: Path, now: datetime) -> Opened:
     """Open (creating, repairing or migrating as needed) the database at ``path``."""
     notices: list[str] = []
@@ -116,6 +135,7 @@ def open_database(path: Path, now: datetime) -> Opened:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from None
+    _refuse_non_file(path)
 
     if path.exists() and not _looks_like_sqlite(path):
         moved = _move_aside(path, now)

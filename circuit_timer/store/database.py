@@ -114,6 +114,8 @@ class Database:
     def weekly_target(self) -> int:
         """The weekly session target when no plan sets one (default 3)."""
         value = self.setting("weekly_target")
-        if value and value.isdigit() and 1 <= int(value) <= 14:
+        # ASCII decimals only: "²" passes isdigit() but not int().
+        digits = value is not None and value.isascii() and value.isdecimal() and len(value) <= 2
+        if value and digits and 1 <= int(value) <= 14:
             return int(value)
         return DEFAULT_WEEKLY_TARGET

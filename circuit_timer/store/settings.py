@@ -14,9 +14,14 @@ ON_OFF = {"on": "on", "off": "off", "yes": "on", "no": "off", "true": "on", "fal
 
 def _whole(low: int, high: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
-        if not text.strip().isdigit() or not low <= int(text) <= high:
+        digits = text.strip()
+        # isdigit() alone lets "²" through, which int() then refuses: ASCII digits only,
+        # and few enough that int() never meets a 4,300-digit string.
+        if not (digits.isascii() and digits.isdecimal() and len(digits) <= 6):
             raise ValueError(f"must be a whole number from {low} to {high}")
-        return str(int(text))
+        if not low <= int(digits) <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}")
+        return str(int(digits))
 
     return parse
 
@@ -57,6 +62,19 @@ def get(store: HistoryStore, key: str) -> str:
         return setting.parse(stored)
     except ValueError:
         return setting.default
+
+
+def unreadable(store: HistoryStore, key: str) -> str | None:
+    """The stored value of ``key`` when it is set but not valid (an old or imported
+    value): the caller says once that the default is used instead."""
+    stored = store.setting(key)
+    if stored is None:
+        return None
+    try:
+        SETTINGS[key].parse(stored)
+    except ValueError:
+        return stored
+    return None
 
 
 def put(store: HistoryStore, key: str, value: str) -> str:

@@ -74,3 +74,16 @@ def test_print_json_keeps_non_ascii_readable(capsys: pytest.CaptureFixture[str])
     print_json({"title": "Füße"})
     out = capsys.readouterr().out
     assert "Füße" in out and out.endswith("}\n") and json.loads(out) == {"title": "Füße"}
+
+
+def test_problems_and_said_text_lose_their_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from circuit_timer.commands.common import say, warn
+    from circuit_timer.core.problems import Problem
+
+    warn([Problem("evil.yaml", 1, 2, "unknown key 'x\x1b]0;pwned\x07'")])
+    say("Title\x1b[2J\tnote\nnext")
+    out, err = capsys.readouterr()
+    assert err == "evil.yaml:1:2: unknown key 'x]0;pwned'\n"
+    assert out == "Title[2J\tnote\nnext\n"

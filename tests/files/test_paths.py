@@ -38,3 +38,9 @@ def test_without_the_variable_the_platforms_data_folder_is_used(
     monkeypatch.delenv(paths.HOME_ENV)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert paths.user_home() == tmp_path / "data" / "circuit-timer"
+
+
+def test_a_home_of_an_unknown_user_is_a_home_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.HOME_ENV, "~nosuchuser-circuit-timer/x")
+    with pytest.raises(paths.HomeError, match="cannot find that home folder"):
+        paths.user_home()

@@ -139,3 +139,20 @@ def test_a_locked_database_waits_then_says_so(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_folder_or_fifo_as_the_database_is_refused_before_opening(tmp_path: Path) -> None:
+    import os
+
+    from circuit_timer.store.connection import open_database
+
+    folder = tmp_path / "a" / "history.db"
+    folder.mkdir(parents=True)
+    with pytest.raises(StoreError, match="is a folder, not a history database"):
+        open_database(folder, datetime.now(UTC))
+    fifo = tmp_path / "history.db"
+    os.mkfifo(fifo)
+    # Were it opened, reading the FIFO's header would block this test for ever.
+    with pytest.raises(StoreError, match="not a regular file"):
+        open_database(fifo, datetime.now(UTC))
+    assert folder.is_dir() and fifo.is_fifo()

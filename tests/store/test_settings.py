@@ -68,3 +68,19 @@ def test_is_on_follows_the_stored_switch(store: HistoryStore) -> None:
     assert not settings.is_on(store, "countdown_beeps")
     settings.put(store, "countdown_beeps", "yes")
     assert settings.is_on(store, "countdown_beeps")
+
+
+@pytest.mark.parametrize("stored", ["²", "x", "0", "1" * 5000])
+def test_an_unreadable_weekly_target_is_reported_and_reads_as_the_default(
+    store: HistoryStore, stored: str
+) -> None:
+    store.set_setting("weekly_target", stored)
+    assert settings.unreadable(store, "weekly_target") == stored
+    assert settings.get(store, "weekly_target") == "3"
+    assert store.weekly_target() == 3
+
+
+def test_a_good_or_unset_weekly_target_is_not_unreadable(store: HistoryStore) -> None:
+    assert settings.unreadable(store, "weekly_target") is None
+    settings.put(store, "weekly_target", "5")
+    assert settings.unreadable(store, "weekly_target") is None
