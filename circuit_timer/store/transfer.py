@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from circuit_timer.core.history_file import FILE_FORMAT, FILE_VERSION, HistoryFile
+from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.migrations import LEGACY_COUNTED, LEGACY_TEST
@@ -102,23 +103,31 @@ def export_csv(store: HistoryStore) -> str:
         sets = by_session.get(session["uuid"]) or [{}]
         for s in sets:
             writer.writerow(
-                {
-                    **base,
-                    "block": s.get("block"),
-                    "round": s.get("round"),
-                    "exercise_id": s.get("exercise_id"),
-                    "exercise_name": s.get("exercise_name"),
-                    "set": s.get("set_number"),
-                    "side": s.get("side"),
-                    "reps_target": s.get("reps_target"),
-                    "reps_done": s.get("reps_done"),
-                    "seconds": s.get("seconds"),
-                    "load": s.get("load"),
-                    "test": s.get("test"),
-                    "counted": s.get("counted"),
-                }
+                _spreadsheet_safe(
+                    {
+                        **base,
+                        "block": s.get("block"),
+                        "round": s.get("round"),
+                        "exercise_id": s.get("exercise_id"),
+                        "exercise_name": s.get("exercise_name"),
+                        "set": s.get("set_number"),
+                        "side": s.get("side"),
+                        "reps_target": s.get("reps_target"),
+                        "reps_done": s.get("reps_done"),
+                        "seconds": s.get("seconds"),
+                        "load": s.get("load"),
+                        "test": s.get("test"),
+                        "counted": s.get("counted"),
+                    }
+                )
             )
     return out.getvalue()
+
+
+def _spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    # Titles, names and notes are the runner's (or an imported file's) text: a cell
+    # starting like a formula must not run when the CSV is opened in a spreadsheet.
+    return {key: csv_cell(value) for key, value in row.items()}
 
 
 def export_file(store: HistoryStore, target: Path) -> str:

@@ -311,3 +311,13 @@ def test_an_import_refuses_a_file_over_the_limit_before_reading_it(
         assert target.sessions() == []
         monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", size)
         assert import_file(target, tmp_path / "out.json").sessions == 3
+
+
+def test_csv_export_writes_no_live_formula(tmp_path: Path) -> None:
+    with HistoryStore(tmp_path / "a.db") as store:
+        uid = store.start_session("x", circuit_title='=HYPERLINK("http://x")')
+        store.finish_session(uid, "completed", notes="+1 extra, -2 less, @me")
+        rows = list(csv.DictReader(io.StringIO(export_csv(store))))
+    assert rows[0]["circuit_title"] == '\'=HYPERLINK("http://x")'
+    assert rows[0]["session_notes"] == "'+1 extra, -2 less, @me"
+    assert rows[0]["circuit_id"] == "x"
