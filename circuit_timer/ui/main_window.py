@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMainWindow, QMessageBox, QWidget
 
@@ -19,6 +19,7 @@ from circuit_timer.ui.keep_awake import KeepAwake
 from circuit_timer.ui.lazy_page import LazyPage, charts_page, loading_page
 from circuit_timer.ui.navigation import BROWSE, PageHost, PageStack, Sidebar, holder_for
 from circuit_timer.ui.style import StyleKeeper
+from circuit_timer.ui.window_geometry import restore_geometry
 from circuit_timer.ui.window_menus import add_menus
 from circuit_timer.ui.window_pages import WindowPages
 
@@ -360,11 +361,7 @@ class MainWindow(QMainWindow, WindowPages):
     # -- closing -----------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        saved = QSettings().value("window/geometry")
-        if isinstance(saved, QByteArray) and not saved.isEmpty():
-            self.restoreGeometry(saved)
-        else:
-            self.resize(1100, 760)
+        restore_geometry(self, QSettings().value("window/geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-workout saves it as partial; geometry is remembered."""
