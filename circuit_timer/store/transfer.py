@@ -78,6 +78,15 @@ def export_data(store: HistoryStore) -> dict[str, Any]:
     }
 
 
+# CSV column and export key of each set field, in the order of CSV_COLUMNS.
+_SET_COLUMNS = [
+    ("block", "block"), ("round", "round"), ("exercise_id", "exercise_id"),
+    ("exercise_name", "exercise_name"), ("set", "set_number"), ("side", "side"),
+    ("reps_target", "reps_target"), ("reps_done", "reps_done"), ("seconds", "seconds"),
+    ("load", "load"), ("test", "test"), ("counted", "counted"),
+]  # fmt: skip
+
+
 def export_csv(store: HistoryStore) -> str:
     """One row per set, the way Strong and Hevy export (a session with no sets gets one)."""
     data = export_data(store)
@@ -102,32 +111,10 @@ def export_csv(store: HistoryStore) -> str:
         }
         sets = by_session.get(session["uuid"]) or [{}]
         for s in sets:
-            writer.writerow(
-                _spreadsheet_safe(
-                    {
-                        **base,
-                        "block": s.get("block"),
-                        "round": s.get("round"),
-                        "exercise_id": s.get("exercise_id"),
-                        "exercise_name": s.get("exercise_name"),
-                        "set": s.get("set_number"),
-                        "side": s.get("side"),
-                        "reps_target": s.get("reps_target"),
-                        "reps_done": s.get("reps_done"),
-                        "seconds": s.get("seconds"),
-                        "load": s.get("load"),
-                        "test": s.get("test"),
-                        "counted": s.get("counted"),
-                    }
-                )
-            )
+            row = {**base, **{column: s.get(key) for column, key in _SET_COLUMNS}}
+            # The runner's (or an imported file's) text: no cell may run as a formula.
+            writer.writerow({column: csv_cell(value) for column, value in row.items()})
     return out.getvalue()
-
-
-def _spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
-    # Titles, names and notes are the runner's (or an imported file's) text: a cell
-    # starting like a formula must not run when the CSV is opened in a spreadsheet.
-    return {key: csv_cell(value) for key, value in row.items()}
 
 
 def export_file(store: HistoryStore, target: Path) -> str:
