@@ -132,7 +132,7 @@ class Tour:
             return
         controller = w.controller
         assert controller is not None
-        snap = controller.workout.engine.snapshot()
+        snap = controller.workout.snapshot()
         seg = snap.segment
         if self.stage == "beat":
             # The left-right check: a paced test, shown a few beats in with a count.
