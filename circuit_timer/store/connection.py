@@ -196,11 +196,14 @@ def _keep_damaged_log(path: Path, now: datetime) -> list[str]:
     if not path.exists() or not wal.is_file():
         return []
     try:
+        before = wal.stat()
         found = check_wal(wal)
+        # Another circuit-timer writing (or restarting) the log while it was read looks
+        # like damage: only a log that reads the same twice, untouched between, is damaged.
+        if not found.damaged or _changed(before, wal) or check_wal(wal) != found:
+            return []
     except OSError:
         return []  # unreadable: SQLite says so when it opens the database
-    if not found.damaged:
-        return []
     what = (
         "its header is damaged, so none of it can be read back"
         if found.header_damaged
@@ -214,6 +217,11 @@ def _keep_damaged_log(path: Path, now: datetime) -> list[str]:
         f"{wal} was damaged ({what}); copies of the database, its -wal and -shm were kept "
         f"as {target}, {target.name}-wal and {target.name}-shm."
     ]
+
+
+def _changed(before: os.stat_result, path: Path) -> bool:
+    after = path.stat()
+    return (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size)
 
 
 def _probe_damage(path: Path) -> bool | None:

@@ -234,3 +234,45 @@ def test_a_damaged_database_that_cannot_be_moved_is_a_clear_error(
     with pytest.raises(StoreError, match=r"could not be moved aside \(Permission denied\)"):
         HistoryStore(path, now=clock)
     assert path.read_bytes() == bytes(range(256)) * 64
+
+
+def _damaged_log(folder: Path) -> None:
+    import struct
+
+    _left_by_a_crash(folder)
+    wal = folder / "history.db-wal"
+    data = bytearray(wal.read_bytes())
+    page_size = struct.unpack(">I", data[8:12])[0]
+    data[32 + 24 + page_size + 24 + 50] ^= 0xFF
+    wal.write_bytes(bytes(data))
+
+
+def test_a_log_written_to_while_it_is_read_is_not_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+    from circuit_timer.store.damaged import WalCheck
+
+    folder = tmp_path / "data"
+    _damaged_log(folder)
+    reads = iter([WalCheck(lost=2), WalCheck(commits=9)])  # another writer in between
+    monkeypatch.setattr(connection, "check_wal", lambda wal: next(reads))
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        assert store.notices == []
+    assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_damaged_log_in_a_read_only_folder_is_left_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+
+    folder = tmp_path / "data"
+    _damaged_log(folder)
+    monkeypatch.setattr(connection.os, "access", lambda path, mode: False)
+    notices = connection._keep_damaged_log(folder / "history.db", datetime(2026, 11, 24))
+    assert notices == [
+        f"{folder / 'history.db-wal'} is damaged (5 saves after a damaged part cannot be read "
+        "back); it is left as it is (the folder is read-only)."
+    ]
+    assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
