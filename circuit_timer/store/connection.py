@@ -19,7 +19,14 @@ from pathlib import Path
 
 from circuit_timer.store import migrations
 from circuit_timer.store.damaged import COMPANIONS, check_wal, copy_aside, move_aside
-from circuit_timer.store.errors import StoreError, explain, is_damage, is_unwritable
+from circuit_timer.store.errors import (
+    LOCKED_CODES,
+    StoreError,
+    explain,
+    is_damage,
+    is_unwritable,
+    primary_code,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -239,6 +246,8 @@ def _probe_damage(path: Path) -> bool | None:
             return None  # refused, untouched, by the read-write open
         return version > 0 and _is_damaged(conn)
     except sqlite3.DatabaseError as exc:
+        if primary_code(exc) in LOCKED_CODES:
+            raise explain(exc, path) from None  # waited once already: not twice
         return True if is_damage(exc) else None
     finally:
         conn.close()

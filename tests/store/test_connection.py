@@ -276,3 +276,31 @@ def test_a_damaged_log_in_a_read_only_folder_is_left_and_said(
         "back); it is left as it is (the folder is read-only)."
     ]
     assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_database_locked_at_opening_is_waited_for_once_then_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+
+    path = tmp_path / "history.db"
+    HistoryStore(path, now=clock).close()
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
+    opened: list[str] = []
+    connect = connection._connect
+
+    def counted(target: str, *, uri: bool = False) -> sqlite3.Connection:
+        opened.append(target)
+        return connect(target, uri=uri)
+
+    monkeypatch.setattr(connection, "_connect", counted)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")  # so a writer's lock keeps readers out
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="locked by another program"):
+            HistoryStore(path, now=clock)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert len(opened) == 1  # the read-only check waited; the open did not wait again
