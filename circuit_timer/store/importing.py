@@ -107,6 +107,8 @@ def _read_into(reader: JsonStream, writer: RowWriter, source: Path) -> None:
             else:
                 raise StoreError(f"{source}: {name}: not part of a history export")
     except JsonStreamError as exc:
+        if not seen and exc.message.startswith("expected '{'"):
+            raise StoreError(_not_an_export(source)) from None  # a list, a number, nothing
         raise StoreError(
             f"{source}:{exc.line}:{exc.column}: not valid JSON: {exc.message}"
         ) from None

@@ -167,3 +167,24 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(
         pytest.raises(StoreError, match="MB, the most import reads"),
     ):
         import_file(store, source)
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", "42", "", '"circuit-timer-history"'])
+def test_json_that_is_not_an_object_is_not_an_export(tmp_path: Path, text: str) -> None:
+    source = tmp_path / "list.json"
+    source.write_text(text)
+    with (
+        HistoryStore(tmp_path / "t.db", now=clock) as store,
+        pytest.raises(StoreError, match="not a circuit-timer history export"),
+    ):
+        import_file(store, source)
+
+
+def test_bad_json_is_named_with_its_line_and_column(tmp_path: Path) -> None:
+    source = tmp_path / "bad.json"
+    source.write_text('{\n  "format": "circuit-timer-history",\n  "version": 2,,\n}')
+    with (
+        HistoryStore(tmp_path / "t.db", now=clock) as store,
+        pytest.raises(StoreError, match=r"bad.json:3:16: not valid JSON: "),
+    ):
+        import_file(store, source)
