@@ -212,18 +212,17 @@ def _keep_damaged_log(path: Path, now: datetime) -> list[str]:
     except OSError:
         return []  # unreadable: SQLite says so when it opens the database
     what = (
-        "its header is damaged, so none of it can be read back"
+        f"the header of {wal.name} is damaged, so none of its saves can be read back"
         if found.header_damaged
-        else f"{found.lost} save{'s' * (found.lost != 1)} after a damaged part cannot be read back"
+        else f"{found.lost} save{'s' * (found.lost != 1)} written after a damaged part of "
+        f"{wal.name} cannot be read back"
     )
     if not os.access(path.parent, os.W_OK):
         # Read-only, SQLite cannot rewrite the log either: it stays as it is.
-        return [f"{wal} is damaged ({what}); it is left as it is (the folder is read-only)."]
+        return [f"{path} is damaged ({what}); it is left as it is (the folder is read-only)."]
     target = copy_aside(path, now)
-    return [
-        f"{wal} was damaged ({what}); copies of the database, its -wal and -shm were kept "
-        f"as {target}, {target.name}-wal and {target.name}-shm."
-    ]
+    # Where the copy is comes first: the window's status bar may cut a long line short.
+    return [f"Kept a copy of the damaged history at {target} (with its -wal and -shm): {what}."]
 
 
 def _changed(before: os.stat_result, path: Path) -> bool:

@@ -188,7 +188,10 @@ def test_a_damaged_log_is_copied_aside_before_sqlite_reads_it(tmp_path: Path) ->
     with HistoryStore.in_folder(folder, now=clock) as store:
         [notice] = store.notices
     kept = folder / "history.db.damaged-20261124T213000"
-    assert f"{folder / 'history.db-wal'} was damaged" in notice and str(kept) in notice
+    assert notice == (
+        f"Kept a copy of the damaged history at {kept} (with its -wal and -shm): 5 saves "
+        "written after a damaged part of history.db-wal cannot be read back."
+    )
     for name, content in before.items():
         assert (folder / name.replace("history.db", kept.name)).read_bytes() == content
     with HistoryStore.in_folder(folder, now=clock) as store:
@@ -272,8 +275,8 @@ def test_a_damaged_log_in_a_read_only_folder_is_left_and_said(
     monkeypatch.setattr(connection.os, "access", lambda path, mode: False)
     notices = connection._keep_damaged_log(folder / "history.db", datetime(2026, 11, 24))
     assert notices == [
-        f"{folder / 'history.db-wal'} is damaged (5 saves after a damaged part cannot be read "
-        "back); it is left as it is (the folder is read-only)."
+        f"{folder / 'history.db'} is damaged (5 saves written after a damaged part of "
+        "history.db-wal cannot be read back); it is left as it is (the folder is read-only)."
     ]
     assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
 
