@@ -13,10 +13,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from tests.commandline import Cli
 
@@ -86,3 +91,51 @@ def test_a_whole_wal_after_a_crash_keeps_every_set_and_no_copy(
     assert len(sessions) == 4 and all(s["status"] == "completed" for s in sessions)
     assert not [p for p in private_home.iterdir() if ".damaged-" in p.name]
     assert os.path.exists(private_home / "history.db")
+
+
+# Root ignores permissions: the command drops to 'nobody' once it has imported all it needs.
+AS_NOBODY = """
+import os, sys
+import circuit_timer.cli as cli, circuit_timer.commands.history
+if os.geteuid() == 0:
+    os.setgid(65534)
+    os.setuid(65534)
+raise SystemExit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture
+def read_only_damaged_home() -> Iterator[Path]:
+    """A damaged history.db in a folder no one but root may change (readable by all)."""
+    root = Path(tempfile.mkdtemp(prefix="ct-damaged-ro-"))
+    root.chmod(0o755)
+    home = root / "ro"
+    home.mkdir()
+    (home / "history.db").write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 64)
+    (home / "history.db").chmod(0o444)
+    home.chmod(0o555)
+    yield home
+    home.chmod(0o755)
+    shutil.rmtree(root)
+
+
+def test_a_damaged_database_that_cannot_be_moved_is_said_and_left_whole(
+    read_only_damaged_home: Path,
+) -> None:
+    home = read_only_damaged_home
+    before = (home / "history.db").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-c", AS_NOBODY, "history"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "CIRCUIT_TIMER_HOME": str(home)},
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert "internal error" not in line
+    assert line == (
+        f"circuit-timer: {home / 'history.db'} is damaged but could not be moved aside "
+        f"(Permission denied); nothing was deleted. Make {home} writable, or move history.db "
+        "away yourself, and start again."
+    )
+    assert sorted(p.name for p in home.iterdir()) == ["history.db"]
+    assert (home / "history.db").read_bytes() == before
