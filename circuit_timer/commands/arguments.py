@@ -155,6 +155,12 @@ def _history(sub: SubParsers) -> None:
 
     p = sub.add_parser("import", help="import a JSON export (adds only what is new)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--replace-plan",
+        action="store_true",
+        help="follow the plan the file has as current (the plan followed here ends and is "
+        "kept in your history); without it, that plan is added as ended",
+    )
     p.set_defaults(handler=_lazy("history", "cmd_import"))
 
 

@@ -33,7 +33,8 @@ from circuit_timer.core.records import PainKind
 from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.core.timeline import compile_timeline
 from circuit_timer.store import insights, settings
-from circuit_timer.store.transfer import ended_note, export_file, import_file
+from circuit_timer.store.importing import ended_note, import_file
+from circuit_timer.store.transfer import export_file
 
 # More reps than anyone counts in one set: a typo, and a number the history maths
 # (sums, SQLite's 64-bit integers) must never meet.
@@ -293,7 +294,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if source.suffix.lower() == ".csv":
         raise CommandError("import reads the JSON export (CSV has too little to rebuild from)")
     with open_store() as store:
-        result = import_file(store, source)
+        result = import_file(store, source, replace_plan=args.replace_plan)
     print(
         import_summary(
             result.sessions, result.sets, result.pain_entries, result.plan_enrolments,

@@ -1,13 +1,15 @@
 """Opening the history database safely.
 
 - A database written by a newer circuit-timer is refused and left byte-for-byte alone.
-- A damaged file is moved aside with a timestamp (never deleted) and a new one started.
+- A damaged file is moved aside with a timestamp (never deleted), its -wal and -shm with
+  it, and a new one started; a damaged -wal is copied aside (store/damaged.py).
 - Before a migration, a backup copy is written next to the database.
 - A read-only data folder still lets the runner read their history.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -16,7 +18,15 @@ from datetime import datetime
 from pathlib import Path
 
 from circuit_timer.store import migrations
-from circuit_timer.store.errors import StoreError, explain, is_damage, is_unwritable
+from circuit_timer.store.damaged import COMPANIONS, check_wal, copy_aside, move_aside
+from circuit_timer.store.errors import (
+    LOCKED_CODES,
+    StoreError,
+    explain,
+    is_damage,
+    is_unwritable,
+    primary_code,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -36,24 +46,14 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S")
 
 
-def _move_aside(path: Path, now: datetime) -> Path:
-    target = path.with_name(f"{path.name}.corrupt-{_stamp(now)}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{_stamp(now)}-{n}")
-    path.rename(target)
-    # The WAL belongs to the damaged file: keep it beside it, for anyone recovering it.
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(target.with_name(target.name + suffix))
-    return target
-
-
 def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return True  # gone since: a new one is started
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     # SQLite treats an empty file as a new database.
     return head == SQLITE_HEADER or head == b""
 
@@ -138,28 +138,28 @@ def open_database(path: Path, now: datetime) -> Opened:
     _refuse_non_file(path)
 
     if path.exists() and not _looks_like_sqlite(path):
-        moved = _move_aside(path, now)
-        notices.append(
-            f"{path} was not a circuit-timer database; it was moved to {moved} and a new "
-            "history was started."
-        )
+        notices.append(_moved(path, move_aside(path, now), "was not a circuit-timer database"))
+    notices.extend(_keep_damaged_log(path, now))
+    # Checked read-only first: closing a read-write connection checkpoints the log into
+    # the damaged file and deletes it, and the log is kept with the file.
+    had = [p for p in _companions(path) if p.exists()]
+    probed = _probe_damage(path)
+    if probed:
+        _forget_probe_files(path, had)
+        notices.append(_moved(path, move_aside(path, now), "was damaged"))
 
     try:
         conn = _connect(str(path))
         try:
             version = _check_version(conn, path)
-            damaged = version > 0 and _is_damaged(conn)
+            damaged = probed is None and version > 0 and _is_damaged(conn)
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
             version, damaged = 1, True
         if damaged:
             conn.close()
-            moved = _move_aside(path, now)
-            notices.append(
-                f"{path} was damaged; it was moved to {moved} (kept for recovery) and a new "
-                "history was started."
-            )
+            notices.append(_moved(path, move_aside(path, now), "was damaged"))
             conn = _connect(str(path))
             version = 0
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -185,6 +185,86 @@ def open_database(path: Path, now: datetime) -> Opened:
         conn.close()
         raise explain(exc, path) from None
     return Opened(conn, notices=notices, backup=backup)
+
+
+def _moved(path: Path, target: Path | None, why: str) -> str:
+    if target is None:
+        return f"{path} {why} and has since disappeared; a new history was started."
+    return (
+        f"{path} {why}; it was moved to {target} (kept for recovery, with its -wal and -shm "
+        "if it had them) and a new history was started."
+    )
+
+
+def _keep_damaged_log(path: Path, now: datetime) -> list[str]:
+    """Copy the database, its log and index aside when the log holds commits SQLite
+    would drop; the one-line notice says where."""
+    wal = path.with_name(path.name + "-wal")
+    if not path.exists() or not wal.is_file():
+        return []
+    try:
+        before = wal.stat()
+        found = check_wal(wal)
+        # Another circuit-timer writing (or restarting) the log while it was read looks
+        # like damage: only a log that reads the same twice, untouched between, is damaged.
+        if not found.damaged or _changed(before, wal) or check_wal(wal) != found:
+            return []
+    except OSError:
+        return []  # unreadable: SQLite says so when it opens the database
+    what = (
+        f"the header of {wal.name} is damaged, so none of its saves can be read back"
+        if found.header_damaged
+        else f"{found.lost} save{'s' * (found.lost != 1)} written after a damaged part of "
+        f"{wal.name} cannot be read back"
+    )
+    if not os.access(path.parent, os.W_OK):
+        # Read-only, SQLite cannot rewrite the log either: it stays as it is.
+        return [f"{path} is damaged ({what}); it is left as it is (the folder is read-only)."]
+    target = copy_aside(path, now)
+    # Where the copy is comes first: the window's status bar may cut a long line short.
+    return [f"Kept a copy of the damaged history at {target} (with its -wal and -shm): {what}."]
+
+
+def _changed(before: os.stat_result, path: Path) -> bool:
+    after = path.stat()
+    return (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size)
+
+
+def _probe_damage(path: Path) -> bool | None:
+    """Whether the file is damaged, by a read-only connection (which leaves the log in
+    place when it closes); None when it cannot tell (no file, locked, unreadable)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > migrations.LATEST:
+            return None  # refused, untouched, by the read-write open
+        return version > 0 and _is_damaged(conn)
+    except sqlite3.DatabaseError as exc:
+        if primary_code(exc) in LOCKED_CODES:
+            raise explain(exc, path) from None  # waited once already: not twice
+        return True if is_damage(exc) else None
+    finally:
+        conn.close()
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in COMPANIONS]
+
+
+def _forget_probe_files(path: Path, had: list[Path]) -> None:
+    """The read-only check makes an empty -wal and an -shm indexing nothing; they are not
+    the damaged file's, so they are not kept with it."""
+    for made in _companions(path):
+        if made in had:
+            continue
+        with contextlib.suppress(OSError):
+            if made.name.endswith("-shm") or made.stat().st_size == 0:
+                made.unlink()
 
 
 def _writable(path: Path) -> bool:

@@ -27,6 +27,9 @@ from circuit_timer.ui.page_style import scaled_font
 
 # The calendar shows at most 6 weeks: the days before today to grey.
 CALENDAR_DAYS = 42
+# As the command line's --race-date: a race over two years away is a typo, and a far one
+# makes the schedule and streak maths walk thousands of days.
+RACE_AHEAD = timedelta(days=730)
 
 
 def qdate(day: date) -> QDate:
@@ -142,9 +145,10 @@ class PlanChooser(QWidget):
         self.calendar.blockSignals(False)
 
     def set_earliest(self, day: date) -> None:
-        """Let no day before ``day`` be picked (quietly)."""
+        """Let only days from ``day`` (today) to two years after it be picked (quietly);
+        a date picked outside moves to the nearest end."""
         self.calendar.blockSignals(True)
-        self.calendar.setMinimumDate(qdate(day))
+        self.calendar.setDateRange(qdate(day), qdate(day + RACE_AHEAD))
         self.calendar.blockSignals(False)
 
     def show_race(self, race: date, today: date) -> None:

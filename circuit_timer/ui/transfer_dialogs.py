@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from circuit_timer.core.describe import plural
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import ImportResult, ended_note, export_file, import_file
+from circuit_timer.store.importing import ImportResult, ended_note, import_file
+from circuit_timer.store.transfer import export_file
 
 JSON_FILTER = "JSON (*.json)"
 CSV_FILTER = "CSV, one row per set (*.csv)"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.commandline import Cli
 
 AS_OF = ("--as-of", "2026-11-24")
@@ -55,3 +57,26 @@ def test_export_writes_what_import_reads_back(cli: Cli, tmp_path: Path, private_
     assert [(p["date"], p["value"]) for p in exported["pain_entries"]] == [("2026-11-22", 5)]
     (private_home / "history.db").unlink()
     assert cli.ok("import", str(tmp_path / "mine.json")) == "Imported 1 pain entry.\n"
+
+
+def test_import_replace_plan_follows_the_imported_plan(
+    cli: Cli, tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = ("plan", "start", "--race-date")
+    monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(tmp_path / "other"))
+    cli.ok(*start, "2026-12-20", "--as-of", "2026-11-20", "pf-crash-course-4-weeks")
+    cli.ok("export", str(tmp_path / "other.json"))
+    monkeypatch.setenv("CIRCUIT_TIMER_HOME", str(private_home))
+    cli.ok(*start, "2027-01-31", "--as-of", "2026-11-10", "stronger-feet-8-weeks")
+
+    out = cli.ok("import", str(tmp_path / "other.json"), "--replace-plan")
+
+    assert out.splitlines() == [
+        "Imported 1 plan enrolment.",
+        "The plan you followed here (stronger-feet-8-weeks) was ended and kept in your "
+        "history; the imported plan replaces it.",
+    ]
+    status = cli.ok("plan", "status", "--as-of", "2026-11-24")
+    assert status.startswith(
+        "Plantar fasciitis crash course, 3-4 weeks to race day: race on Sun 20 Dec 2026"
+    )

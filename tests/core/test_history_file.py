@@ -103,3 +103,36 @@ def test_rows_read_are_frozen() -> None:
     row = load(export()).sessions[0]
     with pytest.raises(ValidationError):
         row.pain_after = 4
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        ({"sets__0__reps_done": 2**63 - 1}, ("sets", 0, "reps_done"),
+         f"must be from 0 to 1000, not {2**63 - 1}"),
+        ({"sets__0__seconds": float("nan")}, ("sets", 0, "seconds"),
+         "must be from 0.0 to 86400.0, not nan"),
+        ({"sessions__0__local_date": "9999-12-31"}, ("sessions", 0, "local_date"),
+         "must be from 1970-01-01 to 2100-12-31, not 9999-12-31"),
+        ({"sessions__0__started_at": "0001-01-01T00:00:00+00:00"},
+         ("sessions", 0, "started_at"),
+         "must be from 1970-01-01 to 2100-12-31, not 0001-01-01 00:00:00+00:00"),
+        ({"sessions__0__plan_week": -1}, ("sessions", 0, "plan_week"),
+         "must be from 0 to 52, not -1"),
+    ],
+)  # fmt: skip
+def test_every_number_and_date_has_a_range_said_in_words(
+    change: dict[str, Any], where: tuple[object, ...], message: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        load(export(**change))
+    [error] = raised.value.errors()
+    assert (error["loc"], error["msg"]) == (where, message)
+
+
+def test_a_race_over_two_years_after_its_plan_began_is_refused() -> None:
+    enrolment = {"uuid": "e1", "plan_id": "p", "race_date": "2028-11-25",
+                 "started_on": "2026-11-24", "created_at": STAMP}  # fmt: skip
+    with pytest.raises(ValidationError, match=r"at most two years after started_on \(2028-11-23\)"):
+        load(export(plan_enrolments=[enrolment]))
+    load(export(plan_enrolments=[dict(enrolment, race_date="2028-11-23")]))

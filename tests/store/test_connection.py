@@ -156,3 +156,154 @@ def test_a_folder_or_fifo_as_the_database_is_refused_before_opening(tmp_path: Pa
     with pytest.raises(StoreError, match="not a regular file"):
         open_database(fifo, datetime.now(UTC))
     assert folder.is_dir() and fifo.is_fifo()
+
+
+def _left_by_a_crash(folder: Path) -> dict[str, bytes]:
+    """Sessions written in WAL mode, and the files as a crash leaves them (copied while
+    the writer is open: nothing checkpointed, nothing removed)."""
+    live = folder.parent / "live"
+    with HistoryStore.in_folder(live, now=clock) as store:
+        for n in range(40):  # closed: these are in the database file itself
+            store.start_session(f"earlier-{n}", circuit_title="A circuit " * 20)
+    with HistoryStore.in_folder(live, now=clock) as store:
+        for n in range(5):
+            store.start_session(f"c{n}")
+        folder.mkdir(exist_ok=True)
+        for name in ("history.db", "history.db-wal", "history.db-shm"):
+            (folder / name).write_bytes((live / name).read_bytes())
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_a_damaged_log_is_copied_aside_before_sqlite_reads_it(tmp_path: Path) -> None:
+    import struct
+
+    folder = tmp_path / "data"
+    _left_by_a_crash(folder)
+    wal = folder / "history.db-wal"
+    data = bytearray(wal.read_bytes())
+    page_size = struct.unpack(">I", data[8:12])[0]
+    data[32 + 24 + page_size + 24 + 50] ^= 0xFF  # in the second frame's page
+    wal.write_bytes(bytes(data))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        [notice] = store.notices
+    kept = folder / "history.db.damaged-20261124T213000"
+    assert notice == (
+        f"Kept a copy of the damaged history at {kept} (with its -wal and -shm): 5 saves "
+        "written after a damaged part of history.db-wal cannot be read back."
+    )
+    for name, content in before.items():
+        assert (folder / name.replace("history.db", kept.name)).read_bytes() == content
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        assert store.notices == []  # recovered once; the copy is not made again
+
+
+def test_a_whole_log_is_read_back_with_no_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    _left_by_a_crash(folder)
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        assert len(store.sessions()) == 45 and store.notices == []
+    assert sorted(p.name for p in folder.iterdir()) == ["history.db"]
+
+
+def test_a_damaged_database_takes_its_log_and_index_aside(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    before = _left_by_a_crash(folder)
+    path = folder / "history.db"
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + bytes(len(data) - 100))
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        [notice] = store.notices
+        assert store.sessions() == []
+    moved = folder / "history.db.corrupt-20261124T213000"
+    assert str(moved) in notice and "-wal and -shm" in notice
+    assert (folder / f"{moved.name}-wal").read_bytes() == before["history.db-wal"]
+    assert (folder / f"{moved.name}-shm").exists()
+
+
+def test_a_damaged_database_that_cannot_be_moved_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(bytes(range(256)) * 64)
+    rename = Path.rename
+
+    def read_only_folder(self: Path, target: Path) -> Path:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", read_only_folder)
+    with pytest.raises(StoreError, match=r"could not be moved aside \(Permission denied\)"):
+        HistoryStore(path, now=clock)
+    assert path.read_bytes() == bytes(range(256)) * 64
+
+
+def _damaged_log(folder: Path) -> None:
+    import struct
+
+    _left_by_a_crash(folder)
+    wal = folder / "history.db-wal"
+    data = bytearray(wal.read_bytes())
+    page_size = struct.unpack(">I", data[8:12])[0]
+    data[32 + 24 + page_size + 24 + 50] ^= 0xFF
+    wal.write_bytes(bytes(data))
+
+
+def test_a_log_written_to_while_it_is_read_is_not_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+    from circuit_timer.store.damaged import WalCheck
+
+    folder = tmp_path / "data"
+    _damaged_log(folder)
+    reads = iter([WalCheck(lost=2), WalCheck(commits=9)])  # another writer in between
+    monkeypatch.setattr(connection, "check_wal", lambda wal: next(reads))
+    with HistoryStore.in_folder(folder, now=clock) as store:
+        assert store.notices == []
+    assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_damaged_log_in_a_read_only_folder_is_left_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+
+    folder = tmp_path / "data"
+    _damaged_log(folder)
+    monkeypatch.setattr(connection.os, "access", lambda path, mode: False)
+    notices = connection._keep_damaged_log(folder / "history.db", datetime(2026, 11, 24))
+    assert notices == [
+        f"{folder / 'history.db'} is damaged (5 saves written after a damaged part of "
+        "history.db-wal cannot be read back); it is left as it is (the folder is read-only)."
+    ]
+    assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_database_locked_at_opening_is_waited_for_once_then_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circuit_timer.store import connection
+
+    path = tmp_path / "history.db"
+    HistoryStore(path, now=clock).close()
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
+    opened: list[str] = []
+    connect = connection._connect
+
+    def counted(target: str, *, uri: bool = False) -> sqlite3.Connection:
+        opened.append(target)
+        return connect(target, uri=uri)
+
+    monkeypatch.setattr(connection, "_connect", counted)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")  # so a writer's lock keeps readers out
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="locked by another program"):
+            HistoryStore(path, now=clock)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert len(opened) == 1  # the read-only check waited; the open did not wait again

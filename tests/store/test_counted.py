@@ -15,7 +15,8 @@ from circuit_timer.core.planned_sets import PlannedSet
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import migrations
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import export_csv, export_data, export_file, import_file
+from circuit_timer.store.importing import import_file
+from circuit_timer.store.transfer import export_csv, export_data, export_file
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 TEST_ID = "single-leg-heel-raise-test"

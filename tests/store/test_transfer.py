@@ -14,16 +14,11 @@ from typing import Any
 import pytest
 
 from circuit_timer.core.records import CompletedSet
-from circuit_timer.store import transfer
+from circuit_timer.store import importing, transfer
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import (
-    ended_note,
-    export_csv,
-    export_data,
-    export_file,
-    import_file,
-)
+from circuit_timer.store.importing import ended_note, import_file
+from circuit_timer.store.transfer import export_csv, export_data, export_file
 
 
 def clock() -> datetime:
@@ -304,12 +299,12 @@ def test_an_import_refuses_a_file_over_the_limit_before_reading_it(
     with seeded(tmp_path / "a.db") as source:
         export_file(source, tmp_path / "out.json")
     size = (tmp_path / "out.json").stat().st_size
-    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", size - 1)
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", size - 1)
     with HistoryStore(tmp_path / "b.db", now=clock) as target:
         with pytest.raises(StoreError, match="MB, the most import reads"):
             import_file(target, tmp_path / "out.json")
         assert target.sessions() == []
-        monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", size)
+        monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", size)
         assert import_file(target, tmp_path / "out.json").sessions == 3
 
 

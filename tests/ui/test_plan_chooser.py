@@ -109,3 +109,21 @@ def test_sessions_missed_ones_race_day_and_the_past_are_marked(
         chooser.calendar.dateTextFormat(qdate(RACE)).background().style() == Qt.BrushStyle.NoBrush
     )
     assert look(date(2026, 11, 18)) != (SESSION_COLOUR, True)
+
+
+def test_the_race_date_can_be_picked_from_today_to_two_years_ahead(
+    qtbot: QtBot, chooser: PlanChooser
+) -> None:
+    chooser.set_earliest(TODAY)
+    assert pydate(chooser.calendar.minimumDate()) == TODAY
+    assert pydate(chooser.calendar.maximumDate()) == date(2028, 11, 15)
+    chooser.set_race_date(date(9999, 12, 31))
+    assert chooser.race_date() == date(2028, 11, 15)
+    chooser.set_race_date(date(1, 1, 1))
+    assert chooser.race_date() == TODAY
+    # The keyboard cannot step past the last day either.
+    chooser.set_race_date(date(2028, 11, 15))
+    chooser.calendar.setFocus()
+    qtbot.keyClick(chooser.calendar.focusWidget() or chooser.calendar, Qt.Key.Key_Right)
+    qtbot.keyClick(chooser.calendar.focusWidget() or chooser.calendar, Qt.Key.Key_PageDown)
+    assert chooser.race_date() == date(2028, 11, 15)

@@ -63,3 +63,41 @@ def test_the_test_sounds_player_is_closed_with_the_dialog(
     {"save": dialog.accept, "cancel": dialog.reject, "window closed": dialog.close}[close]()
     assert player.closed
     assert dialog.player is None
+
+
+def test_the_weekly_target_and_volume_stay_in_their_ranges(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    assert (dialog.target.minimum(), dialog.target.maximum()) == (1, 14)
+    dialog.target.setValue(99)
+    assert dialog.target.value() == 14
+    dialog.target.setValue(0)
+    assert dialog.target.value() == 1
+    dialog.volume.setValue(500)
+    assert dialog.volume.value() == 100
+    dialog.volume.setValue(-5)
+    assert dialog.volume.value() == 0
+    # Typed: "²" and "99" are not taken; the box keeps a value the settings accept.
+    line = dialog.target.lineEdit()
+    assert line is not None
+    line.selectAll()
+    qtbot.keyClicks(line, "²")
+    dialog.target.interpretText()
+    assert dialog.target.value() == 1
+    line.selectAll()
+    qtbot.keyClicks(line, "99")
+    dialog.target.interpretText()
+    assert dialog.target.value() == 9  # the second 9 would make 99: refused as typed
+    dialog.accept()
+    assert (store.setting("weekly_target"), store.setting("volume")) == ("9", "0")
+
+
+def test_a_stored_weekly_target_out_of_range_shows_the_default(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    store.set_setting("weekly_target", "²")
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.target.value() == 3

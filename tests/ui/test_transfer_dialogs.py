@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import ImportResult, export_data
+from circuit_timer.store.importing import ImportResult
+from circuit_timer.store.transfer import export_data
 from circuit_timer.ui import transfer_dialogs
 from circuit_timer.ui.transfer_dialogs import (
     CSV_FILTER,
