@@ -119,7 +119,12 @@ def _mean(values: Sequence[int]) -> Fraction | None:
 
 def pain_trend(entries: Sequence[PainEntry], today: date) -> PainTrend:
     """The morning-pain trend on ``today``; other kinds and later entries are ignored."""
-    points = morning_points(entries, today)
+    return trend_of_points(morning_points(entries, today))
+
+
+def trend_of_points(points: Sequence[tuple[date, int]]) -> PainTrend:
+    """``pain_trend`` from the morning points already picked (``morning_points``)."""
+    points = list(points)
     values = [v for _, v in points]
     recent = _mean(values[-AVERAGE_DAYS:])
     previous = _mean(values[-2 * AVERAGE_DAYS : -AVERAGE_DAYS])
@@ -306,9 +311,23 @@ def pain_advice(
     without a session.
     """
     points = morning_points(entries, today)
-    weekly = _week_to_week(pain_trend(entries, today))
     past = [s for s in sessions if s.local_date <= today]
-    if not past:
+    return advice_of(points, last_session(past), entries)
+
+
+def last_session(sessions: Sequence[SessionRecord]) -> SessionRecord | None:
+    """The session the advice reads: the latest by date and start time (the first of a tie)."""
+    return max(sessions, key=lambda s: (s.local_date, s.started_at)) if sessions else None
+
+
+def advice_of(
+    points: Sequence[tuple[date, int]], last: SessionRecord | None, entries: Sequence[PainEntry]
+) -> PainAdvice:
+    """``pain_advice`` from what it reads: the morning points up to today, the last session
+    up to today (None if none) and the pain entries on that session's date (others are
+    ignored), so a store can hand over only those."""
+    weekly = _week_to_week(trend_of_points(points))
+    if last is None:
         none = "No session yet, so there is no pain to check."
         checks = [
             ClauseCheck("during-after", "unknown", none),
@@ -321,7 +340,6 @@ def pain_advice(
                 "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks
             )
         return PainAdvice("none", False, none, [], None, none, checks)
-    last = max(past, key=lambda s: (s.local_date, s.started_at))
 
     during_after, level, reasons, worst = _during_after(last, entries)
     morning = _next_morning(last, points)

@@ -118,13 +118,21 @@ def compute_streaks(
     plan: PlanCalendar | None = None,
 ) -> Streaks:
     """Week and day streaks on ``today``, by the rules in this module's docstring."""
+    per_day = Counter(s.local_date for s in sessions if s.status == "completed")
+    return streaks_of_days(per_day, today, default_target, plan)
+
+
+def streaks_of_days(
+    completed_per_day: Mapping[date, int],
+    today: date,
+    default_target: int = 3,
+    plan: PlanCalendar | None = None,
+) -> Streaks:
+    """``compute_streaks`` from the number of completed sessions on each date (days after
+    ``today`` are ignored): all the streaks need, so a store can count them for it."""
     if plan is None:
         plan = PlanCalendar()
-    done = Counter(
-        s.local_date.toordinal()
-        for s in sessions
-        if s.status == "completed" and s.local_date <= today
-    )
+    done = Counter({d.toordinal(): n for d, n in completed_per_day.items() if n > 0 and d <= today})
     active = {d.toordinal() for d in plan.active_days}
     # Only plan sessions on active days count, even in a hand-built calendar.
     scheduled = {
