@@ -108,12 +108,13 @@ UPDATE sets SET counted = 1 WHERE {LEGACY_COUNTED};
 UPDATE sets SET test = 1 WHERE {LEGACY_TEST}
 """
 
-# v5: per session, test exercise and side, the sets' totals (the asymmetry reads these,
-# not every set). Triggers on sets keep them right whatever writes the sets: the workout,
-# `log`, an import, an undo. Each change recomputes its whole group from its session's
-# few sets (an index search), so no running total can drift. Reps are summed with
-# total() (a float, never an overflow error): a write must never fail for a summary.
-# Sets replaced by INSERT OR REPLACE would need recursive_triggers; nothing writes so.
+# v5: per session, its sets and reps (the history list), and per session, test exercise
+# and side, the test sets' totals (the asymmetry): read instead of every set. Triggers on
+# sets keep them right whatever writes the sets: the workout, `log`, an import, an undo, a
+# journal replayed. Each change recounts its whole group from its session's few sets (an
+# index search), so no running total can drift. Reps are summed with total() (a float,
+# never an overflow error): a write must never fail for a summary. Sets replaced by
+# INSERT OR REPLACE would need recursive_triggers; nothing writes so.
 SIDE_TOTALS_COLUMNS = (
     "session_id, exercise_id, side, sets, complete, reps, first_set, named_set, name"
 )
@@ -160,7 +161,24 @@ CREATE TABLE side_totals (
 ) WITHOUT ROWID;
 INSERT INTO side_totals ({SIDE_TOTALS_COLUMNS}) {_side_totals_of("1")};
 CREATE INDEX sessions_completed_by_date ON sessions (status, local_date);
+CREATE TABLE session_totals (
+    session_id INTEGER PRIMARY KEY,
+    sets INTEGER NOT NULL,
+    reps REAL NOT NULL
+);
+INSERT INTO session_totals (session_id, sets, reps)
+    SELECT session_id, count(*), total(reps_done) FROM sets GROUP BY session_id;
 """
+
+
+def _recount(row: str) -> str:
+    """Trigger statements that recount the sets and reps of the session of ``row``."""
+    return f"""
+    DELETE FROM session_totals WHERE session_id = {row}.session_id;
+    INSERT INTO session_totals (session_id, sets, reps)
+        SELECT session_id, count(*), total(reps_done) FROM sets
+        WHERE session_id = {row}.session_id GROUP BY session_id;"""
+
 
 # Whole CREATE TRIGGER statements: their bodies hold semicolons, so not split by _script.
 _V5_TRIGGERS = (
@@ -172,6 +190,12 @@ _V5_TRIGGERS = (
     AFTER UPDATE OF id, session_id, exercise_id, exercise_name, side, reps_done, test, counted
     ON sets WHEN old.side IS NOT NULL OR new.side IS NOT NULL
     BEGIN {_refresh("old")} {_refresh("new")} END""",
+    f"""CREATE TRIGGER session_totals_insert AFTER INSERT ON sets
+    BEGIN {_recount("new")} END""",
+    f"""CREATE TRIGGER session_totals_delete AFTER DELETE ON sets
+    BEGIN {_recount("old")} END""",
+    f"""CREATE TRIGGER session_totals_update AFTER UPDATE OF id, session_id, reps_done ON sets
+    BEGIN {_recount("old")} {_recount("new")} END""",
 )
 
 
