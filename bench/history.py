@@ -170,7 +170,7 @@ def _circuit(library: Library, circuit_id: str) -> Any:
 
 @dataclass
 class Figure:
-    """One timed question against its target."""
+    """One timed question against its target: wall-clock and this process's CPU time."""
 
     name: str
     what: str
@@ -178,6 +178,7 @@ class Figure:
     runs_ms: list[float]
     median_ms: float
     best_ms: float
+    cpu_median_ms: float
     met: bool
     counted: bool = True  # False: shown for diagnosis, not one of the issue's targets
 
@@ -190,15 +191,22 @@ def time_it(
     repeats: int,
     counted: bool = True,
 ) -> Figure:
-    """Run ``action`` once to warm up, then ``repeats`` times; median and best in ms."""
+    """Run ``action`` once to warm up, then ``repeats`` times; median and best in ms.
+
+    The verdict is on the median wall-clock time. The CPU time (``time.process_time``) is
+    shown beside it: on a shared machine the wall clock also counts the time other
+    processes held the CPUs, the CPU time counts only this one's work.
+    """
     action()
-    runs = []
+    runs, cpu = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         action()
         runs.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
     median = statistics.median(runs)
-    return Figure(name, what, target_ms, runs, median, min(runs), median <= target_ms, counted)
+    return Figure(name, what, target_ms, runs, median, min(runs), statistics.median(cpu),
+                  median <= target_ms, counted)  # fmt: skip
 
 
 def profile(action: Callable[[], object], lines: int = 12) -> str:
@@ -250,15 +258,18 @@ def query_plans(db: Path) -> dict[str, list[str]]:
 
 
 def print_table(figures: Sequence[Figure]) -> None:
-    """One row per question: median and best against the target."""
-    head = f"{'question':<34} {'median ms':>10} {'best ms':>8} {'target ms':>10}  verdict  what"
+    """One row per question: median, best and CPU median against the target."""
+    head = (
+        f"{'question':<32} {'median ms':>9} {'best ms':>8} {'CPU ms':>7} {'target':>6}  "
+        "verdict  what"
+    )
     print(head)
     print("-" * len(head))
     for f in figures:
         verdict = ("PASS" if f.met else "MISS") if f.counted else "info"
         print(
-            f"{f.name:<34} {f.median_ms:>10.2f} {f.best_ms:>8.2f} {f.target_ms:>10g}  "
-            f"{verdict:<7}  {f.what}"
+            f"{f.name:<32} {f.median_ms:>9.2f} {f.best_ms:>8.2f} {f.cpu_median_ms:>7.2f} "
+            f"{f.target_ms:>6g}  {verdict:<7}  {f.what}"
         )
     print()
 
@@ -345,13 +356,16 @@ def time_migration(db: Path, folder: Path) -> tuple[float, int, bool]:
     copy.parent.mkdir()
     source = sqlite3.connect(db)
     target = sqlite3.connect(copy)
+    tables = ("side_totals", "session_totals")
     try:
         source.backup(target)
-        kept = sorted(target.execute("SELECT * FROM side_totals").fetchall())
+        kept = [sorted(target.execute(f"SELECT * FROM {t}").fetchall()) for t in tables]
+        triggers = [r[0] for r in target.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")]  # fmt: skip
         target.executescript(
-            "DROP TRIGGER side_totals_insert; DROP TRIGGER side_totals_delete; "
-            "DROP TRIGGER side_totals_update; DROP TABLE side_totals; "
-            "DROP INDEX sessions_completed_by_date; PRAGMA user_version = 4;"
+            "".join(f"DROP TRIGGER {t};" for t in triggers)
+            + "".join(f"DROP TABLE {t};" for t in tables)
+            + "DROP INDEX sessions_completed_by_date; PRAGMA user_version = 4;"
         )
     finally:
         source.close()
@@ -360,8 +374,8 @@ def time_migration(db: Path, folder: Path) -> tuple[float, int, bool]:
     with HistoryStore(copy) as migrated:
         seconds = time.perf_counter() - started
         assert migrated.backup is not None, "the v5 migration should have backed up first"
-        rows = sorted(migrated._read("SELECT * FROM side_totals"))
-    return seconds, len(rows), rows == kept
+        rows = [sorted(migrated._read(f"SELECT * FROM {t}")) for t in tables]
+    return seconds, sum(len(r) for r in rows), rows == kept
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -371,6 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("circuit-timer history benchmark")
     print(f"date     {info['date']}")
     print(f"machine  {info['platform']}, {info['cpus']} CPUs, load average {info['load']}")
+    print("         (wall-clock verdicts; CPU time beside them: the machine may be shared)")
     print(f"python   {info['python']}, SQLite {info['sqlite']}")
     print(f"store    {args.years} years of daily sessions to {TODAY}, median of {args.repeats}")
     if args.years != YEARS:
@@ -482,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if f.counted:
                     print(
                         f"  {'PASS' if f.met else 'MISS'}  {f.name}: {f.median_ms:.1f} ms "
-                        f"(target <= {f.target_ms:g})"
+                        f"(CPU {f.cpu_median_ms:.1f} ms; target <= {f.target_ms:g})"
                     )
         app.processEvents()
     if args.json:
