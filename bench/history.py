@@ -239,8 +239,8 @@ def query_plans(db: Path) -> dict[str, list[str]]:
         "sessions(since, until, completed)": "SELECT uuid FROM sessions WHERE local_date >= ? "
         "AND local_date <= ? AND status = 'completed' ORDER BY local_date, started_at",
         "sessions()": "SELECT uuid FROM sessions ORDER BY local_date, started_at",
-        "set_counts()": "SELECT s.uuid, count(t.id), coalesce(sum(t.reps_done), 0) FROM "
-        "sessions s LEFT JOIN sets t ON t.session_id = s.id GROUP BY s.id",
+        "set_counts()": "SELECT s.uuid, coalesce(x.sets, 0), coalesce(x.reps, 0) FROM "
+        "sessions s LEFT JOIN session_totals x ON x.session_id = s.id",
     }
     conn = sqlite3.connect(db)
     try:

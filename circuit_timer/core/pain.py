@@ -20,6 +20,7 @@ The messages give training advice in plain words, never a diagnosis.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -234,8 +235,11 @@ def _next_morning(last: SessionRecord, points: Sequence[tuple[date, int]]) -> Cl
     most ``BASELINE_MAX_AGE`` days older than the session.
     """
     day = last.local_date
-    before = [(d, v) for d, v in points if d <= day]
-    after = [v for d, v in points if d == day + timedelta(days=1)]
+    # Points are by date, one a date: the two around the session found by bisection, so
+    # years of mornings cost nothing here.
+    at = bisect_right(points, day, key=lambda point: point[0])
+    before = list(points[max(at - 1, 0) : at])
+    after = [v for d, v in points[at : at + 1] if d == day + timedelta(days=1)]
     if before and (day - before[-1][0]).days > BASELINE_MAX_AGE:
         stale = before[-1][0]
         return ClauseCheck(
