@@ -1,10 +1,11 @@
 """How fast the history questions are on ten years of daily sessions.
 
-Seeds a store in a temporary folder with 10 years of daily completed sessions of the
-bundled circuits (their real planned sets, per side where the circuit says so: about
-3,650 sessions and 100,000 sets), a heel-raise test every four weeks, morning pain every
-day and a plan enrolment, then times each question the app asks of it (median of 7) and
-opening the history page (an offscreen QApplication).
+Seeds a store in a temporary folder with 10 years of daily sessions of the bundled
+circuits (their real planned sets, per side where the circuit says so: about 3,780
+sessions and 99,000 sets), the heel-raise test circuit every four weeks with counted
+reps, morning pain most days and a plan every year, then times each question the pages
+and the command line ask of it (median of 7), each page's questions together, and the
+v4 -> v5 migration (bench/README.md says what each figure means).
 
     .venv/bin/python bench/history.py
     .venv/bin/python bench/history.py --years 1      # a smaller store, to try it out

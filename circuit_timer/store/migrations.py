@@ -111,8 +111,9 @@ UPDATE sets SET test = 1 WHERE {LEGACY_TEST}
 # v5: per session, its sets and reps (the history list), and per session, test exercise
 # and side, the test sets' totals (the asymmetry): read instead of every set. Triggers on
 # sets keep them right whatever writes the sets: the workout, `log`, an import, an undo, a
-# journal replayed. Each change recounts its whole group from its session's few sets (an
-# index search), so no running total can drift. Reps are summed with total() (a float,
+# journal replayed. A change or a delete recounts its whole group from its session's few
+# sets (an index search), so no running total can drift; a new set adds to its session's
+# count (whole numbers, exact in a float below 2**53). Reps are summed with total() (a float,
 # never an overflow error): a write must never fail for a summary. Sets replaced by
 # INSERT OR REPLACE would need recursive_triggers; nothing writes so.
 SIDE_TOTALS_COLUMNS = (
@@ -183,15 +184,19 @@ def _recount(row: str) -> str:
 # Whole CREATE TRIGGER statements: their bodies hold semicolons, so not split by _script.
 _V5_TRIGGERS = (
     f"""CREATE TRIGGER side_totals_insert AFTER INSERT ON sets
-    WHEN new.side IS NOT NULL BEGIN {_refresh("new")} END""",
+    WHEN new.side IS NOT NULL AND new.test = 1 BEGIN {_refresh("new")} END""",
     f"""CREATE TRIGGER side_totals_delete AFTER DELETE ON sets
     WHEN old.side IS NOT NULL AND old.test = 1 BEGIN {_refresh("old")} END""",
     f"""CREATE TRIGGER side_totals_update
     AFTER UPDATE OF id, session_id, exercise_id, exercise_name, side, reps_done, test, counted
     ON sets WHEN old.side IS NOT NULL OR new.side IS NOT NULL
     BEGIN {_refresh("old")} {_refresh("new")} END""",
-    f"""CREATE TRIGGER session_totals_insert AFTER INSERT ON sets
-    BEGIN {_recount("new")} END""",
+    # A new set only adds (an import writes thousands); a change or a delete recounts.
+    """CREATE TRIGGER session_totals_insert AFTER INSERT ON sets BEGIN
+    INSERT INTO session_totals (session_id, sets, reps)
+        VALUES (new.session_id, 1, coalesce(new.reps_done, 0))
+        ON CONFLICT (session_id) DO UPDATE SET sets = sets + 1, reps = reps + excluded.reps;
+    END""",
     f"""CREATE TRIGGER session_totals_delete AFTER DELETE ON sets
     BEGIN {_recount("old")} END""",
     f"""CREATE TRIGGER session_totals_update AFTER UPDATE OF id, session_id, reps_done ON sets
