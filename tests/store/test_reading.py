@@ -7,7 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import pytest
+
 from circuit_timer.core.records import CompletedSet, PainEntry, SessionRecord
+from circuit_timer.store import reading
 from circuit_timer.store.history import HistoryStore
 
 
@@ -85,7 +88,12 @@ def test_morning_pain_and_the_pain_of_one_day(store: HistoryStore) -> None:
     ]
 
 
-def test_sessions_read_are_the_records_the_class_builds(store: HistoryStore) -> None:
+@pytest.mark.parametrize("whole_dict", [True, False])
+def test_sessions_read_are_the_records_the_class_builds(
+    store: HistoryStore, monkeypatch: pytest.MonkeyPatch, whole_dict: bool
+) -> None:
+    # Built by filling the instance's dict, or by __init__ if the class ever needs it.
+    monkeypatch.setattr(reading, "_WHOLE_DICT", whole_dict)
     started = datetime(2026, 11, 2, 7, 0, tzinfo=UTC)
     uid = store.start_session("c", circuit_title="C", started_at=started)
     store.finish_session(uid, "completed", notes="n", pain_after=2, ended_at=started)
