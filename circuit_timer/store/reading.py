@@ -29,9 +29,7 @@ _SESSION_COLUMNS = (
 # cost of reading ten years of sessions, which the History page does on every visit.
 # Giving the new instance its field dict whole makes the same record at about a third of
 # the cost, so long as the class has no __post_init__ to run and no slots (checked here).
-_WHOLE_DICT = not hasattr(SessionRecord, "__post_init__") and "__slots__" not in vars(
-    SessionRecord
-)
+_WHOLE_DICT = not hasattr(SessionRecord, "__post_init__") and "__slots__" not in vars(SessionRecord)
 _new = object.__new__
 _set = object.__setattr__
 
