@@ -15,8 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from circuit_timer.core.asymmetry import asymmetry
+from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import connection, database, insights, migrations
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.transfer import export_file, import_file
+from circuit_timer.store.undo import restore_session, snapshot_session
 
 START = date(2026, 1, 5)
 TESTS = ("single-leg-heel-raise-test", "single-leg-bridge-test", "calf-raise")
@@ -210,3 +213,40 @@ def test_two_tests_on_one_day_keep_their_start_order_and_the_last_name(tmp_path:
         assert report == old_sides(store, START)[0]
     assert [p.session_uuid for p in report.points] == ["s1", "s0"]
     assert report.name == "Evening name"
+
+
+def test_the_store_s_own_writes_keep_the_totals(tmp_path: Path) -> None:
+    # A test set redone with a new count, a session deleted and undone, a history
+    # exported and imported into a fresh store: the totals follow every one.
+    day = date(2026, 11, 20)
+    with HistoryStore(tmp_path / "history.db", now=lambda: NOW) as store:
+        for k, right in enumerate((24, 18)):
+            uid = store.start_session("heel-raise-test", local_date=day + timedelta(days=k))
+            for which, reps in (("left", 25), ("right", right)):
+                store.record_set(uid, CompletedSet(
+                    block=1, round=1, exercise_id=TESTS[0], set_number=1, side=which,  # type: ignore[arg-type]
+                    reps_target=30, reps_done=reps, seconds=None, dose="open", test=True,
+                    counted=True))  # fmt: skip
+            store.finish_session(uid, "completed")
+        store.record_set(uid, CompletedSet(
+            block=1, round=1, exercise_id=TESTS[0], set_number=1, side="right", reps_target=30,
+            reps_done=20, seconds=None, dose="open", test=True, counted=True))  # fmt: skip
+        today = day + timedelta(days=5)
+        assert [p.right for p in insights.sides(store, today)[0].points] == [24.0, 20.0]
+        snapshot = snapshot_session(store, uid)
+        store.delete_session(uid)
+        assert [p.right for p in insights.sides(store, today)[0].points] == [24.0]
+        assert uid not in store.set_counts()
+        restore_session(store, snapshot)
+        assert insights.sides(store, today) == old_sides(store, today)
+        assert (
+            store.set_counts()
+            == old_set_counts(store)
+            == {s.uuid: (2, 25 + r) for s, r in zip(store.sessions(), (24, 20), strict=True)}
+        )
+        export_file(store, tmp_path / "backup.json")
+    with HistoryStore(tmp_path / "other" / "history.db", now=lambda: NOW) as other:
+        import_file(other, tmp_path / "backup.json")
+        assert insights.sides(other, today) == old_sides(other, today)
+        assert len(insights.sides(other, today)[0].points) == 2
+        assert other.set_counts() == old_set_counts(other)
