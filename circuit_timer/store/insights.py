@@ -66,11 +66,13 @@ def followed_plans(store_enrolments: list[Enrolment], library: Library) -> list[
 
 
 class PageReading:
-    """The history questions one page (or command) asks on one day, each table read at
-    most once and only as much of it as the answers need.
+    """The history questions one page (or command) asks on one day: each thing read at
+    most once, and only as much of the history as the answers need.
 
-    Make one per refresh and drop it: it keeps what it read, so it is as fresh as its
-    first question. The module's functions are each one question of a fresh reading.
+    A page that lists every session asks for ``sessions()`` first; streaks, pain and plan
+    progress are then answered from them without reading the sessions again. Make one per
+    refresh and drop it: it keeps what it read, so it is as fresh as its first question.
+    The module's functions are each one question of a fresh reading.
     """
 
     def __init__(self, store: HistoryStore, today: date) -> None:
