@@ -14,7 +14,7 @@ in which some set of that test was not counted on either side is left out, not g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -71,16 +71,61 @@ def side_point(
     return SidePoint(day, session_uuid, left, right, measure, lsi, asym, weaker, lsi < FLAG_BELOW)
 
 
-def _point(group: list[SetRecord]) -> SidePoint | None:
+@dataclass(frozen=True)
+class SideTotal:
+    """One session's sets of one test on one side, summed: how many, how many were counted
+    with their reps, and those reps."""
+
+    session_uuid: str
+    local_date: date
+    exercise_id: str
+    side: SideName
+    sets: int
+    complete: int
+    reps: float
+
+
+def side_totals(sets: Sequence[SetRecord], today: date) -> list[SideTotal]:
+    """The totals of the test sets up to ``today``, in the order of each group's first set."""
+    groups: dict[tuple[str, str, SideName], list[SetRecord]] = {}
+    for record in sets:
+        if record.test and record.side is not None and record.local_date <= today:
+            key = (record.session_uuid, record.exercise_id, record.side)
+            groups.setdefault(key, []).append(record)
+    return [
+        SideTotal(
+            session_uuid=uid,
+            local_date=group[0].local_date,
+            exercise_id=exercise_id,
+            side=side,
+            sets=len(group),
+            complete=sum(1 for s in group if s.counted and s.reps_done is not None),
+            reps=float(sum(s.reps_done or 0 for s in group)),
+        )
+        for (uid, exercise_id, side), group in groups.items()
+    ]
+
+
+def names_of_tests(sets: Sequence[SetRecord], today: date) -> dict[str, str]:
+    """Each test's name as its last named set up to ``today`` gives it."""
+    names: dict[str, str] = {}
+    for record in sets:
+        counts = record.test and record.side is not None and record.local_date <= today
+        if counts and record.exercise_name:
+            names[record.exercise_id] = record.exercise_name
+    return names
+
+
+def _point(group: Sequence[SideTotal]) -> SidePoint | None:
     """A session's point for one test, or None unless every set of it was counted."""
-    lefts = [s for s in group if s.side == "left"]
-    rights = [s for s in group if s.side == "right"]
+    lefts = [t for t in group if t.side == "left"]
+    rights = [t for t in group if t.side == "right"]
     if not lefts or not rights:
         return None
-    if not all(s.counted and s.reps_done is not None for s in group):
+    if not all(t.complete == t.sets for t in group):
         return None
-    left = float(sum(s.reps_done or 0 for s in lefts))
-    right = float(sum(s.reps_done or 0 for s in rights))
+    left = float(sum(t.reps for t in lefts))
+    right = float(sum(t.reps for t in rights))
     return side_point(group[0].local_date, group[0].session_uuid, left, right, "reps")
 
 
@@ -122,15 +167,20 @@ def asymmetry(
     sets: Sequence[SetRecord], today: date, headline: str = HEADLINE_EXERCISE
 ) -> list[ExerciseAsymmetry]:
     """Symmetry per per-side test: ``headline`` first, then by exercise id."""
-    # Insertion order keeps the store's order for two sessions on one date.
-    groups: dict[tuple[str, str], list[SetRecord]] = {}
-    names: dict[str, str] = {}
-    for record in sets:
-        if not record.test or record.side is None or record.local_date > today:
-            continue
-        groups.setdefault((record.exercise_id, record.session_uuid), []).append(record)
-        if record.exercise_name:
-            names[record.exercise_id] = record.exercise_name
+    return asymmetry_of_totals(side_totals(sets, today), names_of_tests(sets, today), headline)
+
+
+def asymmetry_of_totals(
+    totals: Sequence[SideTotal], names: Mapping[str, str], headline: str = HEADLINE_EXERCISE
+) -> list[ExerciseAsymmetry]:
+    """``asymmetry`` from per-side totals already limited to a day (the store keeps them).
+
+    ``totals`` come in the order of each group's first set: two sessions on one date keep
+    that order.
+    """
+    groups: dict[tuple[str, str], list[SideTotal]] = {}
+    for total in totals:
+        groups.setdefault((total.exercise_id, total.session_uuid), []).append(total)
 
     per_exercise: dict[str, list[SidePoint]] = {}
     for (exercise_id, _), group in groups.items():

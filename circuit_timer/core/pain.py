@@ -20,6 +20,7 @@ The messages give training advice in plain words, never a diagnosis.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -119,7 +120,12 @@ def _mean(values: Sequence[int]) -> Fraction | None:
 
 def pain_trend(entries: Sequence[PainEntry], today: date) -> PainTrend:
     """The morning-pain trend on ``today``; other kinds and later entries are ignored."""
-    points = morning_points(entries, today)
+    return trend_of_points(morning_points(entries, today))
+
+
+def trend_of_points(points: Sequence[tuple[date, int]]) -> PainTrend:
+    """``pain_trend`` from the morning points already picked (``morning_points``)."""
+    points = list(points)
     values = [v for _, v in points]
     recent = _mean(values[-AVERAGE_DAYS:])
     previous = _mean(values[-2 * AVERAGE_DAYS : -AVERAGE_DAYS])
@@ -229,8 +235,11 @@ def _next_morning(last: SessionRecord, points: Sequence[tuple[date, int]]) -> Cl
     most ``BASELINE_MAX_AGE`` days older than the session.
     """
     day = last.local_date
-    before = [(d, v) for d, v in points if d <= day]
-    after = [v for d, v in points if d == day + timedelta(days=1)]
+    # Points are by date, one a date: the two around the session found by bisection, so
+    # years of mornings cost nothing here.
+    at = bisect_right(points, day, key=lambda point: point[0])
+    before = list(points[max(at - 1, 0) : at])
+    after = [v for d, v in points[at : at + 1] if d == day + timedelta(days=1)]
     if before and (day - before[-1][0]).days > BASELINE_MAX_AGE:
         stale = before[-1][0]
         return ClauseCheck(
@@ -306,9 +315,23 @@ def pain_advice(
     without a session.
     """
     points = morning_points(entries, today)
-    weekly = _week_to_week(pain_trend(entries, today))
     past = [s for s in sessions if s.local_date <= today]
-    if not past:
+    return advice_of(points, last_session(past), entries)
+
+
+def last_session(sessions: Sequence[SessionRecord]) -> SessionRecord | None:
+    """The session the advice reads: the latest by date and start time (the first of a tie)."""
+    return max(sessions, key=lambda s: (s.local_date, s.started_at)) if sessions else None
+
+
+def advice_of(
+    points: Sequence[tuple[date, int]], last: SessionRecord | None, entries: Sequence[PainEntry]
+) -> PainAdvice:
+    """``pain_advice`` from what it reads: the morning points up to today, the last session
+    up to today (None if none) and the pain entries on that session's date (others are
+    ignored), so a store can hand over only those."""
+    weekly = _week_to_week(trend_of_points(points))
+    if last is None:
         none = "No session yet, so there is no pain to check."
         checks = [
             ClauseCheck("during-after", "unknown", none),
@@ -321,7 +344,6 @@ def pain_advice(
                 "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks
             )
         return PainAdvice("none", False, none, [], None, none, checks)
-    last = max(past, key=lambda s: (s.local_date, s.started_at))
 
     during_after, level, reasons, worst = _during_after(last, entries)
     morning = _next_morning(last, points)

@@ -118,13 +118,23 @@ def compute_streaks(
     plan: PlanCalendar | None = None,
 ) -> Streaks:
     """Week and day streaks on ``today``, by the rules in this module's docstring."""
+    per_day = Counter(s.local_date for s in sessions if s.status == "completed")
+    return streaks_of_days(per_day, today, default_target, plan)
+
+
+def streaks_of_days(
+    completed_per_day: Mapping[date, int],
+    today: date,
+    default_target: int = 3,
+    plan: PlanCalendar | None = None,
+) -> Streaks:
+    """``compute_streaks`` from the number of completed sessions on each date (days after
+    ``today`` are ignored): all the streaks need, so a store can count them for it."""
     if plan is None:
         plan = PlanCalendar()
-    done = Counter(
-        s.local_date.toordinal()
-        for s in sessions
-        if s.status == "completed" and s.local_date <= today
-    )
+    # Plain dicts read with .get: a Counter's missing key costs a Python call, and the day
+    # loop below asks about every day of the history.
+    done = {d.toordinal(): n for d, n in completed_per_day.items() if n > 0 and d <= today}
     active = {d.toordinal() for d in plan.active_days}
     # Only plan sessions on active days count, even in a hand-built calendar.
     scheduled = {
@@ -143,15 +153,17 @@ def compute_streaks(
     if not done:
         return Streaks(target(this_week), 0, 0, 0, 0, 0)
 
-    week_done: Counter[int] = Counter()
+    week_done: dict[int, int] = {}
     for day, n in done.items():
-        week_done[_week(day)] += n
+        week = _week(day)
+        week_done[week] = week_done.get(week, 0) + n
     run = longest_weeks = 0
     for week in range(_week(min(done)), this_week + 1):
-        goal, count = target(week), week_done[week]
+        goal, count = target(week), week_done.get(week, 0)
         if count >= max(goal, 1):
             run += 1
-            longest_weeks = max(longest_weeks, run)
+            if run > longest_weeks:
+                longest_weeks = run
         elif (goal == 0 and count == 0) or week == this_week:
             continue  # Neutral: a plan week with nothing planned, or the week under way.
         else:
@@ -161,9 +173,10 @@ def compute_streaks(
     run = longest_days = 0
     rest_days = 0  # Days off the plan without a session since the last session day.
     for day in range(min(done), today_n + 1):
-        if done[day]:
+        if day in done:
             run += 1
-            longest_days = max(longest_days, run)
+            if run > longest_days:
+                longest_days = run
             rest_days = 0
         elif day == today_n or (day in active and day not in scheduled):
             continue  # Neutral: today is not over; a plan rest day is part of the plan.

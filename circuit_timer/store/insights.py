@@ -1,20 +1,24 @@
 """The questions the app asks of the history: streaks, pain, asymmetry, plan progress.
 
 Each reads the store, feeds the pure functions in core, and answers "as of" a day:
-entries after that day are ignored.
+entries after that day are ignored. A page asks its questions of one ``PageReading``, so
+the history is read once per page, not once per question, and only what the answers need
+(ten years of daily sessions answer in milliseconds: bench/history.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from circuit_timer.core.asymmetry import ExerciseAsymmetry, asymmetry
+from circuit_timer.core.asymmetry import ExerciseAsymmetry, asymmetry_of_totals
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Plan
-from circuit_timer.core.pain import PainAdvice, PainTrend, pain_advice, pain_trend
-from circuit_timer.core.records import Enrolment
+from circuit_timer.core.pain import PainAdvice, PainTrend, advice_of, last_session, trend_of_points
+from circuit_timer.core.records import Enrolment, SessionRecord
 from circuit_timer.core.schedule import (
+    GRACE_DAYS,
     PlannedSession,
     PlannedStatus,
     adherence,
@@ -24,8 +28,9 @@ from circuit_timer.core.schedule import (
     session_circuit,
     sessions_on,
 )
-from circuit_timer.core.streaks import Streaks, compute_streaks, plan_calendar
+from circuit_timer.core.streaks import Streaks, plan_calendar, streaks_of_days
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.plans import active_of
 
 
 @dataclass(frozen=True)
@@ -60,51 +65,152 @@ def followed_plans(store_enrolments: list[Enrolment], library: Library) -> list[
     return result
 
 
+class PageReading:
+    """The history questions one page (or command) asks on one day: each thing read at
+    most once, and only as much of the history as the answers need.
+
+    A page that lists every session asks for ``sessions()`` first; streaks, pain and plan
+    progress are then answered from them without reading the sessions again. Make one per
+    refresh and drop it: it keeps what it read, so it is as fresh as its first question.
+    The module's functions are each one question of a fresh reading.
+    """
+
+    def __init__(self, store: HistoryStore, today: date) -> None:
+        self.store = store
+        self.today = today
+        self._sessions: list[SessionRecord] | None = None
+        self._per_day: dict[date, int] | None = None
+        self._enrolments: list[Enrolment] | None = None
+        self._morning: list[tuple[date, int]] | None = None
+        self._set_counts: dict[str, tuple[int, int]] | None = None
+
+    def sessions(self) -> list[SessionRecord]:
+        """Every session (the history list), by date and start time."""
+        if self._sessions is None:
+            self._sessions = self.store.sessions()
+        return self._sessions
+
+    def set_counts(self) -> dict[str, tuple[int, int]]:
+        """Per session uuid: (sets recorded, reps done)."""
+        if self._set_counts is None:
+            self._set_counts = self.store.set_counts()
+        return self._set_counts
+
+    def completed_per_day(self) -> dict[date, int]:
+        """Completed sessions per date up to today, from the sessions if already read."""
+        if self._per_day is None:
+            if self._sessions is None:
+                self._per_day = self.store.completed_per_day(until=self.today)
+            else:
+                counts: Counter[date] = Counter(
+                    s.local_date
+                    for s in self._sessions
+                    if s.status == "completed" and s.local_date <= self.today
+                )
+                self._per_day = dict(sorted(counts.items()))
+        return self._per_day
+
+    def completed_days(self) -> list[date]:
+        """The date of each completed session up to today, oldest first."""
+        return [d for d, n in self.completed_per_day().items() for _ in range(n)]
+
+    def enrolments(self) -> list[Enrolment]:
+        """Every plan enrolment, oldest first."""
+        if self._enrolments is None:
+            self._enrolments = self.store.enrolments()
+        return self._enrolments
+
+    def streaks(self, library: Library) -> Streaks:
+        """Streaks as of today, with rest days and weekly targets from the plans followed."""
+        plans = followed_plans(self.enrolments(), library)
+        calendar = plan_calendar([(f.enrolment, f.schedule) for f in plans]) if plans else None
+        return streaks_of_days(
+            self.completed_per_day(), self.today, self.store.weekly_target(), calendar
+        )
+
+    def morning_pain(self) -> list[tuple[date, int]]:
+        """First-step morning pain up to today, one score per date."""
+        if self._morning is None:
+            self._morning = self.store.morning_pain(until=self.today)
+        return self._morning
+
+    def pain(self) -> tuple[PainTrend, PainAdvice]:
+        """Morning-pain trend and the pain-monitoring advice for the next session."""
+        points = self.morning_pain()
+        if self._sessions is None:
+            last = last_session(self.store.last_day_sessions(until=self.today))
+        else:
+            last = last_session([s for s in self._sessions if s.local_date <= self.today])
+        entries = self.store.pain_on(last.local_date) if last else []
+        return trend_of_points(points), advice_of(points, last, entries)
+
+    def sides(self) -> list[ExerciseAsymmetry]:
+        """Left-right balance per test, the heel-raise test first.
+
+        Only counted sets of tests count (core.asymmetry): a session logged away from the
+        app counts only where the runner gave its counts (``log --count``). Read from the
+        per-session, per-side totals the store keeps, not from every set.
+        """
+        totals, names = self.store.side_totals(until=self.today)
+        return asymmetry_of_totals(totals, names)
+
+    def plan_overview(self, library: Library) -> PlanOverview | None:
+        """The active plan as of today, or None."""
+        today = self.today
+        active = active_of(self.enrolments(), today)
+        if active is None:
+            return None
+        [followed] = followed_plans([active], library)
+        progress = plan_progress(followed.schedule, self._plan_window(followed.schedule), today)
+        by_index = {p.planned.index: p for p in progress}
+        todays = []
+        for planned in sessions_on(followed.schedule, today):
+            circuit = library.circuit(planned.circuit_id)
+            adjusted = session_circuit(planned, circuit) if circuit else None
+            todays.append((planned, adjusted, by_index.get(planned.index)))
+        upcoming = [p for p in followed.schedule if p.date > today]
+        return PlanOverview(
+            followed=followed,
+            today=today,
+            days_to_race=days_to_race(active.race_date, today),
+            progress=progress,
+            adherence=adherence(progress),
+            today_sessions=todays,
+            next_session=upcoming[0] if upcoming else None,
+        )
+
+    def _plan_window(self, schedule: list[PlannedSession]) -> list[SessionRecord]:
+        """The completed sessions that could count for ``schedule``: those from its first
+        day to its last day's grace day (and not after today); no other can match."""
+        if not schedule:
+            return []
+        first = min(p.date for p in schedule)
+        last = min(max(p.date for p in schedule) + timedelta(days=GRACE_DAYS), self.today)
+        if first > last:
+            return []
+        if self._sessions is not None:
+            return [s for s in self._sessions if first <= s.local_date <= last]
+        return self.store.sessions(since=first, until=last, status="completed")
+
+
 def streaks(store: HistoryStore, library: Library, today: date) -> Streaks:
     """Streaks as of ``today``, with rest days and weekly targets from the plans followed."""
-    plans = followed_plans(store.enrolments(), library)
-    calendar = plan_calendar([(f.enrolment, f.schedule) for f in plans]) if plans else None
-    return compute_streaks(store.sessions(until=today), today, store.weekly_target(), calendar)
+    return PageReading(store, today).streaks(library)
 
 
 def pain(store: HistoryStore, today: date) -> tuple[PainTrend, PainAdvice]:
     """Morning-pain trend and the pain-monitoring advice for the next session."""
-    entries = store.pain_entries(until=today)
-    return pain_trend(entries, today), pain_advice(entries, store.sessions(until=today), today)
+    return PageReading(store, today).pain()
 
 
 def sides(store: HistoryStore, today: date) -> list[ExerciseAsymmetry]:
-    """Left-right balance per test, the heel-raise test first.
-
-    Only counted sets of tests count (core.asymmetry): a session logged away from the app
-    counts only where the runner gave its counts (``log --count``).
-    """
-    return asymmetry(store.sets(until=today, sided_only=True), today)
+    """Left-right balance per test, the heel-raise test first (``PageReading.sides``)."""
+    return PageReading(store, today).sides()
 
 
 def plan_overview(store: HistoryStore, library: Library, today: date) -> PlanOverview | None:
     """The active plan as of ``today``, or None."""
-    active = store.active_enrolment(as_of=today)
-    if active is None:
-        return None
-    [followed] = followed_plans([active], library)
-    progress = plan_progress(followed.schedule, store.sessions(until=today), today)
-    by_index = {p.planned.index: p for p in progress}
-    todays = []
-    for planned in sessions_on(followed.schedule, today):
-        circuit = library.circuit(planned.circuit_id)
-        adjusted = session_circuit(planned, circuit) if circuit else None
-        todays.append((planned, adjusted, by_index.get(planned.index)))
-    upcoming = [p for p in followed.schedule if p.date > today]
-    return PlanOverview(
-        followed=followed,
-        today=today,
-        days_to_race=days_to_race(active.race_date, today),
-        progress=progress,
-        adherence=adherence(progress),
-        today_sessions=todays,
-        next_session=upcoming[0] if upcoming else None,
-    )
+    return PageReading(store, today).plan_overview(library)
 
 
 def planned_for(

@@ -108,11 +108,114 @@ UPDATE sets SET counted = 1 WHERE {LEGACY_COUNTED};
 UPDATE sets SET test = 1 WHERE {LEGACY_TEST}
 """
 
+# v5: per session, its sets and reps (the history list), and per session, test exercise
+# and side, the test sets' totals (the asymmetry): read instead of every set. Triggers on
+# sets keep them right whatever writes the sets: the workout, `log`, an import, an undo, a
+# journal replayed. A change or a delete recounts its whole group from its session's few
+# sets (an index search), so no running total can drift; a new set adds to its session's
+# count (whole numbers, exact in a float below 2**53). Reps are summed with total() (a float,
+# never an overflow error): a write must never fail for a summary. Sets replaced by
+# INSERT OR REPLACE would need recursive_triggers; nothing writes so.
+SIDE_TOTALS_COLUMNS = (
+    "session_id, exercise_id, side, sets, complete, reps, first_set, named_set, name"
+)
+
+
+def _side_totals_of(where: str) -> str:
+    """The summary rows of the test sets matching ``where`` (columns of ``t``)."""
+    return f"""
+    SELECT t.session_id, t.exercise_id, t.side, count(*),
+           sum(t.counted <> 0 AND t.reps_done IS NOT NULL), total(t.reps_done), min(t.id),
+           max(CASE WHEN t.exercise_name <> '' THEN t.id END),
+           (SELECT n.exercise_name FROM sets n WHERE n.session_id = t.session_id
+               AND n.exercise_id = t.exercise_id AND n.side = t.side AND n.test = 1
+               AND n.exercise_name <> '' ORDER BY n.id DESC LIMIT 1)
+    FROM sets t WHERE t.test = 1 AND t.side IS NOT NULL AND {where}
+    GROUP BY t.session_id, t.exercise_id, t.side"""
+
+
+def _refresh(row: str) -> str:
+    """Trigger statements that recompute the group of the set ``row`` (new or old)."""
+    key = f"session_id = {row}.session_id AND exercise_id = {row}.exercise_id AND side = {row}.side"
+    return f"""
+    DELETE FROM side_totals WHERE {key};
+    INSERT INTO side_totals ({SIDE_TOTALS_COLUMNS}) {
+        _side_totals_of(
+            f"t.session_id = {row}.session_id AND t.exercise_id = {row}.exercise_id "
+            f"AND t.side = {row}.side"
+        )
+    };"""
+
+
+_V5_TABLE = f"""
+CREATE TABLE side_totals (
+    session_id INTEGER NOT NULL,
+    exercise_id TEXT NOT NULL,
+    side TEXT NOT NULL,
+    sets INTEGER NOT NULL,
+    complete INTEGER NOT NULL,
+    reps REAL NOT NULL,
+    first_set INTEGER NOT NULL,
+    named_set INTEGER,
+    name TEXT,
+    PRIMARY KEY (session_id, exercise_id, side)
+) WITHOUT ROWID;
+INSERT INTO side_totals ({SIDE_TOTALS_COLUMNS}) {_side_totals_of("1")};
+CREATE INDEX sessions_completed_by_date ON sessions (status, local_date);
+CREATE TABLE session_totals (
+    session_id INTEGER PRIMARY KEY,
+    sets INTEGER NOT NULL,
+    reps REAL NOT NULL
+);
+INSERT INTO session_totals (session_id, sets, reps)
+    SELECT session_id, count(*), total(reps_done) FROM sets GROUP BY session_id;
+"""
+
+
+def _recount(row: str) -> str:
+    """Trigger statements that recount the sets and reps of the session of ``row``."""
+    return f"""
+    DELETE FROM session_totals WHERE session_id = {row}.session_id;
+    INSERT INTO session_totals (session_id, sets, reps)
+        SELECT session_id, count(*), total(reps_done) FROM sets
+        WHERE session_id = {row}.session_id GROUP BY session_id;"""
+
+
+# Whole CREATE TRIGGER statements: their bodies hold semicolons, so not split by _script.
+_V5_TRIGGERS = (
+    f"""CREATE TRIGGER side_totals_insert AFTER INSERT ON sets
+    WHEN new.side IS NOT NULL AND new.test = 1 BEGIN {_refresh("new")} END""",
+    f"""CREATE TRIGGER side_totals_delete AFTER DELETE ON sets
+    WHEN old.side IS NOT NULL AND old.test = 1 BEGIN {_refresh("old")} END""",
+    f"""CREATE TRIGGER side_totals_update
+    AFTER UPDATE OF id, session_id, exercise_id, exercise_name, side, reps_done, test, counted
+    ON sets WHEN old.side IS NOT NULL OR new.side IS NOT NULL
+    BEGIN {_refresh("old")} {_refresh("new")} END""",
+    # A new set only adds (an import writes thousands); a change or a delete recounts.
+    """CREATE TRIGGER session_totals_insert AFTER INSERT ON sets BEGIN
+    INSERT INTO session_totals (session_id, sets, reps)
+        VALUES (new.session_id, 1, coalesce(new.reps_done, 0))
+        ON CONFLICT (session_id) DO UPDATE SET sets = sets + 1, reps = reps + excluded.reps;
+    END""",
+    f"""CREATE TRIGGER session_totals_delete AFTER DELETE ON sets
+    BEGIN {_recount("old")} END""",
+    f"""CREATE TRIGGER session_totals_update AFTER UPDATE OF id, session_id, reps_done ON sets
+    BEGIN {_recount("old")} {_recount("new")} END""",
+)
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(_V5_TABLE)(conn)
+    for statement in _V5_TRIGGERS:
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _v5,
 ]
 LATEST = len(STEPS)
 

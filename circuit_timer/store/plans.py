@@ -62,10 +62,15 @@ class Plans(Database):
 
     def active_enrolment(self, as_of: date | None = None) -> Enrolment | None:
         """The plan being followed: the newest enrolment not ended (started by ``as_of``)."""
-        current = [
-            e
-            for e in self.enrolments()
-            if (as_of is None or e.started_on <= as_of)
-            and (e.ended_on is None or (as_of is not None and as_of < e.ended_on))
-        ]
-        return current[-1] if current else None
+        return active_of(self.enrolments(), as_of)
+
+
+def active_of(enrolments: list[Enrolment], as_of: date | None = None) -> Enrolment | None:
+    """``Plans.active_enrolment`` among enrolments already read (oldest first)."""
+    current = [
+        e
+        for e in enrolments
+        if (as_of is None or e.started_on <= as_of)
+        and (e.ended_on is None or (as_of is not None and as_of < e.ended_on))
+    ]
+    return current[-1] if current else None

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date
 from typing import Any, cast
 
+from circuit_timer.core.asymmetry import SideTotal, names_of_tests, side_totals
 from circuit_timer.core.records import (
     PainEntry,
     PainKind,
@@ -24,27 +25,40 @@ _SESSION_COLUMNS = (
 )
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__: most of the
+# cost of reading ten years of sessions, which the History page does on every visit.
+# Giving the new instance its field dict whole makes the same record at about a third of
+# the cost, so long as the class has no __post_init__ to run and no slots (checked here).
+_WHOLE_DICT = not hasattr(SessionRecord, "__post_init__") and "__slots__" not in vars(SessionRecord)
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _session(row: sqlite3.Row | tuple[Any, ...]) -> SessionRecord:
     (uid, circuit_id, day, status, started, ended, title, digest, plan, week, during, after,
      notes, source) = row  # fmt: skip
-    # A session still marked in progress is shown as what it is so far: partial.
-    shown: SessionStatus = "completed" if status == "completed" else "partial"
-    return SessionRecord(
-        uuid=uid,
-        circuit_id=circuit_id,
-        local_date=date.fromisoformat(day),
-        status=shown,
-        started_at=from_text(started),
-        ended_at=from_text(ended) if ended else None,
-        circuit_title=title,
-        circuit_hash=digest,
-        plan_id=plan,
-        plan_week=week,
-        pain_during=during,
-        pain_after=after,
-        notes=notes,
-        source=source,
-    )
+    fields = {
+        "uuid": uid,
+        "circuit_id": circuit_id,
+        "local_date": date.fromisoformat(day),
+        # A session still marked in progress is shown as what it is so far: partial.
+        "status": "completed" if status == "completed" else "partial",
+        "started_at": from_text(started),
+        "ended_at": from_text(ended) if ended else None,
+        "circuit_title": title,
+        "circuit_hash": digest,
+        "plan_id": plan,
+        "plan_week": week,
+        "pain_during": during,
+        "pain_after": after,
+        "notes": notes,
+        "source": source,
+    }
+    if not _WHOLE_DICT:
+        return SessionRecord(**fields)
+    record: SessionRecord = _new(SessionRecord)
+    _set(record, "__dict__", fields)
+    return record
 
 
 class Reading(Database):
@@ -132,12 +146,25 @@ class Reading(Database):
         ]  # fmt: skip
 
     def set_counts(self) -> dict[str, tuple[int, int]]:
-        """Per session uuid: (sets recorded, reps done)."""
-        rows = self._read(
-            "SELECT s.uuid, count(t.id), coalesce(sum(t.reps_done), 0) FROM sessions s "
-            "LEFT JOIN sets t ON t.session_id = s.id GROUP BY s.id"
-        )
-        return {uid: (int(n), int(reps)) for uid, n, reps in rows}
+        """Per session uuid: (sets recorded, reps done).
+
+        From the totals the triggers keep (schema 5); counted from the sets in a history
+        opened read-only at an older schema. Summed as floats, so no count overflows.
+        """
+        if self._has_table("session_totals"):
+            sql = (
+                "SELECT s.uuid, coalesce(x.sets, 0), coalesce(x.reps, 0) FROM sessions s "
+                "LEFT JOIN session_totals x ON x.session_id = s.id"
+            )
+        else:
+            sql = (
+                "SELECT s.uuid, count(t.id), total(t.reps_done) FROM sessions s "
+                "LEFT JOIN sets t ON t.session_id = s.id GROUP BY s.id"
+            )
+        return {uid: (int(n), int(reps)) for uid, n, reps in self._read(sql)}
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self._read("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
 
     def pain_entries(self, *, until: date | None = None) -> list[PainEntry]:
         """Pain entries by date."""
@@ -148,6 +175,72 @@ class Reading(Database):
             params.append(until.isoformat())
         rows = self._read(sql + " ORDER BY date, kind", params)
         return [PainEntry(date.fromisoformat(d), cast(PainKind, k), int(v)) for d, k, v in rows]
+
+    def completed_per_day(self, *, until: date) -> dict[date, int]:
+        """Completed sessions per local date up to ``until``, by date: all the streaks
+        need, counted from an index without reading the sessions."""
+        rows = self._read(
+            "SELECT local_date, count(*) FROM sessions WHERE status = 'completed' "
+            "AND local_date <= ? GROUP BY local_date ORDER BY local_date",
+            (until.isoformat(),),
+        )
+        return {date.fromisoformat(d): int(n) for d, n in rows}
+
+    def last_day_sessions(self, *, until: date) -> list[SessionRecord]:
+        """The sessions of the latest date up to ``until`` that has any (none if none)."""
+        rows = self._read(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE local_date = "
+            "(SELECT max(local_date) FROM sessions WHERE local_date <= ?) "
+            "ORDER BY started_at, id",
+            (until.isoformat(),),
+        )
+        return [_session(row) for row in rows]
+
+    def morning_pain(self, *, until: date) -> list[tuple[date, int]]:
+        """First-step morning pain up to ``until``, one score per date, oldest first."""
+        rows = self._read(
+            "SELECT date, value FROM pain_entries WHERE kind = 'morning' AND date <= ? "
+            "ORDER BY date",
+            (until.isoformat(),),
+        )
+        return [(date.fromisoformat(d), int(v)) for d, v in rows]
+
+    def pain_on(self, day: date) -> list[PainEntry]:
+        """The pain entries of one date."""
+        rows = self._read(
+            "SELECT date, kind, value FROM pain_entries WHERE date = ? ORDER BY kind",
+            (day.isoformat(),),
+        )
+        return [PainEntry(date.fromisoformat(d), cast(PainKind, k), int(v)) for d, k, v in rows]
+
+    def side_totals(self, *, until: date) -> tuple[list[SideTotal], dict[str, str]]:
+        """Per session, test and side up to ``until``, the test sets' totals (in the order
+        of each group's first set), and each test's name as its last named set gives it.
+
+        Read from the summary the triggers keep (schema 5); a history opened read-only at
+        an older schema has none, and is summed from its sets instead.
+        """
+        if not self._has_table("side_totals"):
+            sets = self.sets(until=until, sided_only=True)
+            return side_totals(sets, until), names_of_tests(sets, until)
+        rows = self._read(
+            "SELECT s.uuid, s.local_date, s.started_at, x.exercise_id, x.side, x.sets, "
+            "x.complete, x.reps, x.named_set, x.name FROM side_totals x CROSS "
+            "JOIN sessions s ON s.id = x.session_id WHERE s.local_date <= ? "
+            "ORDER BY s.local_date, s.started_at, x.first_set",
+            (until.isoformat(),),
+        )
+        totals = []
+        named: dict[str, tuple[tuple[str, str, int], str]] = {}
+        for uid, day, started, exercise, side, n, complete, reps, named_set, name in rows:
+            totals.append(
+                SideTotal(uid, date.fromisoformat(day), exercise, side, n, complete, reps)
+            )
+            # The last named set in the history's order names the test, as in core.
+            key = (day, started, named_set)
+            if named_set is not None and (exercise not in named or key > named[exercise][0]):
+                named[exercise] = (key, name)
+        return totals, {exercise: name for exercise, (_, name) in named.items()}
 
     def session_count(self) -> int:
         """How many sessions the history holds."""

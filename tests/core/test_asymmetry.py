@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
-from circuit_timer.core.asymmetry import asymmetry
+from circuit_timer.core.asymmetry import (
+    asymmetry,
+    asymmetry_of_totals,
+    names_of_tests,
+    side_totals,
+)
 from circuit_timer.core.records import SetRecord, SideName
 
 HEEL = "single-leg-heel-raise-test"
@@ -190,3 +195,32 @@ def test_headline_first_then_by_exercise_id() -> None:
     assert ids == [HEEL, "banded-eversion", "clamshell", "towel-heel-raise"]
     ids = [r.exercise_id for r in asymmetry(sets, today=day, headline="clamshell")]
     assert ids == ["clamshell", "banded-eversion", HEEL, "towel-heel-raise"]
+
+
+def test_totals_per_session_and_side_then_the_same_asymmetry() -> None:
+    d1, d2 = date(2026, 3, 2), date(2026, 3, 9)
+    sets = [
+        side("a", d1, "left", 20, name="Heel raise"),
+        side("a", d1, "left", 5, set_number=2),
+        side("a", d1, "right", 18),
+        side("a", d1, "right", None, set_number=2, counted=False),
+        side("a", d1, None, 12),  # both legs: not per side
+        side("b", d2, "left", 22, test=False),  # training
+        side("b", d2, "left", 21, exercise="bridge-test", name="Bridge test"),
+        side("b", d2, "right", 24, exercise="bridge-test"),
+        side("c", date(2026, 3, 20), "left", 30),  # after today
+    ]
+    totals = side_totals(sets, d2)
+    assert [
+        (t.session_uuid, t.exercise_id, t.side, t.sets, t.complete, t.reps) for t in totals
+    ] == [
+        ("a", HEEL, "left", 2, 2, 25.0),
+        ("a", HEEL, "right", 2, 1, 18.0),
+        ("b", "bridge-test", "left", 1, 1, 21.0),
+        ("b", "bridge-test", "right", 1, 1, 24.0),
+    ]
+    names = names_of_tests(sets, d2)
+    assert names == {HEEL: "Heel raise", "bridge-test": "Bridge test"}
+    [bridge] = asymmetry_of_totals(totals, names)  # the heel-raise test was not all counted
+    assert bridge == asymmetry(sets, d2)[0]
+    assert (bridge.name, bridge.latest.left, bridge.latest.right) == ("Bridge test", 21.0, 24.0)

@@ -6,7 +6,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from circuit_timer.core.pain import ClauseCheck, PainAdvice, pain_advice, pain_trend
+from circuit_timer.core.pain import (
+    ClauseCheck,
+    PainAdvice,
+    advice_of,
+    last_session,
+    morning_points,
+    pain_advice,
+    pain_trend,
+    trend_of_points,
+)
 from circuit_timer.core.records import PainEntry, PainKind, SessionRecord, SessionStatus
 
 DAY0 = date(2026, 3, 1)
@@ -368,3 +377,20 @@ def test_the_first_broken_clause_decides_and_every_broken_one_is_said() -> None:
     assert "above 5 is too much" in advice.message
     assert "should not rise from week to week" in advice.message
     assert advice.message.count("Reduce the load") == 1
+
+
+def test_the_trend_and_advice_from_only_what_they_read() -> None:
+    entries = [*morning([3, 3, 2, 4, 3, 3, 2, 5, 5, 6, 5, 6, 6, 5]),
+               entry(DAY0 + timedelta(days=9), "after", 4)]  # fmt: skip
+    sessions = [session(DAY0 + timedelta(days=9), "early", hour=7),
+                session(DAY0 + timedelta(days=9), "late", hour=18),
+                session(DAY0 + timedelta(days=3), "old", during=8)]  # fmt: skip
+    today = DAY0 + timedelta(days=12)
+    points = morning_points(entries, today)
+    last = last_session(sessions)
+    assert last is not None and last.uuid == "late"
+    on_its_day = [e for e in entries if e.date == last.local_date]
+    assert trend_of_points(points) == pain_trend(entries, today)
+    assert advice_of(points, last, on_its_day) == pain_advice(entries, sessions, today)
+    assert advice_of(points, None, []) == pain_advice(entries, [], today)
+    assert last_session([]) is None

@@ -20,6 +20,7 @@ from circuit_timer.core.streaks import (
     heatmap,
     partial_days,
     plan_calendar,
+    streaks_of_days,
 )
 from circuit_timer.files import paths
 
@@ -367,3 +368,19 @@ def test_heatmap_default_is_52_weeks() -> None:
 def test_heatmap_needs_a_week() -> None:
     with pytest.raises(ValueError):
         heatmap([], mar(18), weeks=0)
+
+
+def test_streaks_from_counts_per_day_equal_those_from_the_sessions() -> None:
+    days = [date(2026, 3, 2) + timedelta(days=n) for n in range(40) if n % 3 != 2 or n % 7 == 0]
+    sessions = [session(d) for d in days] + [session(days[4])]  # two on one day
+    sessions += [session(date(2026, 3, 5), "partial"), session(date(2026, 5, 1))]
+    per_day: dict[date, int] = {}
+    for s in sessions:
+        if s.status == "completed":
+            per_day[s.local_date] = per_day.get(s.local_date, 0) + 1
+    today = date(2026, 4, 8)
+    plan = PlanCalendar(frozenset(days[10:20]), {d: 1 for d in days[10:20:2]})
+    expected = compute_streaks(sessions, today, 4, plan)
+    assert streaks_of_days(per_day, today, 4, plan) == expected
+    assert expected.sessions_total == len([d for d in days if d <= today]) + 1
+    assert streaks_of_days({}, today) == compute_streaks([], today)

@@ -80,3 +80,28 @@ def test_v4_marks_only_what_old_rows_can_prove(conn: sqlite3.Connection) -> None
         (1, "single-leg-heel-raise-test", 1, "left", 1, 0),
         (1, "single-leg-heel-raise-test", 1, "right", 0, 0),  # not an open set
     ]
+
+
+def test_v5_fills_the_totals_from_the_sets_already_there(conn: sqlite3.Connection) -> None:
+    migrations.apply(conn, 0, 4)
+    conn.executescript("""
+        INSERT INTO sessions (id, uuid, circuit_id, started_at, local_date, status)
+        VALUES (1, 'a', 'c', 't', '2026-11-24', 'completed'),
+               (2, 'b', 'c', 't', '2026-11-25', 'partial');
+        INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, set_number,
+                          side, reps_done, test, counted, recorded_at) VALUES
+            (1, 0, 1, 'raise-test', 'Raise', 1, 'left', 20, 1, 1, 't'),
+            (1, 0, 1, 'raise-test', '', 2, 'left', 4, 1, 0, 't'),
+            (1, 0, 1, 'raise-test', NULL, 1, 'right', NULL, 1, 0, 't'),
+            (1, 0, 1, 'bridge', 'Bridge', 1, 'left', 12, 0, 1, 't'),
+            (1, 0, 1, 'bridge', NULL, 1, NULL, 10, 0, 0, 't');
+    """)
+    migrations.apply(conn, 4)
+    assert version(conn) == 5
+    sides = conn.execute(f"SELECT {migrations.SIDE_TOTALS_COLUMNS} FROM side_totals ORDER BY side")
+    assert sides.fetchall() == [
+        (1, "raise-test", "left", 2, 1, 24.0, 1, 1, "Raise"),
+        (1, "raise-test", "right", 1, 0, 0.0, 3, None, None),
+    ]
+    per_session = conn.execute("SELECT session_id, sets, reps FROM session_totals").fetchall()
+    assert per_session == [(1, 5, 46.0)]  # a session without sets has no row

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.plans import active_of
 
 
 def test_enrolling_again_replaces_the_plan_and_keeps_the_old_one(store: HistoryStore) -> None:
@@ -22,3 +23,13 @@ def test_enrolling_again_replaces_the_plan_and_keeps_the_old_one(store: HistoryS
 def test_stopping_with_no_plan_followed_changes_nothing(store: HistoryStore) -> None:
     assert store.stop_plan(date(2026, 11, 30)) is None
     assert store.enrolments() == []
+
+
+def test_the_active_plan_among_enrolments_already_read(store: HistoryStore) -> None:
+    store.enrol("a", date(2026, 12, 20), date(2026, 11, 20))
+    store.enrol("b", date(2027, 1, 10), date(2026, 11, 24))
+    read = store.enrolments()
+    for day in (None, date(2026, 11, 19), date(2026, 11, 22), date(2026, 11, 24)):
+        assert active_of(read, day) == store.active_enrolment(as_of=day)
+    assert active_of(read, date(2026, 11, 22)) == read[0]
+    assert active_of(read, date(2026, 11, 19)) is None
