@@ -18,7 +18,8 @@ from circuit_timer.core.asymmetry import asymmetry
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store import connection, database, insights, migrations
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.transfer import export_file, import_file
+from circuit_timer.store.importing import import_file
+from circuit_timer.store.transfer import export_file
 from circuit_timer.store.undo import restore_session, snapshot_session
 
 START = date(2026, 1, 5)
