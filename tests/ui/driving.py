@@ -1,12 +1,19 @@
 """Driving the main window in tests: a fake screen-saver inhibitor, a window on a fake
-clock, and moving a workout forward."""
+clock, moving a workout forward, waiting for a page's reads, and another process that
+holds the history locked."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
+from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.main_window import MainWindow
 
@@ -89,3 +96,78 @@ def run_to_end(win: MainWindow) -> None:
         else:
             clock(win).set(wake)
             win.controller.pump()
+
+
+def wait_loaded(qtbot: QtBot, page: QWidget, timeout: int = 5000) -> None:
+    """Wait until ``page`` (or the page a LazyPage holds) has shown what it read from the
+    history off the GUI thread (ui/page_loader.py)."""
+    inner = getattr(page, "page", None) or page
+    loader = getattr(inner, "loader", None)
+    if loader is not None:
+        qtbot.waitUntil(lambda: not loader.busy, timeout=timeout)
+
+
+def wait_shown(qtbot: QtBot, win: MainWindow, name: str) -> QWidget:
+    """Show the browse page ``name`` and wait until it has loaded; the page."""
+    win.show_page(name)
+    page = win.browse[name]
+    wait_loaded(qtbot, page)
+    return page
+
+
+# Holds an exclusive lock on a database until told to let go (a line on stdin), as
+# tests/reliability/test_broken_storage.py's locker does.
+LOCKER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+conn.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+conn.close()
+"""
+
+
+def rollback_journal(store: HistoryStore) -> None:
+    """Put ``store``'s file in rollback-journal mode, the one the store keeps where the
+    file system cannot do WAL (some network shares): there an exclusive lock keeps
+    readers out too, while in WAL mode they read on. ``store`` must be its only
+    connection."""
+    mode = store._conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    assert mode == "delete"
+
+
+class Locker:
+    """Another process that holds the history at ``path`` locked while in its ``with``,
+    or until ``release``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> Locker:
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", LOCKER, str(self.path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        assert self._process.stdout.readline().strip() == "locked"
+        return self
+
+    def release(self) -> None:
+        """Let go of the lock, and wait for the process to end."""
+        process = self._process
+        if process is None:
+            return
+        self._process = None
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write("\n")
+        process.stdin.close()
+        process.wait(timeout=10)
+        process.stdout.close()
+        assert process.returncode == 0
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
