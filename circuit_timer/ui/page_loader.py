@@ -32,24 +32,24 @@ WAITING_TEXT = (
 # A lock is SQLITE_BUSY or SQLITE_LOCKED (and their extended codes).
 _LOCK_CODES = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_PROTOCOL")
 
-_pool: QThreadPool | None = None
+_pools: dict[bool, QThreadPool] = {}
 
 
-def _threads() -> QThreadPool:
-    """The pool the reads run on (its own, so a slow read never delays Qt's other work)."""
-    global _pool
-    if _pool is None:
+def _threads(writable: bool) -> QThreadPool:
+    """The pool reads run on (a few threads: a read waits at most the reader's short
+    busy timeout), or the one writes run on (one thread: writes land in the order they
+    were asked for). Their own pools, so a slow read never delays Qt's other work."""
+    pool = _pools.get(writable)
+    if pool is None:
         # A child of the application, so it waits for its threads before Qt goes.
-        _pool = QThreadPool(QCoreApplication.instance())
-        # A read waits at most the reader's short busy timeout, so a few threads are
-        # enough for every page at once.
-        _pool.setMaxThreadCount(4)
-    return _pool
+        pool = _pools[writable] = QThreadPool(QCoreApplication.instance())
+        pool.setMaxThreadCount(1 if writable else 4)
+    return pool
 
 
 def wait_for_reads(ms: int = 5000) -> bool:
-    """Wait for the reads running now to end (at quit, and for tests); True if they did."""
-    return _pool is None or _pool.waitForDone(ms)
+    """Wait for the reads and writes running now to end (for tests); True if they did."""
+    return all(pool.waitForDone(ms) for pool in _pools.values())
 
 
 def is_lock(exc: StoreError) -> bool:
@@ -78,10 +78,16 @@ class _Read(QRunnable):
     """One try of a read, in a worker thread, on its own read-only connection."""
 
     def __init__(
-        self, path: Path, read: Callable[[HistoryStore], Any], ticket: int, relay: _Relay
+        self,
+        path: Path,
+        read: Callable[[HistoryStore], Any],
+        ticket: int,
+        relay: _Relay,
+        writable: bool,
     ) -> None:
         super().__init__()
         self._path = path
+        self._writable = writable
         self._read = read
         self._ticket = ticket
         self._relay = relay
@@ -89,7 +95,7 @@ class _Read(QRunnable):
     def run(self) -> None:
         """Open, read, close, and send what happened."""
         try:
-            with HistoryStore(self._path, reader=True) as store:
+            with HistoryStore(self._path, reader=not self._writable, recover=False) as store:
                 outcome = _Outcome(self._ticket, result=self._read(store))
         except StoreError as exc:
             locked = is_lock(exc)
@@ -111,10 +117,12 @@ class PageLoader(QObject):
     ``load(read, show)`` runs ``read(store)`` in a worker (it must not touch widgets)
     and calls ``show(result)`` on the GUI thread, unless a newer load was asked for
     meanwhile. ``busy`` is True from ``load`` until a result or an error is shown.
+    ``writable``: the worker's connection may write (a short write, such as a pain
+    score, that must not hold the GUI thread either); a lock is waited out the same way.
 
     Signals:
         waiting(str): the history is locked by another program; the read tries again.
-        failed(str): the read failed (one line, for the page to show).
+        failed(str): the read failed: the store's one-line message, for the page to show.
         loaded(): a result was shown.
     """
 
@@ -123,10 +131,16 @@ class PageLoader(QObject):
     loaded = Signal()
 
     def __init__(
-        self, path: Path, parent: QObject | None = None, *, retry_ms: int = RETRY_MS
+        self,
+        path: Path,
+        parent: QObject | None = None,
+        *,
+        retry_ms: int = RETRY_MS,
+        writable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        self.writable = writable
         self.busy = False
         self.locked = False
         self._ticket = 0
@@ -158,7 +172,7 @@ class PageLoader(QObject):
         assert self._read is not None
         self._ticket += 1
         self._retry.stop()
-        _threads().start(_Read(self.path, self._read, self._ticket, self._relay))
+        _threads(self.writable).start(_Read(self.path, self._read, self._ticket, self._relay, self.writable))
 
     def _arrived(self, outcome: _Outcome) -> None:
         if outcome.ticket != self._ticket or not self.busy:
@@ -172,7 +186,7 @@ class PageLoader(QObject):
         self.busy = False
         self.locked = False
         if outcome.error is not None:
-            self.failed.emit(outcome.error[:1].upper() + outcome.error[1:])
+            self.failed.emit(outcome.error)
             return
         assert self._show is not None
         self._show(outcome.result)

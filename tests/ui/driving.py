@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from circuit_timer.core.clock import FakeClock
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.main_window import MainWindow
+from circuit_timer.ui.page_loader import PageLoader
 
 
 class FakeKeepAwake:
@@ -98,11 +99,11 @@ def run_to_end(win: MainWindow) -> None:
             win.controller.pump()
 
 
-def wait_loaded(qtbot: QtBot, page: QWidget, timeout: int = 5000) -> None:
-    """Wait until ``page`` (or the page a LazyPage holds) has shown what it read from the
-    history off the GUI thread (ui/page_loader.py)."""
+def wait_loaded(qtbot: QtBot, page: QObject, timeout: int = 5000) -> None:
+    """Wait until ``page`` (or the page a LazyPage holds, or a PageLoader itself) has
+    shown what it read from the history off the GUI thread (ui/page_loader.py)."""
     inner = getattr(page, "page", None) or page
-    loader = getattr(inner, "loader", None)
+    loader = inner if isinstance(inner, PageLoader) else getattr(inner, "loader", None)
     if loader is not None:
         qtbot.waitUntil(lambda: not loader.busy, timeout=timeout)
 
