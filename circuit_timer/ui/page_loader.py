@@ -172,7 +172,9 @@ class PageLoader(QObject):
         assert self._read is not None
         self._ticket += 1
         self._retry.stop()
-        _threads(self.writable).start(_Read(self.path, self._read, self._ticket, self._relay, self.writable))
+        _threads(self.writable).start(
+            _Read(self.path, self._read, self._ticket, self._relay, self.writable)
+        )
 
     def _arrived(self, outcome: _Outcome) -> None:
         if outcome.ticket != self._ticket or not self.busy:
