@@ -79,8 +79,8 @@ class ChartsPage(QWidget):
         self._column = column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.addWidget(self.empty)
         layout.addWidget(self.loading)
+        layout.addWidget(self.empty)
         layout.addWidget(self.charts, 1)
         layout.addStretch(0)
         self.refresh()
@@ -117,12 +117,12 @@ class ChartsPage(QWidget):
     def _show_line(self, text: str, *, error: bool = False) -> None:
         """One line in the charts' place (while the first read is on its way, or when it
         failed), never the empty history's hint."""
-        if self._filled and not error:
-            return  # the charts read last stay until the new read comes
-        self._filled = self._filled and not error
         self.loading.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.loading.setText(text)
         self.loading.show()
+        if self._filled and not error:
+            return  # the charts read last stay under it until the new read comes
+        self._filled = False
         self.empty.hide()
         self.charts.hide()
 

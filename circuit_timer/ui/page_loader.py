@@ -13,12 +13,15 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from circuit_timer.store.errors import EnvironmentFault, StoreError
-from circuit_timer.store.history import HistoryStore
+
+if TYPE_CHECKING:
+    # The window imports this before its first paint; the store's queries load later.
+    from circuit_timer.store.history import HistoryStore
 
 T = TypeVar("T")
 
@@ -94,6 +97,8 @@ class _Read(QRunnable):
 
     def run(self) -> None:
         """Open, read, close, and send what happened."""
+        from circuit_timer.store.history import HistoryStore
+
         try:
             with HistoryStore(self._path, reader=not self._writable, recover=False) as store:
                 outcome = _Outcome(self._ticket, result=self._read(store))
@@ -159,6 +164,7 @@ class PageLoader(QObject):
         self._read = read
         self._show = show
         self.busy = True
+        self.locked = False  # a page that cleared its "waiting" line is told again
         self._start()
 
     def cancel(self) -> None:

@@ -99,13 +99,11 @@ def run_to_end(win: MainWindow) -> None:
             win.controller.pump()
 
 
-def wait_loaded(qtbot: QtBot, page: QObject, timeout: int = 5000) -> None:
-    """Wait until ``page`` (or the page a LazyPage holds, or a PageLoader itself) has
-    shown what it read from the history off the GUI thread (ui/page_loader.py)."""
-    inner = getattr(page, "page", None) or page
-    loader = inner if isinstance(inner, PageLoader) else getattr(inner, "loader", None)
-    if loader is not None:
-        qtbot.waitUntil(lambda: not loader.busy, timeout=timeout)
+def wait_loaded(qtbot: QtBot, widget: QObject, timeout: int = 5000) -> None:
+    """Wait until every read of the history ``widget`` (a window, a page, or a
+    PageLoader itself) asked for off the GUI thread has been shown (ui/page_loader.py)."""
+    loaders = [widget] if isinstance(widget, PageLoader) else widget.findChildren(PageLoader)
+    qtbot.waitUntil(lambda: not any(loader.busy for loader in loaders), timeout=timeout)
 
 
 def wait_shown(qtbot: QtBot, win: MainWindow, name: str) -> QWidget:
@@ -157,8 +155,9 @@ class Locker:
         assert self._process.stdout.readline().strip() == "locked"
         return self
 
-    def release(self) -> None:
-        """Let go of the lock, and wait for the process to end."""
+    def release(self, qtbot: QtBot | None = None) -> None:
+        """Let go of the lock, and wait for the process to end (with ``qtbot``, the
+        event loop runs meanwhile, so the wait is not a stall of the window)."""
         process = self._process
         if process is None:
             return
@@ -166,6 +165,8 @@ class Locker:
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write("\n")
         process.stdin.close()
+        if qtbot is not None:
+            qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
         process.wait(timeout=10)
         process.stdout.close()
         assert process.returncode == 0
