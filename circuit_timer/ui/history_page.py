@@ -7,7 +7,6 @@ open as quickly as a few. Deleting asks first and can be undone from an inline b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,15 +23,13 @@ from PySide6.QtWidgets import (
 
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
-from circuit_timer.core.history_words import session_name
 from circuit_timer.core.library import Library
 from circuit_timer.core.records import SessionRecord, SetRecord
 from circuit_timer.core.streaks import Streaks, heatmap, partial_days
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.undo import SessionSnapshot, restore_session, snapshot_session
 from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget
+from circuit_timer.ui.history_undo import Deleted, HistoryUndo
 from circuit_timer.ui.page_loader import LOADING_TEXT, PageLoader
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
 from circuit_timer.ui.session_list import NO_SESSIONS, UUID, SessionList
@@ -43,15 +39,7 @@ from circuit_timer.ui.streak_card import StreakCard
 _Read = tuple[Streaks, list[SessionRecord], dict[str, tuple[int, int]]]
 
 
-@dataclass(frozen=True)
-class _Deleted:
-    """A deletion the runner can still undo."""
-
-    snapshot: SessionSnapshot
-    name: str
-
-
-class HistoryPage(QWidget):
+class HistoryPage(QWidget, HistoryUndo):
     """Streak cards, the heatmap and the session list, read from ``store``.
 
     ``library`` and ``today`` are called on every refresh, so plan changes and the date
@@ -81,7 +69,7 @@ class HistoryPage(QWidget):
         self._order: list[QTreeWidgetItem] = []
         self._items: dict[date, list[QTreeWidgetItem]] = {}
         self._by_uuid: dict[str, QTreeWidgetItem] = {}
-        self._undo: list[_Deleted] = []
+        self._undo: list[Deleted] = []
 
         self.current_weeks = StreakCard("Current week streak")
         self.longest_weeks = StreakCard("Longest week streak")
@@ -196,6 +184,7 @@ class HistoryPage(QWidget):
     def _show(self, today: date, read: _Read, then: Callable[[], None] | None) -> None:
         streaks, sessions, counts = read
         self._filled = True
+        self._show_parts(True)
         self.message.hide()
         self.loading.hide()
         self.streaks = streaks
@@ -216,8 +205,15 @@ class HistoryPage(QWidget):
             return
         self.loading.setText(text)
         self.loading.show()
+        self._show_parts(False)
         for part in (self.empty, self.list, self.filters):
             part.hide()
+
+    def _show_parts(self, shown: bool) -> None:
+        # Before the first read, cards at 0 and a blank year would say "no sessions".
+        cards = (self.current_weeks, self.longest_weeks, self.current_days, self.longest_days)
+        for part in (*cards, self.totals, self.heatmap):
+            part.setVisible(shown)
 
     def _show_streaks(self, streaks: Streaks) -> None:
         self.current_weeks.show_number(streaks.current_weeks, "week")
@@ -311,89 +307,8 @@ class HistoryPage(QWidget):
         if self.store.readonly:
             self.delete.setToolTip("The history is open read-only.")
 
-    def delete_selected(self) -> None:
-        """Ask, then delete the selected session; the undo bar offers it back."""
-        uuid = self.selected_uuid()
-        if uuid is None or self.store.readonly:
-            return
-        try:
-            session = self.store.session(uuid)
-            if session is None:
-                self.refresh()
-                return
-            name = session_name(session)
-            if snapshot_session(self.store, uuid).value("status") == "in_progress":
-                # The workout page is still recording into it; deleting would lose sets.
-                self._show_error(f"{name} is still being recorded: finish it first.")
-                return
-            sets = self.store.set_counts().get(uuid, (0, 0))[0]
-            answer = QMessageBox.question(
-                self,
-                "Delete session",
-                f"Delete {name} and its {plural(sets, 'set')}?\n\n"
-                "Its streak days and records go with it. You can undo this straight after.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            # Taken after the answer, so a note or pain added meanwhile is kept for Undo.
-            snapshot = snapshot_session(self.store, uuid)
-            self.store.delete_session(uuid)
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
-        visible = self.visible_uuids()
-        row = visible.index(uuid) if uuid in visible else 0
-        self._undo.append(_Deleted(snapshot, name))
-        self._show_undo()
-
-        def select_next() -> None:
-            # The next session moves up into the deleted one's place and is selected, so
-            # the keyboard user stays where they were.
-            visible = self.visible_uuids()
-            if visible:
-                item = self._by_uuid[visible[min(row, len(visible) - 1)]]
-                self.list.setCurrentItem(item)
-
-        self.refresh(then=select_next)
+    def _changed(self) -> None:
         self.changed.emit()
-
-    def undo(self) -> None:
-        """Bring back the session deleted last."""
-        if not self._undo:
-            return
-        deleted = self._undo[-1]
-        try:
-            restore_session(self.store, deleted.snapshot)
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
-        self._undo.pop()
-        self._show_undo()
-
-        def select_it() -> None:
-            item = self.item_of(deleted.snapshot.uuid)
-            if item is not None and not item.isHidden():
-                self.list.setCurrentItem(item)
-                self.list.scrollToItem(item)
-
-        self.refresh(then=select_it)
-        self.changed.emit()
-
-    def _show_undo(self) -> None:
-        if not self._undo:
-            self.undo_bar.hide()
-            return
-        last = self._undo[-1]
-        more = len(self._undo) - 1
-        extra = f" ({more} more deleted before it)" if more else ""
-        self.undo_label.setText(f"Deleted {last.name}.{extra}")
-        self.undo_bar.show()
-
-    def _dismiss_undo(self) -> None:
-        self._undo.clear()
-        self.undo_bar.hide()
 
     def _show_error(self, text: str) -> None:
         self.loading.hide()
