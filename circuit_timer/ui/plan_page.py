@@ -196,6 +196,10 @@ class PlanPage(QWidget, PlanActing):
         else:
             set_role(self.active_label, "emptyState")
             self.active_label.setText(text)
+            # Nothing to choose from or press until the plan followed is known.
+            for part in (self.chooser, self.schedule_title, self.tree, self.detail,
+                         self.choose, self.stop, self.enrol):  # fmt: skip
+                part.hide()
 
     def _failed(self, error: str) -> None:
         self._fill((None, None), self._library(), self._today())
@@ -203,6 +207,8 @@ class PlanPage(QWidget, PlanActing):
 
     def _fill(self, read: _Read, library: Library, today: date) -> None:
         self._filled = True
+        for part in (self.schedule_title, self.tree, self.detail):
+            part.show()  # the chooser and the buttons show as _preview decides
         self.active, self.overview = read
         if self.message.text() == WAITING_TEXT:
             self.message.clear()  # the lock has gone
