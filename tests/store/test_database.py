@@ -1,4 +1,5 @@
-"""The connection: settings, and a write transaction that is all or nothing."""
+"""The connection: settings, a write transaction that is all or nothing, and the
+read-only reader connection the window's pages read through off the GUI thread."""
 
 from __future__ import annotations
 
