@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.main_window import MainWindow
-from circuit_timer.ui.page_loader import PageLoader
+from circuit_timer.ui.page_loader import PageLoader, wait_for_reads
+
+W = TypeVar("W", bound=QObject)
 
 
 class FakeKeepAwake:
@@ -104,6 +108,17 @@ def wait_loaded(qtbot: QtBot, widget: QObject, timeout: int = 5000) -> None:
     PageLoader itself) asked for off the GUI thread has been shown (ui/page_loader.py)."""
     loaders = [widget] if isinstance(widget, PageLoader) else widget.findChildren(PageLoader)
     qtbot.waitUntil(lambda: not any(loader.busy for loader in loaders), timeout=timeout)
+
+
+def loaded(widget: W) -> W:
+    """``widget`` once every read it asked for off the GUI thread has been shown (for
+    builders that have no qtbot at hand)."""
+    deadline = time.monotonic() + 10
+    while any(loader.busy for loader in widget.findChildren(PageLoader)):
+        assert time.monotonic() < deadline, "the page's reads did not come"
+        wait_for_reads()
+        QApplication.processEvents()
+    return widget
 
 
 def wait_shown(qtbot: QtBot, win: MainWindow, name: str) -> QWidget:
