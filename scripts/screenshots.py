@@ -32,6 +32,7 @@ from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import make_application, open_main_window
 from circuit_timer.ui.main_window import MainWindow
+from circuit_timer.ui.page_loader import PageLoader, wait_for_reads
 
 POLL_MS = 10
 
@@ -121,6 +122,10 @@ class Tour:
             for page in ("Today", "Plan", "History", "Charts"):
                 if page in w.browse:
                     w.show_page(page)
+                    # The page reads the history off the GUI thread: shoot it filled.
+                    while any(loader.busy for loader in w.findChildren(PageLoader)):
+                        wait_for_reads()
+                        QApplication.processEvents()
                     QApplication.processEvents()
                     self.shoot(page.lower())
             w.show_page("Library")

@@ -14,21 +14,58 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from circuit_timer.store.connection import open_database
-from circuit_timer.store.errors import EnvironmentFault, StoreError, explain
+from circuit_timer.store.connection import Opened, open_database
+from circuit_timer.store.errors import EnvironmentFault, StoreError, explain, is_unwritable
 from circuit_timer.store.timestamps import utc_now
 
 DEFAULT_WEEKLY_TARGET = 3
+# A reader off the GUI thread waits this long for a lock, then says it is waiting and
+# tries again later, rather than hold its thread for the writers' full busy timeout.
+READER_BUSY_MS = 100
+
+
+def open_reader(path: Path) -> Opened:
+    """A read-only connection to an existing history, for reads off the GUI thread: it
+    never creates, repairs or migrates (the window's own store did that at start-up)."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = _reader(f"{uri}?mode=ro")
+    except sqlite3.Error as exc:
+        if not is_unwritable(exc):
+            raise explain(exc, path) from None
+        # A read-only folder with no -shm beside a WAL database: only immutable opens it
+        # (the window's store opened it so too, and nothing can write there).
+        try:
+            conn = _reader(f"{uri}?mode=ro&immutable=1")
+        except sqlite3.Error as exc2:
+            raise explain(exc2, path) from None
+    return Opened(conn, readonly=True)
+
+
+def _reader(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=READER_BUSY_MS / 1000, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {READER_BUSY_MS}")
+        conn.execute("PRAGMA user_version").fetchone()  # opens the file: fails here if not
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 class Database:
     """One open history file. ``notices`` holds what the user should be told after
-    opening (a damaged file moved aside, a migration backup, read-only mode)."""
+    opening (a damaged file moved aside, a migration backup, read-only mode).
 
-    def __init__(self, path: Path, *, now: Callable[[], datetime] = utc_now) -> None:
+    ``reader``: a second, read-only connection (see ``open_reader``) for a page's reads
+    off the GUI thread."""
+
+    def __init__(
+        self, path: Path, *, now: Callable[[], datetime] = utc_now, reader: bool = False
+    ) -> None:
         self.path = path
         self._now = now
-        opened = open_database(path, now())
+        opened = open_reader(path) if reader else open_database(path, now())
         self._conn = opened.conn
         self.readonly = opened.readonly
         self.notices = opened.notices

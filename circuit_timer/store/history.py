@@ -26,7 +26,8 @@ class HistoryStore(Recording, Reading, Plans):
 
     Opening it closes, as partial, sessions an earlier run left unfinished (``recover``).
     ``notices`` holds what the user should be told after opening (a damaged file moved
-    aside, a migration backup, read-only mode, sessions recovered).
+    aside, a migration backup, read-only mode, sessions recovered). ``reader`` opens a
+    second, read-only connection that only reads (store/database.py's ``open_reader``).
     """
 
     def __init__(
@@ -35,8 +36,9 @@ class HistoryStore(Recording, Reading, Plans):
         *,
         now: Callable[[], datetime] = utc_now,
         recover: bool = True,
+        reader: bool = False,
     ) -> None:
-        super().__init__(path, now=now)
+        super().__init__(path, now=now, reader=reader)
         if recover and not self.readonly:
             try:
                 recovered = self.recover_unfinished()

@@ -7,14 +7,19 @@ The main window builds it on the first visit (pyqtgraph loads then, not at start
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from circuit_timer.core.asymmetry import ExerciseAsymmetry
+from circuit_timer.core.pain import PainAdvice, PainTrend
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.chart_plots import PainChart, SymmetryChart
+from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_loader import LOADING_TEXT, PageLoader
 from circuit_timer.ui.page_style import (
     GROUP,
     INNER,
@@ -56,6 +61,14 @@ class ChartsPage(QWidget):
         self.symmetry_chart = SymmetryChart()
         self.empty = empty_state(EMPTY_TEXT)
         self.empty.setMaximumWidth(readable_width(self.empty))
+        # Until the first read comes (off the GUI thread, ui/page_loader.py).
+        self.loading = empty_state(LOADING_TEXT)
+        self.loading.setMaximumWidth(readable_width(self.loading))
+        self.loading.hide()
+        self._filled = False
+        self.loader = PageLoader(store.path, self)
+        self.loader.waiting.connect(self._show_line)
+        self.loader.failed.connect(lambda text: self._show_line(text, error=True))
         self.charts = QWidget()
         column = QVBoxLayout(self.charts)
         column.setContentsMargins(0, 0, 0, 0)
@@ -66,22 +79,29 @@ class ChartsPage(QWidget):
         self._column = column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addWidget(self.loading)
         layout.addWidget(self.empty)
         layout.addWidget(self.charts, 1)
         layout.addStretch(0)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read pain, session days and per-side results as of today, and redraw."""
+        """Read pain, session days and per-side results as of today off the GUI thread,
+        and redraw; "Loading" (or "Waiting", while the history is locked) shows until
+        the first read comes."""
         today = self.today()
-        # The advice `circuit-timer pain --trend` prints, read the same way.
-        trend, advice = insights.pain(self.store, today)
+        if not self._filled:
+            self._show_line(LOADING_TEXT)
+        self.loader.load(lambda store: _read(store, today), self._show)
+
+    def _show(self, read: _ChartsData) -> None:
+        self._filled = True
+        trend, advice, days, sides = read.trend, read.advice, read.days, read.sides
+        self.loading.hide()
         self.advice.set_advice(advice)
         # Shown once a clause has something to go on.
         known = any(check.status != "unknown" for check in advice.checks)
         self.advice_box.setVisible(known)
-        days = [s.local_date for s in self.store.sessions(until=today, status="completed")]
-        sides = insights.sides(self.store, today)
         # Both charts show the same days, so a session day lines up with its LSI.
         dated = [d for d, _ in trend.points] + [p.date for item in sides for p in item.points]
         span = (min(dated), max(dated)) if dated else None
@@ -94,6 +114,39 @@ class ChartsPage(QWidget):
         self.empty.setVisible(nothing)
         self.charts.setVisible(not nothing)
 
+    def _show_line(self, text: str, *, error: bool = False) -> None:
+        """One line in the charts' place (while the first read is on its way, or when it
+        failed), never the empty history's hint."""
+        self.loading.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.loading.setText(text)
+        self.loading.show()
+        if self._filled and not error:
+            return  # the charts read last stay under it until the new read comes
+        self._filled = False
+        self.empty.hide()
+        self.charts.hide()
+
     def is_empty(self) -> bool:
         """Whether the page shows its empty-state message instead of charts."""
-        return self.charts.isHidden()
+        return not self.empty.isHidden()
+
+    def is_loading(self) -> bool:
+        """Whether the page says it is loading or waiting for the history."""
+        return not self.loading.isHidden()
+
+
+@dataclass(frozen=True)
+class _ChartsData:
+    """What the page reads from the history, in one go off the GUI thread."""
+
+    trend: PainTrend
+    advice: PainAdvice
+    days: list[date]
+    sides: list[ExerciseAsymmetry]
+
+
+def _read(store: HistoryStore, today: date) -> _ChartsData:
+    # The advice `circuit-timer pain --trend` prints, read the same way.
+    trend, advice = insights.pain(store, today)
+    days = [s.local_date for s in store.sessions(until=today, status="completed")]
+    return _ChartsData(trend, advice, days, insights.sides(store, today))

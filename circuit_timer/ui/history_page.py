@@ -7,7 +7,6 @@ open as quickly as a few. Deleting asks first and can be undone from an inline b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,34 +23,23 @@ from PySide6.QtWidgets import (
 
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
-from circuit_timer.core.history_words import session_name
 from circuit_timer.core.library import Library
-from circuit_timer.core.records import SessionRecord
+from circuit_timer.core.records import SessionRecord, SetRecord
 from circuit_timer.core.streaks import Streaks, heatmap, partial_days
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.store.undo import SessionSnapshot, restore_session, snapshot_session
 from circuit_timer.ui.heatmap import WEEKS, HeatmapWidget
+from circuit_timer.ui.history_undo import Deleted, HistoryUndo
+from circuit_timer.ui.page_loader import LOADING_TEXT, PageLoader
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, readable_width
-from circuit_timer.ui.session_list import UUID, SessionList
+from circuit_timer.ui.session_list import NO_SESSIONS, UUID, SessionList
 from circuit_timer.ui.streak_card import StreakCard
 
-NO_SESSIONS = (
-    "No sessions yet. Start a circuit from the Library and it will show here, set by set. "
-    "A session done away from the app can be added with \u201ccircuit-timer log CIRCUIT\u201d."
-)
+# What the page reads in one go: streaks, every session, and the set counts.
+_Read = tuple[Streaks, list[SessionRecord], dict[str, tuple[int, int]]]
 
 
-@dataclass(frozen=True)
-class _Deleted:
-    """A deletion the runner can still undo."""
-
-    snapshot: SessionSnapshot
-    name: str
-
-
-class HistoryPage(QWidget):
+class HistoryPage(QWidget, HistoryUndo):
     """Streak cards, the heatmap and the session list, read from ``store``.
 
     ``library`` and ``today`` are called on every refresh, so plan changes and the date
@@ -82,7 +69,7 @@ class HistoryPage(QWidget):
         self._order: list[QTreeWidgetItem] = []
         self._items: dict[date, list[QTreeWidgetItem]] = {}
         self._by_uuid: dict[str, QTreeWidgetItem] = {}
-        self._undo: list[_Deleted] = []
+        self._undo: list[Deleted] = []
 
         self.current_weeks = StreakCard("Current week streak")
         self.longest_weeks = StreakCard("Longest week streak")
@@ -109,9 +96,21 @@ class HistoryPage(QWidget):
         self.list = SessionList()
         self.empty = empty_state(NO_SESSIONS)
         self.empty.hide()
+        # Until the first read comes (off the GUI thread, ui/page_loader.py).
+        self.loading = empty_state(LOADING_TEXT)
+        self.loading.hide()
+        self._filled = False
+        self.loader = PageLoader(store.path, self)
+        self.loader.waiting.connect(self._show_loading)
+        self.loader.failed.connect(self._show_error)
+        # A session's sets, read when it is expanded (a refresh does not drop them).
+        self.sets_loader = PageLoader(store.path, self)
+        for said in (self.sets_loader.waiting, self.sets_loader.failed):
+            said.connect(self._show_error)
         self.delete = QPushButton("Delete session…")
         self.delete.setEnabled(False)
-        for label in (self.totals, self.message, self.undo_label, self.filter_label, self.empty):
+        for label in (self.totals, self.message, self.undo_label, self.filter_label,
+                      self.empty, self.loading):  # fmt: skip
             label.setMaximumWidth(readable_width(label))
         self._build()
 
@@ -161,20 +160,33 @@ class HistoryPage(QWidget):
         page.addWidget(self.filters)
         page.addWidget(self.list, 1)
         page.addWidget(self.empty, 1)
+        page.addWidget(self.loading, 1)
 
     # -- filling -----------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the store again and show it, keeping the day filter and the selection."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the store again, off the GUI thread, and show it, keeping the day filter
+        and the selection; then call ``then``. "Loading" (or "Waiting", while the history
+        is locked) shows until the first read comes."""
         today = self.today()
-        try:
-            streaks = insights.streaks(self.store, self.library(), today)
-            sessions = self.store.sessions()
-            counts = self.store.set_counts()
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
+        library = self.library()
+        if not self._filled:
+            self._show_loading(LOADING_TEXT)
+        self.loader.load(
+            lambda store: (
+                insights.streaks(store, library, today),
+                store.sessions(),
+                store.set_counts(),
+            ),
+            lambda read: self._show(today, read, then),
+        )
+
+    def _show(self, today: date, read: _Read, then: Callable[[], None] | None) -> None:
+        streaks, sessions, counts = read
+        self._filled = True
+        self._show_parts(True)
         self.message.hide()
+        self.loading.hide()
         self.streaks = streaks
         self._show_streaks(streaks)
         self.heatmap.set_data(
@@ -182,6 +194,26 @@ class HistoryPage(QWidget):
         )
         self._fill_list(sessions, counts)
         self.show_day(self.filter_day)
+        if then is not None:
+            then()
+
+    def _show_loading(self, text: str) -> None:
+        """One line, instead of an empty history that would look like "no sessions"."""
+        if self._filled:
+            # Shown above what was read last: it may be out of date until the lock goes.
+            self._show_error(text)
+            return
+        self.loading.setText(text)
+        self.loading.show()
+        self._show_parts(False)
+        for part in (self.empty, self.list, self.filters):
+            part.hide()
+
+    def _show_parts(self, shown: bool) -> None:
+        # Before the first read, cards at 0 and a blank year would say "no sessions".
+        cards = (self.current_weeks, self.longest_weeks, self.current_days, self.longest_days)
+        for part in (*cards, self.totals, self.heatmap):
+            part.setVisible(shown)
 
     def _show_streaks(self, streaks: Streaks) -> None:
         self.current_weeks.show_number(streaks.current_weeks, "week")
@@ -210,12 +242,16 @@ class HistoryPage(QWidget):
     def _load_sets(self, item: QTreeWidgetItem) -> None:
         if not SessionList.needs_sets(item):
             return
-        try:
-            sets = self.store.sets(session_uuid=str(item.data(0, UUID)))
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
-        SessionList.add_sets(item, sets)
+        uuid = str(item.data(0, UUID))
+        self.sets_loader.load(
+            lambda store: store.sets(session_uuid=uuid), lambda sets: self._add_sets(uuid, sets)
+        )
+
+    def _add_sets(self, uuid: str, sets: list[SetRecord]) -> None:
+        # The list may have been filled again meanwhile: find the session's item now.
+        item = self._by_uuid.get(uuid)
+        if item is not None and SessionList.needs_sets(item):
+            SessionList.add_sets(item, sets)
 
     # -- the day filter ----------------------------------------------------------
 
@@ -271,84 +307,10 @@ class HistoryPage(QWidget):
         if self.store.readonly:
             self.delete.setToolTip("The history is open read-only.")
 
-    def delete_selected(self) -> None:
-        """Ask, then delete the selected session; the undo bar offers it back."""
-        uuid = self.selected_uuid()
-        if uuid is None or self.store.readonly:
-            return
-        try:
-            session = self.store.session(uuid)
-            if session is None:
-                self.refresh()
-                return
-            name = session_name(session)
-            if snapshot_session(self.store, uuid).value("status") == "in_progress":
-                # The workout page is still recording into it; deleting would lose sets.
-                self._show_error(f"{name} is still being recorded: finish it first.")
-                return
-            sets = self.store.set_counts().get(uuid, (0, 0))[0]
-            answer = QMessageBox.question(
-                self,
-                "Delete session",
-                f"Delete {name} and its {plural(sets, 'set')}?\n\n"
-                "Its streak days and records go with it. You can undo this straight after.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            # Taken after the answer, so a note or pain added meanwhile is kept for Undo.
-            snapshot = snapshot_session(self.store, uuid)
-            self.store.delete_session(uuid)
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
-        visible = self.visible_uuids()
-        row = visible.index(uuid) if uuid in visible else 0
-        self._undo.append(_Deleted(snapshot, name))
-        self._show_undo()
-        self.refresh()
-        # The next session moves up into the deleted one's place and is selected, so
-        # the keyboard user stays where they were.
-        visible = self.visible_uuids()
-        if visible:
-            item = self._by_uuid[visible[min(row, len(visible) - 1)]]
-            self.list.setCurrentItem(item)
+    def _changed(self) -> None:
         self.changed.emit()
-
-    def undo(self) -> None:
-        """Bring back the session deleted last."""
-        if not self._undo:
-            return
-        deleted = self._undo[-1]
-        try:
-            restore_session(self.store, deleted.snapshot)
-        except StoreError as exc:
-            self._show_error(str(exc))
-            return
-        self._undo.pop()
-        self._show_undo()
-        self.refresh()
-        item = self.item_of(deleted.snapshot.uuid)
-        if item is not None and not item.isHidden():
-            self.list.setCurrentItem(item)
-            self.list.scrollToItem(item)
-        self.changed.emit()
-
-    def _show_undo(self) -> None:
-        if not self._undo:
-            self.undo_bar.hide()
-            return
-        last = self._undo[-1]
-        more = len(self._undo) - 1
-        extra = f" ({more} more deleted before it)" if more else ""
-        self.undo_label.setText(f"Deleted {last.name}.{extra}")
-        self.undo_bar.show()
-
-    def _dismiss_undo(self) -> None:
-        self._undo.clear()
-        self.undo_bar.hide()
 
     def _show_error(self, text: str) -> None:
+        self.loading.hide()
         self.message.setText(text[:1].upper() + text[1:])
         self.message.show()

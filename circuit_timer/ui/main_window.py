@@ -18,6 +18,7 @@ from circuit_timer.store.errors import StoreError
 from circuit_timer.ui.keep_awake import KeepAwake
 from circuit_timer.ui.lazy_page import LazyPage, charts_page, loading_page
 from circuit_timer.ui.navigation import BROWSE, PageHost, PageStack, Sidebar, holder_for
+from circuit_timer.ui.page_loader import PageLoader
 from circuit_timer.ui.style import StyleKeeper
 from circuit_timer.ui.window_geometry import restore_geometry
 from circuit_timer.ui.window_menus import add_menus
@@ -26,9 +27,11 @@ from circuit_timer.ui.window_pages import WindowPages
 if TYPE_CHECKING:
     # The first paint shows the sidebar and "Loading…" only: every page, the models
     # (pydantic) and the store's queries are imported where they are first used, after it.
+    from circuit_timer.core.library import Library
     from circuit_timer.core.model import Circuit
     from circuit_timer.session.workout import Origin
     from circuit_timer.store.history import HistoryStore
+    from circuit_timer.store.insights import PlanOverview
     from circuit_timer.ui.controller import WorkoutController
     from circuit_timer.ui.library_watch import LibraryWatcher
     from circuit_timer.ui.workout_run import WorkoutRun
@@ -136,6 +139,12 @@ class MainWindow(QMainWindow, WindowPages):
         self.nav.blockSignals(False)
         if self.notices:
             self.statusBar().showMessage(" ".join(self.notices))
+        # Today's plan session is read off the GUI thread before it starts.
+        self.start_loader: PageLoader | None = None
+        if self.store is not None:
+            self.start_loader = PageLoader(self.store.path, self)
+            self.start_loader.waiting.connect(self.statusBar().showMessage)
+            self.start_loader.failed.connect(self.statusBar().showMessage)
 
     def load(self) -> None:
         """Read the library and show the first page."""
@@ -168,7 +177,7 @@ class MainWindow(QMainWindow, WindowPages):
         self.pages.setCurrentWidget(self.holders[name])
 
     def _plan_changed(self) -> None:
-        self.library_page.show_today(self._today_text())
+        self.library_page.show_today()
 
     # -- keys and dialogs -------------------------------------------------------
 
@@ -212,29 +221,23 @@ class MainWindow(QMainWindow, WindowPages):
 
     def _library_changed(self, library: object) -> None:
         self.library_page.set_library(self.watcher.library)
-        self.library_page.show_today(self._today_text())
+        self.library_page.show_today()
 
-    def _today_session(self) -> tuple[Circuit, Origin] | None:
+    def _today_session(
+        self, overview: PlanOverview | None, library: Library
+    ) -> tuple[Circuit, Origin] | None:
         from circuit_timer.core.today import todays_session
         from circuit_timer.session.workout import Origin
-        from circuit_timer.store import insights
 
-        if self.store is None:
-            return None
-        overview = insights.plan_overview(self.store, self.watcher.library, self.today())
         found = todays_session(overview.today_sessions) if overview else None
         if overview is None or found is None or found.circuit is None:
             return None
-        entry = self.watcher.library.entries[found.planned.circuit_id]
+        entry = library.entries[found.planned.circuit_id]
         return found.circuit, Origin(
             circuit_hash=entry.digest,
             plan_id=overview.followed.enrolment.plan_id,
             plan_week=found.planned.weeks_out,
         )
-
-    def _today_text(self) -> str | None:
-        found = self._today_session()
-        return found[0].title if found else None
 
     def new_circuit(self) -> None:
         """Ask for a name, write a starter circuit, and open it for editing."""
@@ -275,8 +278,19 @@ class MainWindow(QMainWindow, WindowPages):
         self.run(entry.document, Origin(circuit_hash=entry.digest))
 
     def start_plan_session(self) -> None:
-        """Run today's plan session with its changes, recording its plan and week."""
-        found = self._today_session()
+        """Run today's plan session with its changes, recording its plan and week (read
+        off the GUI thread; the workout starts when it comes)."""
+        from circuit_timer.store import insights
+
+        if self.start_loader is None:
+            return
+        library, today = self.watcher.library, self.today()
+        self.start_loader.load(
+            lambda store: insights.plan_overview(store, library, today),
+            lambda overview: self._start_found(self._today_session(overview, library)),
+        )
+
+    def _start_found(self, found: tuple[Circuit, Origin] | None) -> None:
         if found is not None:
             self.run(*found)
 
@@ -368,6 +382,8 @@ class MainWindow(QMainWindow, WindowPages):
         if self.workout_run is not None and not self.workout_run.workout.finished:
             self.workout_run.controller.finish_early()
         self._close_run()
+        for loader in self.findChildren(PageLoader):
+            loader.cancel()  # a read still waiting out a lock is not shown, nor retried
         self.keep_awake.release()
         QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

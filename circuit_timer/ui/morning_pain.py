@@ -11,8 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_loader import PageLoader
 from circuit_timer.ui.page_style import INNER, scaled_font, section_title
 from circuit_timer.ui.pain_scale import PAIN_BUTTON_SIZE, PainScale
+
+
+def morning_score(store: HistoryStore, today: date) -> int | None:
+    """The morning pain score saved for ``today``, if there is one."""
+    entries = store.pain_entries(until=today)
+    return next((e.value for e in entries if e.date == today and e.kind == "morning"), None)
 
 
 class MorningPain(QWidget):
@@ -54,25 +61,39 @@ class MorningPain(QWidget):
         column.addWidget(question)
         column.addWidget(self.scale)
         column.addLayout(saving)
+        # Saving runs in a worker, with its own connection (ui/page_loader.py).
+        self._saving = False
+        self.writer = PageLoader(store.path, self, writable=True) if store is not None else None
+        if self.writer is not None:
+            self.writer.waiting.connect(self._locked)
+            self.writer.failed.connect(self._failed)
         self.group.idToggled.connect(self._picked)
         self.save.clicked.connect(self.save_score)
 
     def show_saved(self, today: date) -> None:
-        """Press the score saved for ``today``, if there is one."""
+        """Press the score saved for ``today``, if there is one (read here: the Today page
+        reads it off the GUI thread and calls ``show_score``)."""
         saved = None
         if self.store is not None:
             try:
-                saved = next(
-                    (
-                        e.value
-                        for e in self.store.pain_entries(until=today)
-                        if e.date == today and e.kind == "morning"
-                    ),
-                    None,
-                )
+                saved = morning_score(self.store, today)
             except StoreError as exc:
                 self._say(str(exc), error=True)
                 return
+        self.show_score(saved)
+
+    def show_loading(self) -> None:
+        """Nothing can be pressed until today's score is read."""
+        self.scale.clear()
+        for button in self.buttons:
+            button.setEnabled(False)
+        self.save.setEnabled(False)
+        self._say("")
+
+    def show_score(self, saved: int | None) -> None:
+        """Press ``saved``, today's saved score, if there is one."""
+        if self._saving:
+            return  # the score being saved shows, not the one read before it
         for button in self.buttons:
             button.setEnabled(self.store is not None)
         if saved is None:
@@ -96,18 +117,38 @@ class MorningPain(QWidget):
             self._say(f"{level}/10: press Save")
 
     def save_score(self) -> None:
-        """Save the pressed score as today's morning pain."""
+        """Save the pressed score as today's morning pain, off the GUI thread: it says
+        "Saving" until the history has it, and "Saved" only then."""
         value = self.value()
-        if value is None or self.store is None:
+        if value is None or self.store is None or self.writer is None:
             return
-        try:
-            self.store.add_pain(self._today(), "morning", value)
-        except StoreError as exc:
-            self._say(str(exc), error=True)
-            return
+        day = self._today()
+        self._saving = True
         self.save.setEnabled(False)
+        self._say(f"Saving {value}/10\u2026")
+        self.writer.load(
+            lambda store: store.add_pain(day, "morning", value),
+            lambda _: self._stored(value),
+        )
+
+    def _stored(self, value: int) -> None:
+        self._saving = False
         self._say(f"Saved: {value}/10 this morning")
+        self.save.setEnabled(False)
         self.saved.emit(value)
+
+    def _locked(self, _text: str) -> None:
+        value = self.value()
+        self._say(
+            f"Not saved yet: another program is using your history. Trying again to save "
+            f"{value}/10\u2026",
+            error=True,
+        )
+
+    def _failed(self, text: str) -> None:
+        self._saving = False
+        self._say(text, error=True)
+        self.save.setEnabled(True)  # the runner may try again
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

@@ -6,9 +6,7 @@ start as done, missed, today, open or upcoming (from ``insights.plan_overview``,
 the race. Choosing another plan or another race date shows what that change would look
 like if made today: the chosen plan counted back from the race date, week by week from
 the furthest week out to race week, as the format spec's "Plan" section places it.
-
-The chooser (plan and calendar) is ``plan_chooser``, the table ``plan_tree``, the words
-``core.plan_words``.
+The chooser is ``plan_chooser``, the table ``plan_tree``, the words ``core.plan_words``.
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Plan
 from circuit_timer.core.plan_words import (
@@ -45,20 +42,23 @@ from circuit_timer.core.plan_words import (
 from circuit_timer.core.records import Enrolment
 from circuit_timer.core.schedule import PlannedSession, default_race_date, plan_schedule
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.day_watch import DayWatch
 from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_loader import LOADING_TEXT, WAITING_TEXT, PageLoader
 from circuit_timer.ui.page_style import scaled_font, set_role
+from circuit_timer.ui.plan_acting import PlanActing
 from circuit_timer.ui.plan_chooser import PlanChooser
 from circuit_timer.ui.plan_tree import SESSION_INDEX, STATUS, PlanTree
 
+# What the page reads: the active enrolment and where the runner stands in it.
+_Read = tuple[Enrolment | None, insights.PlanOverview | None]
 # Below this page width the table goes under the chooser instead of beside it.
 STACK_BELOW_WIDTH = 900
 TREE_MIN_HEIGHT = 360
 
 
-class PlanPage(QWidget):
+class PlanPage(QWidget, PlanActing):
     """Your plan while you follow one; choose, preview, start, change or stop a plan.
 
     Signals:
@@ -122,6 +122,12 @@ class PlanPage(QWidget):
         self.stop.clicked.connect(self.stop_plan)
         self.back.clicked.connect(self.show_followed)
         self.choose.clicked.connect(self._open_chooser)
+        # The history is read off the GUI thread (ui/page_loader.py).
+        self._filled = False
+        self.loader = PageLoader(store.path, self) if store is not None else None
+        if self.loader is not None:
+            self.loader.waiting.connect(self._waiting)
+            self.loader.failed.connect(self._failed)
         self.refresh()
 
     def _build(self) -> None:
@@ -164,21 +170,48 @@ class PlanPage(QWidget):
         self._day.check()
 
     def refresh(self) -> None:
-        """Re-read the active plan and the library; keep the runner's choice where it can."""
+        """Re-read the active plan (off the GUI thread) and the library; keep the runner's
+        choice where it can. "Loading" or "Waiting" shows until the first read comes."""
         today = self._today()
         self._day.shown = today
         self.message.clear()
-        self.active = None
-        self.overview = None
         library = self._library()
-        if self.store is None:
+        if self.loader is None:
             self._say("The history could not be opened, so a plan cannot be started here.")
+            self._fill((None, None), library, today)
+            return
+        if not self._filled:
+            self._waiting(LOADING_TEXT)
+        self.loader.load(
+            lambda store: (
+                store.active_enrolment(as_of=today),
+                insights.plan_overview(store, library, today),
+            ),
+            lambda read: self._fill(read, library, today),
+        )
+
+    def _waiting(self, text: str) -> None:
+        if self._filled:
+            self._say(text, error=False)  # what was read last stays till the lock goes
         else:
-            try:
-                self.active = self.store.active_enrolment(as_of=today)
-                self.overview = insights.plan_overview(self.store, library, today)
-            except StoreError as exc:
-                self._say(str(exc))
+            set_role(self.active_label, "emptyState")
+            self.active_label.setText(text)
+            # Nothing to choose from or press until the plan followed is known.
+            for part in (self.chooser, self.schedule_title, self.tree, self.detail,
+                         self.choose, self.stop, self.enrol):  # fmt: skip
+                part.hide()
+
+    def _failed(self, error: str) -> None:
+        self._fill((None, None), self._library(), self._today())
+        self._say(error)
+
+    def _fill(self, read: _Read, library: Library, today: date) -> None:
+        self._filled = True
+        for part in (self.schedule_title, self.tree, self.detail):
+            part.show()  # the chooser and the buttons show as _preview decides
+        self.active, self.overview = read
+        if self.message.text() == WAITING_TEXT:
+            self.message.clear()  # the lock has gone
         chosen = self.selected_plan_id() or (self.active.plan_id if self.active else None)
         self.chooser.fill(plan_titles(library), chosen)
         self.chooser.set_earliest(today)
@@ -327,73 +360,11 @@ class PlanPage(QWidget):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.message.setText(text)
 
-    # -- acting ------------------------------------------------------------------
+    # -- acting (start and stop: ui/plan_acting.py) -----------------------------
 
     def _ask(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _title(self, plan_id: str) -> str:
-        plan = self._library().plan(plan_id)
-        return plan.title if plan else plan_id
-
-    def start_plan(self) -> None:
-        """Follow the chosen plan toward the picked date; ask first if one is followed."""
-        plan = self.selected_plan()
-        if self.store is None or plan is None:
-            return
-        today, race = self._today(), self.race_date()
-        if race < today:  # The calendar refuses these; a stale page might not.
-            self._say(f"The race date {day_text(race, year=True)} has passed.")
-            return
-        try:
-            active = self.store.active_enrolment(as_of=today)
-        except StoreError as exc:
-            self._say(str(exc))
-            return
-        if active is not None:
-            old = self._title(active.plan_id)
-            question = (
-                f"Stop following {old} and start {plan.title} toward a race on "
-                f"{day_text(race, year=True)}?\n\n"
-                "The sessions you did so far stay in your history."
-            )
-            if not self._ask("Change plan?", question):
-                return
-        try:
-            self.store.enrol(plan.id, race, today)
-        except StoreError as exc:
-            self._say(str(exc))
-            return
-        self._race_picked = True
-        self.refresh()
-        self._say(f"Following {plan.title} toward {day_text(race, year=True)}.", error=False)
-        self.plan_changed.emit()
-
-    def stop_plan(self) -> None:
-        """Stop following the active plan after asking; its history is kept."""
-        if self.store is None:
-            return
-        today = self._today()
-        try:
-            active = self.store.active_enrolment(as_of=today)
-        except StoreError as exc:
-            self._say(str(exc))
-            return
-        if active is None:
-            return
-        question = (
-            f"Stop following {self._title(active.plan_id)}?\n\n"
-            "The sessions you did stay in your history; the Today page stops showing "
-            "plan sessions."
-        )
-        if not self._ask("Stop plan?", question):
-            return
-        try:
-            self.store.stop_plan(today)
-        except StoreError as exc:
-            self._say(str(exc))
-            return
-        self.refresh()
-        self._say(f"Stopped following {self._title(active.plan_id)}.", error=False)
+    def _changed(self) -> None:
         self.plan_changed.emit()

@@ -22,6 +22,10 @@ NOTE_COLUMN = len(COLUMNS) - 1
 UUID = Qt.ItemDataRole.UserRole
 LOADED = Qt.ItemDataRole.UserRole + 1
 PARTIAL_LIGHT, PARTIAL_DARK = "#B34700", "#F0A830"  # Readable orange on each theme.
+NO_SESSIONS = (
+    "No sessions yet. Start a circuit from the Library and it will show here, set by set. "
+    "A session done away from the app can be added with \u201ccircuit-timer log CIRCUIT\u201d."
+)
 # Room around a cell's text beyond what the style's own padding adds: rows that do not crowd.
 CELL_AIR = 12
 

@@ -10,8 +10,8 @@ on what today's session is and what counts as done or missed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -25,27 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Circuit
+from circuit_timer.core.pain import PainAdvice
 from circuit_timer.core.plan_words import (
     NO_PLAN_TODAY,
     adherence_text,
     plan_gone_text,
     race_headline,
-    session_changes,
-    session_minutes,
     week_title,
 )
-from circuit_timer.core.schedule import PlannedSession
-from circuit_timer.core.today import todays_session
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.day_watch import DayWatch
-from circuit_timer.ui.morning_pain import MorningPain
+from circuit_timer.ui.morning_pain import MorningPain, morning_score
 from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_loader import LOADING_TEXT, PageLoader
 from circuit_timer.ui.page_style import (
     GROUP,
     INNER,
@@ -66,16 +61,13 @@ MAX_LINE_CHARS = 180
 SESSION_CHARS = 40
 
 
-def changes_html(planned: PlannedSession, circuit: Circuit | None) -> str:
-    """Today's changes as a short list: the exercise in bold, then its new dose and load."""
-    changes = session_changes(planned.session, circuit)
-    if not changes:
-        return "The circuit as written, no changes today."
-    items = []
-    for name, parts in changes:
-        head = f"<b>{escape(name)}</b>: " if name else ""
-        items.append(f"<li>{head}{'<br>'.join(escape(p) for p in parts)}</li>")
-    return "The plan changes today:<ul>" + "".join(items) + "</ul>"
+@dataclass(frozen=True)
+class _TodayData:
+    """What the page reads from the history, in one go off the GUI thread."""
+
+    overview: insights.PlanOverview | None
+    morning: int | None
+    advice: PainAdvice
 
 
 class TodayPage(QWidget):
@@ -137,6 +129,13 @@ class TodayPage(QWidget):
         self.choose_plan.clicked.connect(self.plan_requested.emit)
         self.next_plan.clicked.connect(self.plan_requested.emit)
         self.morning.saved.connect(self._pain_saved)
+        # The reads run off the GUI thread (ui/page_loader.py); until the first comes,
+        # the page says it is loading.
+        self._filled = False
+        self.loader = PageLoader(store.path, self) if store is not None else None
+        if self.loader is not None:
+            self.loader.waiting.connect(self._show_loading)
+            self.loader.failed.connect(self._failed)
         self.refresh()
 
     def _build(self) -> None:
@@ -160,7 +159,9 @@ class TodayPage(QWidget):
         column.addWidget(self.no_plan)
         column.addWidget(self.choose_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        advice = QVBoxLayout()
+        self.advice_box = QWidget()
+        advice = QVBoxLayout(self.advice_box)
+        advice.setContentsMargins(0, 0, 0, 0)
         advice.setSpacing(INNER)
         for item in (section_title("Pain check"), self.advice):
             advice.addWidget(item)
@@ -181,9 +182,8 @@ class TodayPage(QWidget):
         for label in (self.headline, self.plan_line):
             headline.addWidget(label)
         page.addLayout(headline)
-        for widget in (self.plan_box, self.no_plan_box, self.morning):
+        for widget in (self.plan_box, self.no_plan_box, self.morning, self.advice_box):
             page.addWidget(widget)
-        page.addLayout(advice)
         page.addStretch(1)
 
     # -- fitting the window ------------------------------------------------------
@@ -226,26 +226,61 @@ class TodayPage(QWidget):
         self._day.check()
 
     def refresh(self) -> None:
-        """Re-read the plan, the history and the library for today."""
+        """Re-read the plan, the history and the library for today, off the GUI thread;
+        "Loading" (or "Waiting", while the history is locked) shows until they come."""
         today = self._today()
         self._day.shown = today
         library = self._library()
-        self.overview = None
-        error = None
-        if self.store is None:
-            error = "The history could not be opened: plans and pain cannot be shown or saved."
-        else:
-            try:
-                self.overview = insights.plan_overview(self.store, library, today)
-            except StoreError as exc:
-                error = str(exc)
-        overview = self.overview
+        if self.loader is None:
+            self.overview = None
+            self._show_no_plan(
+                None, "The history could not be opened: plans and pain cannot be shown or saved."
+            )
+            self.morning.show_score(None)
+            self.advice.set_error("The history could not be opened.")
+            return
+        if not self._filled:
+            self._show_loading(LOADING_TEXT)
+        self.loader.load(
+            lambda store: _TodayData(
+                insights.plan_overview(store, library, today),
+                morning_score(store, today),
+                insights.pain(store, today)[1],
+            ),
+            lambda data: self._show(data, library),
+        )
+
+    def _show(self, data: _TodayData, library: Library) -> None:
+        self._filled = True
+        self.overview = overview = data.overview
         if overview is None or overview.followed.plan is None:
-            self._show_no_plan(overview, error)
+            self._show_no_plan(overview, None)
         else:
             self._show_plan(overview, library)
-        self.morning.show_saved(today)
-        self._show_advice(today)
+        self.morning.show_score(data.morning)
+        self.advice.set_advice(data.advice)
+        self.advice_box.show()
+
+    def _show_loading(self, text: str) -> None:
+        """Until the history is read: one line in the page's place, nothing to press."""
+        self.overview = None
+        self.plan_box.hide()
+        self.no_plan_box.show()
+        self.start.setEnabled(False)
+        self.headline.setText("Today")
+        self._set(self.plan_line, "")
+        self.no_plan.setStyleSheet("")
+        self.no_plan.setText(text)
+        self.choose_plan.hide()
+        self.morning.show_loading()
+        self.advice_box.hide()
+
+    def _failed(self, error: str) -> None:
+        self._filled = False
+        self._show_no_plan(None, error)
+        self.morning.show_score(None)
+        self.advice.set_error(error)
+        self.advice_box.show()
 
     def _show_no_plan(self, overview: insights.PlanOverview | None, error: str | None) -> None:
         self.plan_box.hide()
@@ -284,61 +319,9 @@ class TodayPage(QWidget):
         if overview.days_to_race < 0:
             where = " \u00b7 the race is over: choose a plan for the next one on the Plan page."
         self._set(self.plan_line, f"Plan: {followed.plan.title}{where}")
-        self._show_today(overview, library)
+        self.session.show_today(overview, library)
         self._show_week(overview, library)
         self.adherence.setText("Adherence: " + adherence_text(overview.progress))
-
-    def _show_today(self, overview: insights.PlanOverview, library: Library) -> None:
-        todays = overview.today_sessions
-        # The same choice as the window's Start, the Library and `run`.
-        found = todays_session(todays)
-        nxt = overview.next_session
-        after = (
-            f"Next: {day_text(nxt.date)}, {self._title(nxt, library)}"
-            if nxt
-            else "No more plan sessions before the race."
-        )
-        self.next_plan.setVisible(overview.days_to_race < 0)
-        if found is None:
-            if todays:
-                title, text = "Done for today \u2713", f"Well done. {after}"
-            elif overview.days_to_race == 0:
-                title, text = "Race today", "No session today. Good luck!"
-            elif overview.days_to_race < 0:
-                title, text = "Plan finished", "How did it go? Choose a plan for your next race."
-            else:
-                title, text = "Rest day", f"Rest day. {after}"
-            self.session_title.setText(title)
-            self._set(self.session_facts, "")
-            self._set(self.blocks, "")
-            self._set(self.changes, "")
-            self._set(self.rest, text)
-            self.start.hide()
-            self.start.setEnabled(False)
-            return
-        planned, adjusted = found.planned, found.circuit
-        original = library.circuit(planned.circuit_id)
-        self.session_title.setText(self._title(planned, library))
-        if adjusted is None:
-            self._set(
-                self.session_facts,
-                f"The circuit '{planned.circuit_id}' is no longer in your library.",
-            )
-            self._set(self.blocks, "")
-            self._set(self.changes, "")
-            self.start.setEnabled(False)
-        else:
-            length = session_minutes(planned, original)
-            self._set(self.session_facts, f"About {length} min")
-            self._set(
-                self.blocks,
-                " \u00b7 ".join(adjusted.block_title(b) for b in range(len(adjusted.blocks))),
-            )
-            self._set(self.changes, changes_html(planned, original))
-            self.start.setEnabled(True)
-        self.start.setAccessibleName(f"Start today's session: {self._title(planned, library)}")
-        self.start.show()
-        self._set(self.rest, "")
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
@@ -350,10 +333,6 @@ class TodayPage(QWidget):
         self.week.show_week(overview.progress, overview.today, library)
         self._arrange(self.width())
         self.week.fit()
-
-    def _title(self, planned: PlannedSession, library: Library) -> str:
-        circuit: Circuit | None = library.circuit(planned.circuit_id)
-        return circuit.title if circuit else planned.circuit_id
 
     def week_statuses(self) -> list[tuple[str, str, str]]:
         """(day, status, the status as shown) for each session listed this week."""
@@ -370,17 +349,6 @@ class TodayPage(QWidget):
         self.morning.save_score()
 
     def _pain_saved(self, value: int) -> None:
-        self._show_advice(self._today())
+        # The advice takes the new score into account: read again, off the GUI thread.
+        self.refresh()
         self.pain_saved.emit(value)
-
-    def _show_advice(self, today: date) -> None:
-        """The pain-monitoring rule on today's history (the same reading as the CLI's)."""
-        if self.store is None:
-            self.advice.set_error("The history could not be opened.")
-            return
-        try:
-            _, advice = insights.pain(self.store, today)
-        except StoreError as exc:
-            self.advice.set_error(str(exc))
-            return
-        self.advice.set_advice(advice)

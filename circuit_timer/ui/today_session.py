@@ -3,11 +3,37 @@ its Start button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from html import escape
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from circuit_timer.core.dates import day_text
+from circuit_timer.core.library import Library
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.plan_words import session_changes, session_minutes
+from circuit_timer.core.schedule import PlannedSession
+from circuit_timer.core.today import todays_session
+from circuit_timer.store.insights import PlanOverview
 from circuit_timer.ui.page_colours import PASSED_COLOUR
 from circuit_timer.ui.page_style import INNER, scaled_font, section_title, text_label
+
+
+def changes_html(planned: PlannedSession, circuit: Circuit | None) -> str:
+    """Today's changes as a short list: the exercise in bold, then its new dose and load."""
+    changes = session_changes(planned.session, circuit)
+    if not changes:
+        return "The circuit as written, no changes today."
+    items = []
+    for name, parts in changes:
+        head = f"<b>{escape(name)}</b>: " if name else ""
+        items.append(f"<li>{head}{'<br>'.join(escape(p) for p in parts)}</li>")
+    return "The plan changes today:<ul>" + "".join(items) + "</ul>"
+
+
+def _title(planned: PlannedSession, library: Library) -> str:
+    circuit: Circuit | None = library.circuit(planned.circuit_id)
+    return circuit.title if circuit else planned.circuit_id
 
 
 class SessionColumn(QWidget):
@@ -43,3 +69,62 @@ class SessionColumn(QWidget):
         column.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         column.addWidget(self.start)
+
+    def show_today(self, overview: PlanOverview, library: Library) -> None:
+        """Today's session from ``overview`` (or a rest day's, a done day's words)."""
+        todays = overview.today_sessions
+        # The same choice as the window's Start, the Library and `run`.
+        found = todays_session(todays)
+        nxt = overview.next_session
+        after = (
+            f"Next: {day_text(nxt.date)}, {_title(nxt, library)}"
+            if nxt
+            else "No more plan sessions before the race."
+        )
+        self.next_plan.setVisible(overview.days_to_race < 0)
+        if found is None:
+            if todays:
+                title, text = "Done for today \u2713", f"Well done. {after}"
+            elif overview.days_to_race == 0:
+                title, text = "Race today", "No session today. Good luck!"
+            elif overview.days_to_race < 0:
+                title, text = "Plan finished", "How did it go? Choose a plan for your next race."
+            else:
+                title, text = "Rest day", f"Rest day. {after}"
+            self.title.setText(title)
+            self._set(self.facts, "")
+            self._set(self.blocks, "")
+            self._set(self.changes, "")
+            self._set(self.rest, text)
+            self.start.hide()
+            self.start.setEnabled(False)
+            return
+        planned, adjusted = found.planned, found.circuit
+        original = library.circuit(planned.circuit_id)
+        self.title.setText(_title(planned, library))
+        if adjusted is None:
+            self._set(
+                self.facts,
+                f"The circuit '{planned.circuit_id}' is no longer in your library.",
+            )
+            self._set(self.blocks, "")
+            self._set(self.changes, "")
+            self.start.setEnabled(False)
+        else:
+            length = session_minutes(planned, original)
+            self._set(self.facts, f"About {length} min")
+            self._set(
+                self.blocks,
+                " \u00b7 ".join(adjusted.block_title(b) for b in range(len(adjusted.blocks))),
+            )
+            self._set(self.changes, changes_html(planned, original))
+            self.start.setEnabled(True)
+        self.start.setAccessibleName(f"Start today's session: {_title(planned, library)}")
+        self.start.show()
+        self._set(self.rest, "")
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        # An empty label still takes a line of the column; hide it instead.
+        label.setText(text)
+        label.setVisible(bool(text))

@@ -1,14 +1,26 @@
 """Driving the main window in tests: a fake screen-saver inhibitor, a window on a fake
-clock, and moving a workout forward."""
+clock, moving a workout forward, waiting for a page's reads, and another process that
+holds the history locked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
+from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.main_window import MainWindow
+from circuit_timer.ui.page_loader import PageLoader, wait_for_reads
+
+W = TypeVar("W", bound=QObject)
 
 
 class FakeKeepAwake:
@@ -89,3 +101,90 @@ def run_to_end(win: MainWindow) -> None:
         else:
             clock(win).set(wake)
             win.controller.pump()
+
+
+def wait_loaded(qtbot: QtBot, widget: QObject, timeout: int = 5000) -> None:
+    """Wait until every read of the history ``widget`` (a window, a page, or a
+    PageLoader itself) asked for off the GUI thread has been shown (ui/page_loader.py)."""
+    loaders = [widget] if isinstance(widget, PageLoader) else widget.findChildren(PageLoader)
+    qtbot.waitUntil(lambda: not any(loader.busy for loader in loaders), timeout=timeout)
+
+
+def loaded(widget: W) -> W:
+    """``widget`` once every read it asked for off the GUI thread has been shown (for
+    builders that have no qtbot at hand)."""
+    deadline = time.monotonic() + 10
+    while any(loader.busy for loader in widget.findChildren(PageLoader)):
+        assert time.monotonic() < deadline, "the page's reads did not come"
+        wait_for_reads()
+        QApplication.processEvents()
+    return widget
+
+
+def wait_shown(qtbot: QtBot, win: MainWindow, name: str) -> QWidget:
+    """Show the browse page ``name`` and wait until it has loaded; the page."""
+    win.show_page(name)
+    page = win.browse[name]
+    wait_loaded(qtbot, page)
+    return page
+
+
+# Holds an exclusive lock on a database until told to let go (a line on stdin), as
+# tests/reliability/test_broken_storage.py's locker does.
+LOCKER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+conn.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+conn.close()
+"""
+
+
+def rollback_journal(store: HistoryStore) -> None:
+    """Put ``store``'s file in rollback-journal mode, the one the store keeps where the
+    file system cannot do WAL (some network shares): there an exclusive lock keeps
+    readers out too, while in WAL mode they read on. ``store`` must be its only
+    connection."""
+    mode = store._conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    assert mode == "delete"
+
+
+class Locker:
+    """Another process that holds the history at ``path`` locked while in its ``with``,
+    or until ``release``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> Locker:
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", LOCKER, str(self.path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        assert self._process.stdout.readline().strip() == "locked"
+        return self
+
+    def release(self, qtbot: QtBot | None = None) -> None:
+        """Let go of the lock, and wait for the process to end (with ``qtbot``, the
+        event loop runs meanwhile, so the wait is not a stall of the window)."""
+        process = self._process
+        if process is None:
+            return
+        self._process = None
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write("\n")
+        process.stdin.close()
+        if qtbot is not None:
+            qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
+        process.wait(timeout=10)
+        process.stdout.close()
+        assert process.returncode == 0
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -16,6 +16,7 @@ from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.chart_data import timestamp
 from circuit_timer.ui.charts import EMPTY_TEXT, ChartsPage
+from tests.ui.driving import wait_loaded
 from tests.ui.palettes import applied, dark_palette
 
 TODAY = date(2025, 3, 14)
@@ -88,9 +89,11 @@ def seeded(store: HistoryStore) -> HistoryStore:
 @pytest.fixture
 def page(qtbot: QtBot, seeded: HistoryStore) -> ChartsPage:
     widget = ChartsPage(seeded, lambda: TODAY)
+    wait_loaded(qtbot, widget)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.refresh()
+    wait_loaded(qtbot, widget)
     return widget
 
 
@@ -141,6 +144,7 @@ def test_the_symmetry_chart_has_each_exercise_headline_first(page: ChartsPage) -
 def test_a_low_lsi_lowers_the_y_axis(qtbot: QtBot, store: HistoryStore) -> None:
     add_session(store, day(1), {HEEL: (10, 20)}, "completed")
     widget = ChartsPage(store, lambda: TODAY)
+    wait_loaded(qtbot, widget)
     qtbot.addWidget(widget)
     assert widget.symmetry_chart.y_range() == pytest.approx((45.0, 105.0))
     assert widget.symmetry_chart.flagged_data() == [(timestamp(day(1)), 50.0)]
@@ -152,12 +156,14 @@ def test_a_low_lsi_lowers_the_y_axis(qtbot: QtBot, store: HistoryStore) -> None:
 
 def test_an_empty_history_shows_how_to_start(qtbot: QtBot, store: HistoryStore) -> None:
     widget = ChartsPage(store, lambda: TODAY)
+    wait_loaded(qtbot, widget)
     qtbot.addWidget(widget)
     assert widget.is_empty()
     assert widget.empty.text() == EMPTY_TEXT
     assert "circuit-timer pain N" in EMPTY_TEXT and "Today page" in EMPTY_TEXT
     store.add_pain(TODAY, "morning", 4)
     widget.refresh()
+    wait_loaded(qtbot, widget)
     assert not widget.is_empty()
     assert widget.pain_chart.pain_data() == ([timestamp(TODAY)], [4.0])
     assert widget.symmetry_chart.series() == []
@@ -207,6 +213,7 @@ def test_only_counted_tests_are_charted_and_no_test_says_what_to_do(
                              seconds=40.0, dose=dose, test=test, counted=counted))  # fmt: skip
     store.finish_session(uid, "completed", ended_at=started + timedelta(minutes=30))
     widget = ChartsPage(store, lambda: TODAY)
+    wait_loaded(qtbot, widget)
     qtbot.addWidget(widget)
     chart = widget.symmetry_chart
     assert chart.series() == [] and chart.view.isHidden()
@@ -217,6 +224,7 @@ def test_only_counted_tests_are_charted_and_no_test_says_what_to_do(
     # Then a counted test: the only series.
     add_session(store, day(4), {BRIDGE: (9, 12)}, "completed")
     widget.refresh()
+    wait_loaded(qtbot, widget)
     assert [exercise for exercise, _, _ in chart.series()] == [BRIDGE]
     assert chart.legend_names()[0] == "Single-leg glute bridge"
 
@@ -230,6 +238,7 @@ def test_the_pain_check_is_the_clis_advice(page: ChartsPage, seeded: HistoryStor
 
 def test_no_pain_check_before_anything_to_check(qtbot: QtBot, store: HistoryStore) -> None:
     widget = ChartsPage(store, lambda: TODAY)
+    wait_loaded(qtbot, widget)
     qtbot.addWidget(widget)
     assert widget.advice_box.isHidden()
     # Pain after a session, and nothing else: the page is not empty, the check is kept.
@@ -237,6 +246,7 @@ def test_no_pain_check_before_anything_to_check(qtbot: QtBot, store: HistoryStor
     uid = store.start_session("pf-crash-course", started_at=started, local_date=TODAY)
     store.finish_session(uid, "completed", pain_after=6, ended_at=started)
     widget.refresh()
+    wait_loaded(qtbot, widget)
     assert not widget.is_empty() and not widget.advice_box.isHidden()
     assert widget.advice.title.text() == "Go lighter next session"
     assert widget.advice.decided.text().startswith("Decided by the during-after check")

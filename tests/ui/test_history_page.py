@@ -21,6 +21,7 @@ from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.timestamps import to_text
 from circuit_timer.ui.history_page import HistoryPage
 from circuit_timer.ui.session_list import COLUMNS
+from tests.ui.driving import wait_loaded
 
 TODAY = date(2026, 6, 17)  # a Wednesday
 OLD = TODAY - timedelta(days=400)  # before the heatmap's year
@@ -72,6 +73,7 @@ def page(qtbot: QtBot, store: HistoryStore, seeded: dict[str, str]) -> HistoryPa
     shown.resize(1280, 800)
     shown.show()
     shown.refresh()
+    wait_loaded(qtbot, shown)
     return shown
 
 
@@ -159,11 +161,14 @@ def test_the_list_marks_partial_sessions(page: HistoryPage, seeded: dict[str, st
     assert partial.font(2).bold()
 
 
-def test_expanding_a_session_shows_its_sets(page: HistoryPage, seeded: dict[str, str]) -> None:
+def test_expanding_a_session_shows_its_sets(
+    page: HistoryPage, qtbot: QtBot, seeded: dict[str, str]
+) -> None:
     item = page.item_of(seeded["today"])
     assert item is not None
     assert item.childCount() == 0  # loaded only when asked for
     page.list.expandItem(item)
+    wait_loaded(qtbot, page.sets_loader)
     texts = [item.child(n).text(0) for n in range(item.childCount())]
     assert texts == [
         "Heel raise, left: set 1 of block 1, round 1 · 8 / 10 reps · 0:40",
@@ -208,6 +213,7 @@ def test_delete_asks_and_undo_brings_the_session_back(
     monkeypatch.setattr(QMessageBox, "question", yes)
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert store.session(victim) is None
     assert victim not in page.visible_uuids()
     assert page.undo_bar.isVisible()
@@ -217,6 +223,7 @@ def test_delete_asks_and_undo_brings_the_session_back(
 
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert (store.sessions(), store.sets()) == before
     assert victim in page.visible_uuids()
     assert not page.undo_bar.isVisible()
@@ -243,11 +250,14 @@ def test_store_errors_are_shown_not_raised(
     assert page.message.text() == "The history database is locked by another program"
     assert not page.undo_bar.isVisible()
     assert seeded["today"] in page.visible_uuids()
-    monkeypatch.setattr(store, "sessions", locked)
+    # On the class: the page reads in a worker, on a connection of its own.
+    monkeypatch.setattr(HistoryStore, "sessions", locked)
     page.refresh()
+    wait_loaded(qtbot, page)
     assert page.message.isVisible()
     monkeypatch.undo()
     page.refresh()
+    wait_loaded(qtbot, page)
     assert not page.message.isVisible()
 
 
@@ -283,6 +293,7 @@ def test_ten_years_of_daily_sessions_open(qtbot: QtBot, store: HistoryStore) -> 
     started = time.perf_counter()
     page = HistoryPage(store, Library, lambda: TODAY)
     page.refresh()
+    wait_loaded(qtbot, page, timeout=60_000)
     elapsed = time.perf_counter() - started
     qtbot.addWidget(page)
     print(f"\nHistoryPage with 3,650 sessions: construction + refresh {elapsed * 1000:.0f} ms")
@@ -303,6 +314,7 @@ def test_a_session_still_being_recorded_is_not_deleted(
         "pf-crash-course", started_at=datetime(2026, 6, 17, 9, tzinfo=UTC)
     )
     page.refresh()
+    wait_loaded(qtbot, page)
     item = page.item_of(running)
     assert item is not None
     page.list.setCurrentItem(item)
@@ -326,11 +338,13 @@ def test_an_empty_history_says_how_to_fill_it(qtbot: QtBot, store: HistoryStore)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_loaded(qtbot, page)
     assert page.empty.isVisible() and page.empty.objectName() == "emptyState"
     assert "Start a circuit from the Library" in page.empty.text()
     assert not page.list.isVisible() and not page.delete.isVisible()
     add_session(store, TODAY, 7)
     page.refresh()
+    wait_loaded(qtbot, page)
     assert not page.empty.isVisible() and page.list.isVisible()
     assert len(page.visible_uuids()) == 1
 
@@ -355,6 +369,7 @@ def test_pain_not_entered_is_a_dash_and_pain_during_is_shown(
     page = HistoryPage(store, Library, lambda: TODAY)
     qtbot.addWidget(page)
     page.refresh()
+    wait_loaded(qtbot, page)
     during, after = COLUMNS.index("Pain during"), COLUMNS.index("Pain after")
     scored, unscored = page.item_of(uid), page.item_of(bare)
     assert scored is not None and unscored is not None

@@ -39,6 +39,7 @@ from circuit_timer.ui.settings_dialog import SettingsDialog
 from circuit_timer.ui.summary_page import SummaryPage
 from circuit_timer.ui.summary_text import SideTest
 from circuit_timer.ui.today_page import MAX_LINE_CHARS, TodayPage
+from tests.ui.driving import loaded
 from tests.ui.layout_checks import clipping, shown
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
@@ -131,17 +132,17 @@ def settle() -> None:
 
 
 def today_page(store: HistoryStore | None, day: date = TODAY) -> TodayPage:
-    return TodayPage(store, lambda: LIBRARY, lambda: day)
+    return loaded(TodayPage(store, lambda: LIBRARY, lambda: day))
 
 
 def history_page(store: HistoryStore, day: date = TODAY) -> HistoryPage:
     page = HistoryPage(store, Library, lambda: day)
     page.refresh()
-    return page
+    return loaded(page)
 
 
 def charts_page(store: HistoryStore, day: date = TODAY) -> ChartsPage:
-    return ChartsPage(store, lambda: day)
+    return loaded(ChartsPage(store, lambda: day))
 
 
 def summary_page(store: HistoryStore, *, saved: bool = False) -> SummaryPage:

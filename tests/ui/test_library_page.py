@@ -197,6 +197,7 @@ def test_the_window_runs_the_plan_session_from_the_library(
 ) -> None:
     from circuit_timer.core.clock import FakeClock
     from circuit_timer.ui.app import open_main_window
+    from tests.ui.driving import wait_loaded
 
     with HistoryStore.in_folder(private_home) as store:
         store.enrol(PF_PLAN, RACE, STARTED)
@@ -214,6 +215,7 @@ def test_the_window_runs_the_plan_session_from_the_library(
     page.select(PF)
     assert page.plan_start.isVisible() and page.start.text().startswith("Run as written")
     qtbot.mouseClick(page.plan_start, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, win)  # today's session is read off the GUI thread, then started
     assert win.controller is not None
     towel = next(ex for b in win.controller.workout.circuit.blocks for ex in b.exercises
                  if ex.id == "towel-heel-raise")  # fmt: skip

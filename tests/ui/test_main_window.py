@@ -19,7 +19,7 @@ from circuit_timer.ui.lazy_page import LazyPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.navigation import PAGE_TEXT
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
-from tests.ui.driving import FakeKeepAwake, advance, run_to_end, start, to_next
+from tests.ui.driving import FakeKeepAwake, advance, run_to_end, start, to_next, wait_loaded
 
 
 def test_library_lists_searches_and_filters(window: MainWindow) -> None:
@@ -172,7 +172,9 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
     win.show()
     assert win.pages.currentWidget() is win.holders["Today"]  # with a plan, Today first
     assert "Plantar fasciitis crash course" in win.library_page.today.text()
+    wait_loaded(qtbot, win)
     qtbot.mouseClick(win.today_page.start, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, win)  # today's session is read off the GUI thread, then started
     assert win.controller is not None
     towel = next(ex for b in win.controller.workout.circuit.blocks for ex in b.exercises
              if ex.id == "towel-heel-raise")  # fmt: skip

@@ -26,6 +26,7 @@ from circuit_timer.files import paths
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.plan_page import PlanPage
+from tests.ui.driving import wait_loaded
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PF_PLAN = "pf-crash-course-4-weeks"
@@ -45,6 +46,7 @@ def make_page(qtbot: QtBot, store: HistoryStore | None, today: date) -> PlanPage
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
+    wait_loaded(qtbot, page)
     return page
 
 
@@ -171,6 +173,7 @@ def test_start_enrols_without_asking(
     assert not page.stop.isEnabled()
     with qtbot.waitSignal(page.plan_changed, timeout=1000):
         qtbot.mouseClick(page.enrol, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert asked == []
     active = store.active_enrolment(as_of=SUNDAY)
     assert active is not None
@@ -199,6 +202,7 @@ def test_change_asks_first_and_keeps_the_old_plans_history(
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(page.plan_changed, timeout=1000):
         qtbot.mouseClick(page.enrol, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     active = store.active_enrolment(as_of=SUNDAY)
     assert active is not None and (active.plan_id, active.race_date) == (PF_PLAN, RACE)
     old, new = store.enrolments()
@@ -231,6 +235,7 @@ def test_stop_asks_then_stops(
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(page.plan_changed, timeout=1000):
         qtbot.mouseClick(page.stop, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert store.active_enrolment(as_of=SUNDAY) is None
     [stopped] = store.enrolments()
     assert stopped.ended_on == SUNDAY

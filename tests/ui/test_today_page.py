@@ -27,6 +27,7 @@ from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui import day_watch
 from circuit_timer.ui.today_page import TodayPage
+from tests.ui.driving import wait_loaded
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PF_PLAN = "pf-crash-course-4-weeks"
@@ -63,6 +64,7 @@ def make_page(qtbot: QtBot, store: HistoryStore | None, today: date) -> TodayPag
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
+    wait_loaded(qtbot, page)
     return page
 
 
@@ -182,7 +184,9 @@ def test_morning_pain_is_saved_and_shown_again(qtbot: QtBot, seeded: HistoryStor
     qtbot.mouseClick(page.pain_buttons[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.pain_buttons[4], Qt.MouseButton.LeftButton)  # second thoughts
-    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.pain_saved, timeout=5000) as saved:
+        qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    assert saved.args == [4]
     morning = [e for e in seeded.pain_entries() if e.date == TODAY]
     assert morning == [PainEntry(TODAY, "morning", 4)]  # one entry a day, the last one
     again = make_page(qtbot, seeded, TODAY)
@@ -198,9 +202,12 @@ def test_a_store_error_is_shown_not_raised(
     def broken(*args: object) -> None:
         raise StoreError("the history is open read-only; nothing was saved.")
 
-    monkeypatch.setattr(seeded, "add_pain", broken)
+    # On the class: the score is saved in a worker, on a connection of its own.
+    monkeypatch.setattr(HistoryStore, "add_pain", broken)
     qtbot.mouseClick(page.pain_buttons[5], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    assert page.pain_status.text() == "Saving 5/10\u2026"  # never "Saved" before it is
+    wait_loaded(qtbot, page.morning.writer)
     assert page.pain_status.text() == "the history is open read-only; nothing was saved."
 
 
@@ -220,6 +227,7 @@ def test_a_page_left_open_overnight_moves_on_to_the_new_day(
     page = TodayPage(seeded, lambda: LIBRARY, lambda: day[0])
     qtbot.addWidget(page)
     page.show()
+    wait_loaded(qtbot, page)
     assert page.session_title.text() == "Plantar fasciitis crash course"
     day[0] = TODAY + timedelta(days=1)
     qtbot.waitUntil(lambda: page.session_title.text() == "Rest day", timeout=2000)
@@ -227,6 +235,7 @@ def test_a_page_left_open_overnight_moves_on_to_the_new_day(
     page.hide()
     day[0] = date(2026, 12, 2)
     page.show()
+    wait_loaded(qtbot, page)
     assert page.headline.text() == "18 days to your race (Sun 20 Dec)"
 
 
@@ -307,7 +316,9 @@ def test_saving_morning_pain_updates_the_pain_check(qtbot: QtBot, store: History
     )
     assert page.advice.title.text() == "Nothing to go by yet"
     qtbot.mouseClick(page.pain_buttons[1], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.pain_saved, timeout=5000):
+        qtbot.mouseClick(page.save_pain, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert "\u2713 kept Morning pain not rising week to week" in page.advice.plain_text()
 
 
