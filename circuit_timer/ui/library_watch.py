@@ -81,4 +81,11 @@ class LibraryWatcher(QObject):
         self._watcher.addPaths(paths)
 
     def _soon(self, _path: str) -> None:
+        if not self.user.is_dir():
+            # Only the folder's appearance matters while it is missing. The nearest folder
+            # above it may be the data folder, where the history's journal and WAL files
+            # come and go all through a workout: reloading the library (and the window's
+            # reads after it) at each of them would be work for nothing.
+            self._watch()  # a folder on the way down may have appeared
+            return
         self._debounce.start()

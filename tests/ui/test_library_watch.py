@@ -47,3 +47,19 @@ def test_a_folder_made_after_the_start_is_watched_once_it_appears(
         (user / "mine.yaml").write_text(MINE)
     assert "mine" in signal.args[0].entries
     watch.stop()
+
+
+def test_files_coming_and_going_above_a_missing_folder_reload_nothing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The data folder holds the history: its journal comes and goes at every write.
+    user = tmp_path / "circuits"
+    watch = LibraryWatcher(paths.bundled_circuits_dir(), user)
+    watch.reload()
+    with qtbot.assertNotEmitted(watch.reloaded, wait=800):
+        (tmp_path / "history.db-journal").write_text("x")
+        (tmp_path / "history.db-journal").unlink()
+        (tmp_path / "other").mkdir()
+    with qtbot.waitSignal(watch.reloaded, timeout=5000):
+        user.mkdir()
+    watch.stop()

@@ -90,9 +90,9 @@ def test_a_locked_history_never_stalls_the_window_and_the_pages_fill_in_after(
         uid = store.start_session("pf-crash-course", local_date=today)
         store.finish_session(uid, "completed")
         store.add_pain(today, "morning", 2)
-    # The library watcher watches the circuits folder, or the nearest folder above it
-    # that exists: the data folder, where the lock's journal comes and goes.
-    (private_home / "circuits").mkdir()
+    # No circuits folder: the library watcher watches the data folder above it, where the
+    # lock's journal comes and goes; that must not reload the library on the GUI thread.
+    assert not (private_home / "circuits").exists()
     win = open_window(qtbot)
     wait_loaded(qtbot, win)
     # Imported at the first visit to Charts (pyqtgraph, about 260 ms): not a wait on the
