@@ -176,18 +176,23 @@ class Workout:
             )
         )
 
-    def settle(self, timeout: float) -> bool:
+    def settle(self, timeout: float, *, until_fault: bool = False) -> bool:
         """Wait up to ``timeout`` seconds for everything so far to be in the history
-        (tests, and a face's last moments; never in a face's event loop)."""
-        return self._writer is None or self._writer.wait(timeout)
+        (tests, and a face's last moments; never while the workout runs). With
+        ``until_fault``, stop waiting as soon as the history is found stuck."""
+        return self._writer is None or self._writer.wait(timeout, until_fault=until_fault)
 
-    def release(self, timeout: float) -> bool:
+    def release(self, timeout: float | None) -> bool:
         """The face is done with the history: give the writer up to ``timeout`` seconds,
-        then stop it. Whether everything is in the history; what is not stays in the
-        journal, written at the next start."""
+        then stop it (None: it stops by itself once everything is written, without
+        waiting). Whether everything is in the history; what is not stays in the journal,
+        written at the next start."""
         self._released = True
         if self._writer is None:
             return True
+        if timeout is None:
+            self._writer.finish()
+            return self._writer.state().pending == 0
         return self._writer.close(timeout)
 
     # -- what faces read (never the engine itself) ------------------------------

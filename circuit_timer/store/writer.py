@@ -109,11 +109,22 @@ class Writer:
         with self._cond:
             return WriterState(self._written, len(self._queue), self._fault, self._code)
 
-    def wait(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds for every queued record to be written; whether
-        they all were (for tests and the end of a run, never a face's event loop)."""
+    def wait(self, timeout: float, *, until_fault: bool = False) -> bool:
+        """Wait up to ``timeout`` seconds for every queued record to be written (or, with
+        ``until_fault``, for the first fault: a face at a workout's end waits no longer
+        than the busy timeout when the history is stuck). Whether they all were."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._queue, timeout)
+            self._cond.wait_for(
+                lambda: not self._queue or (until_fault and self._fault is not None), timeout
+            )
+            return not self._queue
+
+    def finish(self) -> None:
+        """Stop once everything queued is written (or the process ends: the journal keeps
+        the rest), without waiting."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
 
     def close(self, timeout: float) -> bool:
         """Give the writer up to ``timeout`` seconds to write what is queued, then stop it.
@@ -145,6 +156,7 @@ class Writer:
             changed = text != self._fault
             self._fault = text
             self._code = None if fault is None else fault.code
+            self._cond.notify_all()
         if changed:
             self._changed()
 
