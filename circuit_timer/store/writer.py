@@ -180,10 +180,9 @@ class Writer:
                 try:
                     if db is None:
                         db = self._open(replay=identity is None)
-                        now = _identity(self.db_path)
-                        if identity is not None and now != identity:
+                        identity = _identity(self.db_path)
+                        if not self._still_there(db):
                             self._write_again()  # a new file (deleted, or damaged and moved)
-                        identity = now
                         continue
                     if _identity(self.db_path) != identity:
                         _close(db)
@@ -224,6 +223,17 @@ class Writer:
         # The busy timeout: retries happen here, with pauses, never a 5 s wait.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
         return db
+
+    def _still_there(self, db: Recording) -> bool:
+        """Whether what this writer wrote is in the database just opened (a file made
+        afresh may even have the old one's inode number)."""
+        with self._cond:
+            sessions = {str(item.record.get("session")) for item in self._applied}
+        for session in sessions:
+            rows = db._read("SELECT 1 FROM sessions WHERE uuid = ?", (session,))
+            if not rows:
+                return False
+        return True
 
     def _write_again(self) -> None:
         """The database at the path is not the one written to: write everything again."""
