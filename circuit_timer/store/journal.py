@@ -117,7 +117,9 @@ class Journal:
             written = os.pwrite(fd, data, self._end)
             if written != len(data):
                 raise OSError(f"short write to {self.path}")
-            os.fsync(fd)
+            # Within the reserve the size does not change: fdatasync is enough, and
+            # cheaper, as each set waits on it.
+            os.fdatasync(fd)
             self._end += written
 
     def close(self) -> None:

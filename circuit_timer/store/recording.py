@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.timestamps import local_date_of, to_text
+from circuit_timer.store.timestamps import local_date_of, to_text, utc_now
 
 if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
     from circuit_timer.core.planned_sets import PlannedSet
@@ -38,6 +40,22 @@ def _new_uuid() -> str:
 
 class Recording(Database):
     """What the workout (and ``log``, ``pain``, the summary) writes."""
+
+    @classmethod
+    def on_connection(cls, path: Path, conn: sqlite3.Connection) -> Recording:
+        """Recording over a connection the caller opened on an existing, current history
+        (the writer's second connection in a process: opening it through
+        ``open_database``, whose checks open and close the file, would drop the SQLite
+        locks the process's first connection holds on it: POSIX locks go with any
+        close)."""
+        self = cls.__new__(cls)
+        self.path = path
+        self._now = utc_now
+        self._conn = conn
+        self.readonly = False
+        self.notices = []
+        self.backup = None
+        return self
 
     def start_session(
         self,

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from circuit_timer.store import entries
-from circuit_timer.store.errors import EnvironmentFault, StoreError
+from circuit_timer.store import entries, migrations
+from circuit_timer.store.errors import EnvironmentFault, StoreError, explain
 from circuit_timer.store.journal import Journal, Record
 from circuit_timer.store.recording import Recording
 
@@ -211,7 +212,7 @@ class Writer:
 
     def _open(self, *, replay: bool) -> Recording:
         try:
-            db = Recording(self.db_path)
+            db = self._connect() if self.db_path.is_file() else Recording(self.db_path)
         except EnvironmentFault:
             raise
         except StoreError as exc:  # a newer schema, a folder in its place: wait and see
@@ -223,6 +224,30 @@ class Writer:
         # The busy timeout: retries happen here, with pauses, never a 5 s wait.
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
         return db
+
+    def _connect(self) -> Recording:
+        """A plain connection to the history the face's store has opened (and checked,
+        repaired, migrated): see ``Recording.on_connection`` for why not open_database."""
+        try:
+            conn = sqlite3.connect(self.db_path, timeout=BUSY_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(exc, self.db_path) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        except sqlite3.Error as exc:
+            conn.close()
+            raise explain(exc, self.db_path) from None
+        if version != migrations.LATEST or mode.lower() != "wal":
+            conn.close()
+            raise EnvironmentFault(
+                f"the history database {self.db_path} is not ready to write (schema "
+                f"{version}, {mode} mode); restart circuit-timer."
+            )
+        return Recording.on_connection(self.db_path, conn)
 
     def _still_there(self, db: Recording) -> bool:
         """Whether what this writer wrote is in the database just opened (a file made
