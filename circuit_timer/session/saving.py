@@ -53,7 +53,8 @@ def end_line(done: int, recorded: int, kept: int, *, all_written: bool = True) -
         return text
     waiting = kept - recorded
     if recorded == 0 and kept >= done:
-        return f"{plural(done, 'set')} kept safely; they will be {later}."
+        they = "it" if done == 1 else "they"
+        return f"{plural(done, 'set')} kept safely; {they} will be {later}."
     text = f"{recorded} of {plural(done, 'set')} saved to your history"
     if waiting:
         text += f"; {waiting} more kept safely, to be {later}"

@@ -82,7 +82,9 @@ def saved_text(done: int, saved: int | None, kept: int | None = None) -> str:
     if waiting > 0 and kept == done:
         soon = "will be written as soon as the history can take them"
         if saved == 0:
-            return f"{plural(done, 'set')} kept safely: they {soon}."
+            they = "it" if done == 1 else "they"
+            soon = soon.replace("them", "it") if done == 1 else soon
+            return f"{plural(done, 'set')} kept safely: {they} {soon}."
         return (
             f"{saved} of {plural(done, 'set')} saved to your history; the other {waiting} {soon}."
         )

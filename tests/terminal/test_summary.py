@@ -136,7 +136,7 @@ def test_pain_the_locked_history_cannot_take_yet_is_kept_and_written_later(
         assert workout.sets_recorded == 0 and workout.sets_kept == 1
         line = saved_line(workout, "One set", "completed", written=False)
         assert line == (
-            "One set: completed, 1 set kept safely; they will be written to your history "
+            "One set: completed, 1 set kept safely; it will be written to your history "
             "at the next start."
         )
         locker.execute("COMMIT")
