@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,10 @@ def replay(db: Recording, folder: Path | None = None) -> list[str]:
     notices: list[str] = []
     written = 0
     conn = db._conn
-    conn.execute(f"PRAGMA busy_timeout = {REPLAY_BUSY_MS}")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {REPLAY_BUSY_MS}")
+    except sqlite3.Error:
+        return []  # the history is not usable now: the journals wait for the next start
     try:
         for path in paths:
             with journal.claimed(path) as records:

@@ -180,9 +180,14 @@ class Writer:
                 pause = None
                 try:
                     if db is None:
-                        db = self._open(replay=identity is None)
-                        identity = _identity(self.db_path)
-                        if not self._still_there(db):
+                        opened = self._open(replay=identity is None)
+                        try:
+                            there = self._still_there(opened)
+                        except StoreError:
+                            _close(opened)
+                            raise
+                        db, identity = opened, _identity(self.db_path)
+                        if not there:
                             self._write_again()  # a new file (deleted, or damaged and moved)
                         continue
                     if _identity(self.db_path) != identity:
@@ -202,6 +207,12 @@ class Writer:
                     continue
                 except StoreError:
                     self._refused = True  # the history refuses it (a bug): the journal keeps it
+                except (sqlite3.Error, OSError) as exc:
+                    # Unexpected, but the thread must live on: wait, open afresh, try again.
+                    self._set_fault(EnvironmentFault(f"the history could not be written: {exc}"))
+                    pause = LONGEST_PAUSE
+                    db = _close(db)
+                    continue
                 self._done(item)
                 self._pause = FIRST_PAUSE
                 self._set_fault(None)
@@ -218,11 +229,15 @@ class Writer:
         except StoreError as exc:  # a newer schema, a folder in its place: wait and see
             raise EnvironmentFault(str(exc)) from None
         conn = db._conn
-        if replay:
-            # Earlier workouts' journals first, now that the history can take them.
-            entries.replay(db)
-        # The busy timeout: retries happen here, with pauses, never a 5 s wait.
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        try:
+            if replay:
+                # Earlier workouts' journals first, now that the history can take them.
+                entries.replay(db)
+            # The busy timeout: retries happen here, with pauses, never a 5 s wait.
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        except (StoreError, sqlite3.Error) as exc:
+            _close(db)
+            raise EnvironmentFault(f"the history could not be opened: {exc}") from None
         return db
 
     def _connect(self) -> Recording:
