@@ -16,7 +16,6 @@ from circuit_timer.commands.common import (
 from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.dates import day_text
-from circuit_timer.core.describe import plural
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.today import todays_session
@@ -26,7 +25,7 @@ from circuit_timer.session.workout import Origin, Workout
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal.runner import TerminalRunner
-from circuit_timer.terminal.summary import after_workout, line_asker
+from circuit_timer.terminal.summary import SETTLE_SECONDS, after_workout, line_asker, saved_line
 
 EXIT_FINISHED_EARLY = 3
 
@@ -96,6 +95,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         asking = runner.interactive and runner.stopped_by is None
         ask = line_asker(sys.stdin, sys.stdout) if asking else None
         after_workout(workout, ask, sys.stdout, today(args))
-    saved = plural(workout.sets_recorded, "set")
-    print(f"{circuit.title}: {status}, {saved} saved to your history.", file=sys.stderr)
+        written = workout.release(SETTLE_SECONDS)
+    print(saved_line(workout, circuit.title, status, written=written), file=sys.stderr)
     return EXIT_OK if status == "completed" else EXIT_FINISHED_EARLY

@@ -2,7 +2,11 @@
 
 Faces (the terminal runner, the Qt window) own only the waiting and the drawing; they
 call ``pump()`` when the engine's next wake-up comes and the control methods on keys.
-Each completed set is written to the history the moment it is done.
+
+Each completed set (and the session's start, finish, pain and note) is written ahead to
+the session's journal, fsynced, before anything tells the runner about it; a writer
+thread (store/writer.py) then puts it into SQLite, retrying while the database is locked,
+full, read-only, missing or damaged. The face's thread never waits on SQLite.
 
 A face that can ask the runner (the window) passes ``keep_empty=False``: the history
 session then opens with the first completed set, so a workout that ends with none leaves
@@ -21,8 +25,11 @@ from circuit_timer.core.events import Event, Finished, FinishStatus, SetComplete
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.session.cue_scheduler import CueScheduler
-from circuit_timer.store.errors import StoreError
+from circuit_timer.store import entries
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.journal import Journal, Record, folder_of
+from circuit_timer.store.timestamps import local_date_of
+from circuit_timer.store.writer import Writer, WriterState
 
 Listener = Callable[[Event], object]
 PLAN_AHEAD_SECONDS = 10.0
@@ -40,8 +47,10 @@ class Origin:
 class Workout:
     """Runs ``circuit`` on ``clock``, recording into ``store`` (None: record nothing).
 
-    ``keep_empty``: open the history session at the start (True, the terminal) or with
-    the first completed set (False, the window, which asks about a workout with none).
+    ``keep_empty``: open the history session at the start (True) or with the first
+    completed set (False: the faces, which ask about a workout with none).
+    ``on_saving``: called (on the writer's thread) when what is saved or what stops it
+    changes; a face marshals it onto its own thread and reads ``saving()``.
     """
 
     def __init__(
@@ -54,8 +63,10 @@ class Workout:
         cue_listeners: Iterable[Listener] = (),
         *,
         keep_empty: bool = True,
+        on_saving: Callable[[], object] | None = None,
     ) -> None:
         self.circuit = circuit
+        self._on_saving = on_saving
         self.keep_empty = keep_empty
         self.engine = Engine(circuit, clock)
         self.store = store
@@ -77,10 +88,16 @@ class Workout:
         self.session_uuid: str | None = None
         self.notices: list[str] = []
         self.status: FinishStatus | None = None
-        self._unsaved: list[SetCompleted] = []
         # Sets by key: a set redone after Back replaces its first record, as in the store.
         self._done: dict[SetKey, CompletedSet] = {}
-        self._saved: set[SetKey] = set()
+        # The writer's number of each set's latest record: saved once the writer is past it.
+        self._numbers: dict[SetKey, int] = {}
+        self._journal: Journal | None = None
+        self._writer: Writer | None = None
+        self._unjournaled: list[Record] = []  # kept in memory while the journal fails
+        self._unjournaled_numbers: list[int] = []
+        self._journal_fault: str | None = None
+        self._released = False
         self._started_at: datetime | None = None
         self._ended_at: datetime | None = None
 
@@ -91,10 +108,7 @@ class Workout:
         if self.store is not None:
             self._started_at = self.store.now()
             if self.keep_empty:
-                try:
-                    self._open_session()
-                except StoreError as exc:
-                    self._notice(f"this workout is not being saved: {exc}")
+                self._open_session()
         return self._dispatch(self.engine.start())
 
     def pump(self) -> list[Event]:
@@ -131,28 +145,55 @@ class Workout:
 
     def keep(self) -> None:
         """Keep a finished workout that has no session yet (no completed set) in the
-        history, with its finish status. Raises StoreError when it cannot be saved."""
+        history, with its finish status."""
         if not self.finished or self.store is None or self.session_uuid is not None:
             return
         assert self.status is not None
         self._open_session()
-        assert self.session_uuid is not None
-        self._record_pending()  # sets done while the history could not be written
-        self.store.finish_session(self.session_uuid, self.status, ended_at=self._ended_at)
+        self._finish(self.status)
 
     def discard(self) -> None:
-        """Leave a finished workout with no saved set out of the history: its session, if
-        one was opened (a set that could not be saved), is deleted."""
+        """Leave a finished workout with no completed set out of the history: its session,
+        if one was opened, is deleted. A completed set always stays: it happened."""
         if not self.finished or self.store is None or self.session_uuid is None:
             return
-        if self._saved:
-            return  # saved sets stay: they happened
-        try:
-            self.store.delete_session(self.session_uuid)
-        except StoreError as exc:
-            self._notice(f"the empty session could not be removed: {exc}")
+        if self._done:
             return
+        self._put(entries.discard(self.session_uuid))
         self.session_uuid = None
+
+    def annotate(
+        self, *, notes: str | None, pain_during: int | None, pain_after: int | None
+    ) -> None:
+        """Add the runner's note and pain to the session (nothing entered: nothing stored)."""
+        if self.store is None or self.session_uuid is None:
+            return
+        if notes is None and pain_during is None and pain_after is None:
+            return
+        self._put(
+            entries.note(
+                self.session_uuid, notes=notes, pain_during=pain_during, pain_after=pain_after
+            )
+        )
+
+    def settle(self, timeout: float, *, until_fault: bool = False) -> bool:
+        """Wait up to ``timeout`` seconds for everything so far to be in the history
+        (tests, and a face's last moments; never while the workout runs). With
+        ``until_fault``, stop waiting as soon as the history is found stuck."""
+        return self._writer is None or self._writer.wait(timeout, until_fault=until_fault)
+
+    def release(self, timeout: float | None) -> bool:
+        """The face is done with the history: give the writer up to ``timeout`` seconds,
+        then stop it (None: it stops by itself once everything is written, without
+        waiting). Whether everything is in the history; what is not stays in the journal,
+        written at the next start."""
+        self._released = True
+        if self._writer is None:
+            return True
+        if timeout is None:
+            self._writer.finish()
+            return self._writer.state().pending == 0
+        return self._writer.close(timeout)
 
     # -- what faces read (never the engine itself) ------------------------------
 
@@ -181,8 +222,34 @@ class Workout:
 
     @property
     def sets_recorded(self) -> int:
-        """How many of the completed sets are saved in the history."""
-        return len(self._saved)
+        """How many of the completed sets are in the history database now."""
+        written = self._writer.state().written if self._writer is not None else 0
+        return sum(1 for number in self._numbers.values() if number <= written)
+
+    @property
+    def sets_kept(self) -> int:
+        """How many of the completed sets are safe on disk (in the history or journaled)."""
+        # Records are journaled in order: the first one still in memory and all after it
+        # are safe only once written.
+        first_unsafe = min(self._unjournaled_numbers, default=None)
+        if first_unsafe is None:
+            return len(self._numbers)
+        written = self._writer.state().written if self._writer is not None else 0
+        return sum(1 for n in self._numbers.values() if n < first_unsafe or n <= written)
+
+    def saving(self) -> WriterState | None:
+        """What the writer has done and what stops it (None: nothing written yet)."""
+        return self._writer.state() if self._writer is not None else None
+
+    @property
+    def journal_fault(self) -> str | None:
+        """Why records could not be journaled (kept in memory meanwhile), or None."""
+        return self._journal_fault
+
+    @property
+    def journal_path(self) -> str | None:
+        """Where this workout's journal is (for telling the runner)."""
+        return str(self._journal.path) if self._journal is not None else None
 
     # -- dispatch --------------------------------------------------------------
 
@@ -221,51 +288,69 @@ class Workout:
 
     def _open_session(self) -> None:
         assert self.store is not None
-        self.session_uuid = self.store.start_session(
-            self.circuit.id,
-            circuit_title=self.circuit.title,
-            circuit_hash=self.origin.circuit_hash,
-            plan_id=self.origin.plan_id,
-            plan_week=self.origin.plan_week,
-            started_at=self._started_at,
+        import uuid  # here: the window opens before the first workout needs it
+
+        self.session_uuid = str(uuid.uuid4())
+        started = self._started_at or self.store.now()
+        self._put(
+            entries.start(
+                self.session_uuid,
+                self.circuit.id,
+                circuit_title=self.circuit.title,
+                circuit_hash=self.origin.circuit_hash,
+                plan_id=self.origin.plan_id,
+                plan_week=self.origin.plan_week,
+                started_at=started,
+                local_date=local_date_of(started),
+            )
         )
 
     def _record(self, event: SetCompleted) -> None:
-        if self.store is None or (self.session_uuid is None and self.keep_empty):
-            return  # no history, or its session could not be opened at the start
-        # Sets that could not be saved earlier (disk full, locked) go first, in order.
-        self._unsaved.append(event)
-        try:
-            if self.session_uuid is None:
-                self._open_session()
-            assert self.session_uuid is not None
-            while self._unsaved:
-                first = self._unsaved[0]
-                self.store.record_set(self.session_uuid, first.done)
-                self._unsaved.pop(0)
-                self._saved.add(_set_key(first))
-        except StoreError as exc:
-            self._notice(f"a set could not be saved yet ({exc}); the workout goes on")
-
-    def _finish(self, status: FinishStatus) -> None:
         if self.store is None:
             return
-        self._record_pending()
         if self.session_uuid is None:
+            self._open_session()
+        assert self.session_uuid is not None
+        record = entries.completed_set(self.session_uuid, event.done, self.store.now())
+        self._numbers[_set_key(event)] = self._put(record)
+
+    def _finish(self, status: FinishStatus) -> None:
+        if self.store is None or self.session_uuid is None:
             return
+        ended = self._ended_at or self.store.now()
+        self._put(entries.finish(self.session_uuid, status, ended))
+
+    def _put(self, record: Record) -> int:
+        """Journal ``record`` (durably, before the face hears of it), then hand it to the
+        writer; a record the journal cannot take is kept and journaled with the next."""
+        assert self.store is not None and self.session_uuid is not None
+        if self._released:
+            raise RuntimeError("the workout's history writer is closed")
+        if self._journal is None:
+            self._journal = Journal(folder_of(self.store.path), self.session_uuid)
+        if self._writer is None:
+            self._writer = Writer(self.store.path, self._journal, on_change=self._saving_changed)
+        number = self._writer.put(record)
+        self._unjournaled.append(record)
+        self._unjournaled_numbers.append(number)
         try:
-            self.store.finish_session(self.session_uuid, status, ended_at=self._ended_at)
-        except StoreError as exc:
-            self._notice(f"the end of this workout could not be saved: {exc}")
+            self._journal.append_all(self._unjournaled)
+        except OSError as exc:
+            fault = f"{self._journal.path}: {exc.strerror or exc}"
+            if fault != self._journal_fault:
+                self._journal_fault = fault
+                self._saving_changed(None)
+        else:
+            self._unjournaled.clear()
+            self._unjournaled_numbers.clear()
+            if self._journal_fault is not None:
+                self._journal_fault = None
+                self._saving_changed(None)
+        return number
 
-    def _record_pending(self) -> None:
-        if self._unsaved:
-            last = self._unsaved.pop()
-            self._record(last)
-
-    def _notice(self, text: str) -> None:
-        if text not in self.notices:
-            self.notices.append(text)
+    def _saving_changed(self, _state: WriterState | None) -> None:
+        if self._on_saving is not None:
+            self._on_saving()
 
 
 def _set_key(event: SetCompleted) -> SetKey:

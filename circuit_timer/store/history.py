@@ -24,7 +24,8 @@ DB_NAME = "history.db"
 class HistoryStore(Recording, Reading, Plans):
     """The runner's history in one SQLite file.
 
-    Opening it closes, as partial, sessions an earlier run left unfinished (``recover``).
+    Opening it writes what earlier workouts left in their journals, then closes, as
+    partial, sessions an earlier run left unfinished (``recover``).
     ``notices`` holds what the user should be told after opening (a damaged file moved
     aside, a migration backup, read-only mode, sessions recovered). ``reader`` opens a
     second, read-only connection that only reads (store/database.py's ``open_reader``).
@@ -40,6 +41,11 @@ class HistoryStore(Recording, Reading, Plans):
     ) -> None:
         super().__init__(path, now=now, reader=reader)
         if recover and not self.readonly:
+            from circuit_timer.store import entries  # only when there is history to read
+
+            # What earlier workouts journaled but could not write goes in before anything
+            # is read (and before their sessions are judged unfinished).
+            self.notices.extend(entries.replay(self))
             try:
                 recovered = self.recover_unfinished()
             except StoreError as exc:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
-from circuit_timer.store.timestamps import local_date_of, to_text
+from circuit_timer.store.timestamps import local_date_of, to_text, utc_now
 
 if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
     from circuit_timer.core.planned_sets import PlannedSet
@@ -39,6 +41,22 @@ def _new_uuid() -> str:
 class Recording(Database):
     """What the workout (and ``log``, ``pain``, the summary) writes."""
 
+    @classmethod
+    def on_connection(cls, path: Path, conn: sqlite3.Connection) -> Recording:
+        """Recording over a connection the caller opened on an existing, current history
+        (the writer's second connection in a process: opening it through
+        ``open_database``, whose checks open and close the file, would drop the SQLite
+        locks the process's first connection holds on it: POSIX locks go with any
+        close)."""
+        self = cls.__new__(cls)
+        self.path = path
+        self._now = utc_now
+        self._conn = conn
+        self.readonly = False
+        self.notices = []
+        self.backup = None
+        return self
+
     def start_session(
         self,
         circuit_id: str,
@@ -50,23 +68,33 @@ class Recording(Database):
         started_at: datetime | None = None,
         local_date: date | None = None,
         source: str = "app",
+        uuid: str | None = None,
+        owner_pid: int | None = None,
     ) -> str:
-        """Record that a session started; returns its uuid. It stays partial until finished."""
+        """Record that a session started; returns its uuid. It stays partial until finished.
+
+        With ``uuid`` (a journal's record replayed), a session already there under that
+        uuid is left as it is: replaying the same start twice is harmless.
+        """
         started = started_at or self._now()
         day = local_date or local_date_of(started)
-        uid = _new_uuid()
+        uid = uuid or _new_uuid()
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO sessions (uuid, circuit_id, circuit_title, circuit_hash, plan_id, "
                 "plan_week, started_at, local_date, status, owner_pid, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?) "
+                "ON CONFLICT (uuid) DO NOTHING",
                 (uid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week,
-                 to_text(started), day.isoformat(), os.getpid(), source),
+                 to_text(started), day.isoformat(), owner_pid or os.getpid(), source),
             )  # fmt: skip
         return uid
 
-    def record_set(self, session_uuid: str, done: CompletedSet) -> None:
-        """Store one completed set at once, in its own transaction.
+    def record_set(
+        self, session_uuid: str, done: CompletedSet, *, recorded_at: datetime | None = None
+    ) -> None:
+        """Store one completed set at once, in its own transaction (``recorded_at``: when
+        it was done, for a set written later from the journal).
 
         A test's reps are only what was counted: a test set not counted is stored with no
         reps, whatever ``reps_done`` says. Recording the same set again (the runner went
@@ -87,7 +115,7 @@ class Recording(Database):
                 (session_id, done.block, done.round, done.exercise_id, done.exercise_name,
                  done.set_number, done.side, done.reps_target, reps_done, done.seconds,
                  done.load, done.dose, int(done.test), int(done.counted),
-                 to_text(self._now())),
+                 to_text(recorded_at or self._now())),
             )  # fmt: skip
 
     def record_planned_sets(

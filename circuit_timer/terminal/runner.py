@@ -35,6 +35,7 @@ from circuit_timer.core.segment_words import (
     tempo_words,
 )
 from circuit_timer.core.timeline import Segment
+from circuit_timer.session.saving import fault_line
 from circuit_timer.session.workout import Workout
 from circuit_timer.terminal.signals import (
     FINISH_SIGNALS,
@@ -162,6 +163,7 @@ class TerminalRunner:
         self._since = 0.0
         self._keys_open = keys is not None
         self._told_auto = False
+        self._saving: str | None = None  # the line said about saving, while it holds
         # Only open rep sets wait for Enter: without keys, only they need saying so.
         self._open_sets = any(
             exercise.dose == "open"
@@ -206,6 +208,7 @@ class TerminalRunner:
             self._wait()
             self._show(self.workout.pump())
             self._auto_done()
+            self._tell_saving()
 
     def _wait(self) -> None:
         """Sleep until the next thing is due, a key arrives, or it is time to redraw."""
@@ -298,6 +301,21 @@ class TerminalRunner:
             line = event_line(event, self._since)
             if line:
                 self._write(line + "\n")
+
+    def _tell_saving(self) -> None:
+        """One line when the history cannot be written (and once when it can again)."""
+        line = fault_line(self.workout.saving(), self.workout.journal_fault)
+        if line == self._saving:
+            return
+        if line is None:
+            line = "History can be written again: your sets are being saved."
+            self._saving = None
+        else:
+            self._saving = line
+        prefix = "\r\x1b[K" if self.interactive else ""
+        self._write(prefix + line + "\n")
+        if self.interactive:
+            self._redraw()
 
     def _redraw(self) -> None:
         if self.workout.finished:

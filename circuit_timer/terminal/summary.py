@@ -13,11 +13,15 @@ from datetime import date
 from typing import TextIO
 
 from circuit_timer.core.pain import band_word
+from circuit_timer.session.saving import end_line
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 
 Ask = Callable[[str], str | None]
+# How long the end of a run waits for the history: a lock held elsewhere must not hold
+# the runner (or a SIGTERM) for long; what is not written stays in the journal.
+SETTLE_SECONDS = 1.0
 
 
 def line_asker(keys: TextIO, out: TextIO) -> Ask:
@@ -53,22 +57,18 @@ def after_workout(workout: Workout, ask: Ask | None, out: TextIO, today: date) -
     """Settle what a finished terminal workout leaves in the history.
 
     ``ask`` is None without a keyboard: then a workout with no completed set is left out,
-    and no pain is asked.
+    and no pain is asked. What is kept goes through the workout's journal and writer;
+    waiting for it here (bounded) is after the workout, never in its key loop.
     """
     store = workout.store
     if store is None or not workout.finished:
         return
     if workout.session_uuid is None:
-        if workout.sets_done:
-            return  # sets were done but could not be saved: the workout's notices say so
         if ask is not None:
             answer = ask("No set was completed. Keep this session in your history? [y/N] ")
             if answer is not None and answer.lower() in ("y", "yes"):
-                try:
-                    workout.keep()
-                except StoreError as exc:
-                    out.write(f"circuit-timer: not kept: {exc}\n")
-                    return
+                workout.keep()
+                workout.settle(SETTLE_SECONDS)
         if workout.session_uuid is None:
             out.write("Nothing saved: no set was completed.\n")
             return
@@ -78,10 +78,24 @@ def after_workout(workout: Workout, ask: Ask | None, out: TextIO, today: date) -
     after = ask_pain(ask, out, "after")
     if during is None and after is None:
         return
+    workout.annotate(notes=None, pain_during=during, pain_after=after)
+    if not workout.settle(SETTLE_SECONDS):
+        out.write(
+            "Pain kept safely: it will be written to your history with your sets, and the "
+            "advice shown once it is.\n"
+        )
+        return
     try:
-        store.update_session(workout.session_uuid, pain_during=during, pain_after=after)
         _, advice = insights.pain(store, today)
     except StoreError as exc:
-        out.write(f"circuit-timer: pain not saved: {exc}\n")
+        out.write(f"circuit-timer: no advice: {exc}\n")
         return
     out.write(f"{advice.message}\n")
+
+
+def saved_line(workout: Workout, title: str, status: str, *, written: bool) -> str:
+    """The last line of a run: its status and the truth about its sets (``written``:
+    everything of the workout is in the history)."""
+    done = len(workout.sets_done)
+    words = end_line(done, workout.sets_recorded, workout.sets_kept, all_written=written)
+    return f"{title}: {status}, {words}"

@@ -325,6 +325,7 @@ class MainWindow(QMainWindow, WindowPages):
             snap.total_elapsed,
             sets,
             saved=run.workout.sets_recorded if self.store is not None else None,
+            kept=run.workout.sets_kept,
             circuit=run.circuit,
             tests=side_tests(self.store, run.workout.session_uuid, sets),
         )
@@ -336,20 +337,16 @@ class MainWindow(QMainWindow, WindowPages):
         if self.workout_run is None or self.store is None:
             self._summary_done()
             return
-        try:
-            self.workout_run.save(pain_after, pain_during, note)
-        except StoreError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            self.summary_page.save_failed()
-            return
+        # Kept in the journal whatever SQLite does; written now unless it is stuck.
+        written = self.workout_run.save(pain_after, pain_during, note)
         from circuit_timer.store import insights
 
         try:
             _, advice = insights.pain(self.store, self.today())
         except StoreError as exc:
-            self.summary_page.show_saved(None, str(exc))
+            self.summary_page.show_saved(None, str(exc), written=written)
             return
-        self.summary_page.show_saved(advice)
+        self.summary_page.show_saved(advice, written=written)
 
     def _summary_done(self) -> None:
         """On to the history, where the session just saved is listed first."""

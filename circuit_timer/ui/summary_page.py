@@ -176,11 +176,13 @@ class SummaryPage(QWidget):
         sets: list[CompletedSet],
         saved: int | None = None,
         *,
+        kept: int | None = None,
         circuit: Circuit | None = None,
         tests: list[SideTest] | None = None,
     ) -> None:
         """Fill the page for a workout that just ended; ``saved`` is how many of its sets
-        the history holds (None: no history is open). ``circuit`` gives the notes with a
+        the history holds (None: no history is open), ``kept`` how many are safe on disk
+        (in the history or its journal). ``circuit`` gives the notes with a
         safety rule, ``tests`` the left-right tests done (``summary_text.side_tests``)."""
         word = "Completed" if status == "completed" else "Finished early"
         self.heading.setText(f"{word}: {title}")
@@ -189,7 +191,7 @@ class SummaryPage(QWidget):
         # With no set, what happens to the session is the page's main message.
         self.empty_note.setText(saved_text(0, saved) if empty else "")
         self.empty_note.setVisible(empty)
-        self.saved_label.setText("" if empty else saved_text(len(sets), saved))
+        self.saved_label.setText("" if empty else saved_text(len(sets), saved, kept))
         self.save.setVisible(not empty)
         self.keep.setVisible(empty)
         self.discard.setVisible(empty)
@@ -238,10 +240,13 @@ class SummaryPage(QWidget):
         for widget in (self.sets_title, self.table):
             widget.setVisible(bool(sets))
 
-    def show_saved(self, advice: PainAdvice | None, error: str = "") -> None:
-        """The session is saved: show what was stored and the advice, at the top."""
+    def show_saved(
+        self, advice: PainAdvice | None, error: str = "", *, written: bool = True
+    ) -> None:
+        """The session is saved (``written``: in the history; else kept safely, to be
+        written): show what was stored and the advice, at the top."""
         during, after = self.pain_during.value(), self.pain_after.value()
-        self.saved_label.setText(stored_pain_text(during, after))
+        self.saved_label.setText(stored_pain_text(during, after, written=written))
         for scale in (self.pain_during, self.pain_after):
             scale.set_locked(True)
         self.note.setReadOnly(True)

@@ -66,8 +66,9 @@ def facts_text(seconds: float, sets: list[CompletedSet]) -> str:
     return " · ".join(parts)
 
 
-def saved_text(done: int, saved: int | None) -> str:
-    """What the history holds of this workout, in plain words."""
+def saved_text(done: int, saved: int | None, kept: int | None = None) -> str:
+    """What the history holds of this workout, in plain words; ``kept`` counts the sets
+    safe on disk (in the history or its journal, written as soon as it can take them)."""
     if saved is None:
         return "Not saved: the history could not be opened."
     if done == 0:
@@ -77,6 +78,16 @@ def saved_text(done: int, saved: int | None) -> str:
         )
     if saved == done:
         return f"{plural(saved, 'set')} saved to your history."
+    waiting = (kept or 0) - saved
+    if waiting > 0 and kept == done:
+        soon = "will be written as soon as the history can take them"
+        if saved == 0:
+            they = "it" if done == 1 else "they"
+            soon = soon.replace("them", "it") if done == 1 else soon
+            return f"{plural(done, 'set')} kept safely: {they} {soon}."
+        return (
+            f"{saved} of {plural(done, 'set')} saved to your history; the other {waiting} {soon}."
+        )
     return f"Only {saved} of {plural(done, 'set')} saved to your history (see the status bar)."
 
 
@@ -89,13 +100,17 @@ def choice_text(choice: Choice) -> str:
     return f"{choice}/10: {band_word(choice)}."
 
 
-def stored_pain_text(during: int | None, after: int | None) -> str:
-    """What was saved of the pain, 'not entered' for a skipped or unanswered question."""
+def stored_pain_text(during: int | None, after: int | None, *, written: bool = True) -> str:
+    """What was saved of the pain, 'not entered' for a skipped or unanswered question
+    (``written``: in the history now; else kept safely, to be written)."""
 
     def one(value: int | None) -> str:
         return "not entered" if value is None else f"{value}/10"
 
-    return f"Saved: pain during {one(during)}, pain after {one(after)}."
+    pains = f"pain during {one(during)}, pain after {one(after)}"
+    if not written:
+        return f"Kept safely, written as soon as the history can take it: {pains}."
+    return f"Saved: {pains}."
 
 
 def safety_notes(circuit: Circuit) -> list[tuple[str, str]]:

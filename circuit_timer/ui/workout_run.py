@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 
 from circuit_timer.core.clock import Clock
 from circuit_timer.core.events import Event, Finished, Paused, Resumed
 from circuit_timer.core.model import Circuit
+from circuit_timer.session.saving import fault_line
 from circuit_timer.session.sound import SoundCues
 from circuit_timer.session.workout import Origin, Workout
 from circuit_timer.store.history import HistoryStore
@@ -16,6 +17,11 @@ from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.workout_page import WorkoutPage
 
 HOLD_REASON = "Workout in progress"
+# At a workout's end and on Save the window waits for the writer, but never longer than
+# it takes to find the history stuck (its short busy timeout); at most this long.
+SETTLE_SECONDS = 1.0
+# The window closing: what the writer has not written by then stays in the journal.
+EXIT_SECONDS = 1.0
 
 
 class ScreenSaver(Protocol):
@@ -34,11 +40,17 @@ class WorkoutRun(QObject):
     it runs. The page is attached for the run and detached by ``close``, so a press on it
     reaches this workout's controller only. The window makes a fresh run per workout.
 
+    The workout's records are written by its writer thread: while the history cannot
+    be written, the page's notice says so in one line (``saving_changed`` brings the
+    writer's news onto the GUI thread).
+
     Signals:
         ended(str): the workout finished, "completed" or "partial": show the summary.
+        saving_changed(): what is saved changed (emitted from the writer's thread).
     """
 
     ended = Signal(str)
+    saving_changed = Signal()
 
     def __init__(
         self,
@@ -61,13 +73,21 @@ class WorkoutRun(QObject):
         self.page = page
         listeners = [sound.listener] if sound else []
         # No session until a set is done: a workout ended with none is kept only if asked.
-        workout = Workout(circuit, clock, store, origin, cue_listeners=listeners, keep_empty=False)
+        workout = Workout(
+            circuit, clock, store, origin, cue_listeners=listeners, keep_empty=False,
+            on_saving=self.saving_changed.emit,
+        )  # fmt: skip
+        self._sound_notice = (sound.notice if sound else None) or ""
+        self._exiting = False
+        self.saving_changed.connect(self._show_saving)
+        if parent is not None:
+            parent.installEventFilter(self)  # the window closing: see eventFilter
         self.controller = WorkoutController(workout, clock, self)
         self.controller.happened.connect(self._keep_awake)
         self.controller.ended.connect(self._ended)
         cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
         page.attach(self.controller, cues)
-        page.notice.setText((sound.notice if sound else None) or "")
+        page.notice.setText(self._sound_notice)
 
     @property
     def workout(self) -> Workout:
@@ -80,29 +100,37 @@ class WorkoutRun(QObject):
         self.controller.start()
         self.controller.set_visible(True)
 
-    def save(self, pain_after: int | None, pain_during: int | None, note: str) -> None:
+    def save(self, pain_after: int | None, pain_during: int | None, note: str) -> bool:
         """Keep the session with the runner's pain and note (None: not entered, never 0).
-        Raises StoreError when it cannot be saved."""
+        Whether it is in the history now; if not, it is kept safely and written later."""
         if self.store is None:
-            return
+            return False
         self.workout.keep()  # a workout with no completed set: the runner keeps it
-        if self.workout.session_uuid:
-            self.store.update_session(
-                self.workout.session_uuid,
-                notes=note or None,
-                pain_during=pain_during,
-                pain_after=pain_after,
-            )
+        self.workout.annotate(notes=note or None, pain_during=pain_during, pain_after=pain_after)
+        return self.workout.settle(SETTLE_SECONDS, until_fault=True)
+
+    def saving_text(self) -> str:
+        """The one line about saving while the history cannot be written, else ""."""
+        return fault_line(self.workout.saving(), self.workout.journal_fault) or ""
 
     def discard(self) -> None:
         """A workout with no completed set, not kept: nothing of it stays in the history."""
         self.workout.discard()
 
     def close(self) -> None:
-        """Done with this workout: stop what it started and give the page back."""
+        """Done with this workout: stop what it started and give the page back. Its writer
+        finishes in the background (or, the window closing, gets a moment; the journal
+        keeps the rest for the next start)."""
         if self.page.controller is self.controller:
             self.page.detach()
         self._stop()
+        self.workout.release(EXIT_SECONDS if self._exiting else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notes that the window is closing, before it closes this run."""
+        if event.type() == QEvent.Type.Close and watched is self.parent():
+            self._exiting = True
+        return False
 
     # -- internals ---------------------------------------------------------------
 
@@ -114,7 +142,15 @@ class WorkoutRun(QObject):
 
     def _ended(self, status: str) -> None:
         self._stop()
+        # The summary says what is saved: give the writer its moment (it is quick, or
+        # found stuck within its busy timeout), so "saved" is the truth, not a guess.
+        self.workout.settle(SETTLE_SECONDS, until_fault=True)
         self.ended.emit(status)
+
+    def _show_saving(self) -> None:
+        if self.page.controller is not self.controller:
+            return
+        self.page.notice.setText(self.saving_text() or self._sound_notice)
 
     def _stop(self) -> None:
         self.keep_awake.release()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import LIGHTER, band_word
 from circuit_timer.session.workout import Workout
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.terminal.summary import after_workout
+from circuit_timer.terminal.summary import after_workout, saved_line
 
 ONE_SET = Circuit.model_validate(
     {
@@ -37,8 +39,19 @@ def answers(*lines: str | None) -> tuple[list[str], object]:
     return asked, ask
 
 
+RUNNING: list[Workout] = []
+
+
+@pytest.fixture(autouse=True)
+def _release_writers() -> Iterator[None]:
+    yield
+    while RUNNING:
+        RUNNING.pop().release(5)
+
+
 def finished(store: HistoryStore, *, with_set: bool) -> Workout:
     workout = Workout(ONE_SET, FakeClock(), store, keep_empty=False)
+    RUNNING.append(workout)
     workout.start()
     workout.done()  # the prepare
     if with_set:
@@ -94,7 +107,9 @@ def test_pain_is_stored_only_as_given_and_the_advice_follows(private_home: Path)
 
 def test_without_a_keyboard_no_pain_is_recorded(private_home: Path) -> None:
     with HistoryStore.in_folder(private_home) as store:
-        after_workout(finished(store, with_set=True), None, io.StringIO(), TODAY)
+        workout = finished(store, with_set=True)
+        after_workout(workout, None, io.StringIO(), TODAY)
+        assert workout.release(5)  # as `run` does at its end
         [session] = store.sessions()
         assert (session.pain_during, session.pain_after) == (None, None)
 
@@ -105,18 +120,31 @@ def test_the_bands_of_the_pain_monitoring_rule() -> None:
     ]  # fmt: skip
 
 
-class NoSets(HistoryStore):
-    """A history that cannot take a set (a read-only folder, say)."""
-
-    def start_session(self, *args: object, **kwargs: object) -> str:
-        raise StoreError("the history is read-only")
-
-
-def test_sets_that_could_not_be_saved_are_not_called_no_set(private_home: Path) -> None:
+def test_pain_the_locked_history_cannot_take_yet_is_kept_and_written_later(
+    private_home: Path,
+) -> None:
+    # Before the journal, sets the history could not take were lost and no pain was
+    # asked; now both are kept and written once the lock goes.
     out = io.StringIO()
-    with NoSets.in_folder(private_home) as store:
+    with HistoryStore.in_folder(private_home) as store:
+        locker = sqlite3.connect(store.path, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
         workout = finished(store, with_set=True)
-        asked, ask = answers()
+        asked, ask = answers("2", "3")
         after_workout(workout, ask, out, TODAY)  # type: ignore[arg-type]
-    assert asked == [] and out.getvalue() == ""
-    assert any("not" in notice for notice in workout.notices)
+        assert len(asked) == 2 and "Pain kept safely" in out.getvalue()
+        assert workout.sets_recorded == 0 and workout.sets_kept == 1
+        line = saved_line(workout, "One set", "completed", written=False)
+        assert line == (
+            "One set: completed, 1 set kept safely; it will be written to your history "
+            "at the next start."
+        )
+        locker.execute("COMMIT")
+        locker.close()
+        assert workout.release(5)
+        [session] = store.sessions()
+        assert (session.status, session.pain_during, session.pain_after) == ("completed", 2, 3)
+        assert len(store.sets()) == 1
+        assert saved_line(workout, "One set", "completed", written=True) == (
+            "One set: completed, 1 set saved to your history."
+        )

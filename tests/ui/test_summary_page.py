@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.cli import main
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.files import paths
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.summary_page import SummaryPage, facts_text, saved_text, summarise
@@ -340,19 +340,28 @@ def test_safety_rule_picks_rules_not_explanations() -> None:
         assert not rule(note), note
 
 
-def test_a_failed_save_can_be_tried_again(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+def test_a_save_the_locked_history_cannot_take_yet_is_kept_and_written_later(
+    window: MainWindow, qtbot: QtBot, private_home: Path
 ) -> None:
+    # Before issue 13 a failed save asked to press Save again; now pain and note are kept
+    # in the journal, the page says so, and the writer puts them in once the lock goes.
     summary = to_summary(window, qtbot, "stronger-feet")
-    assert window.store is not None
-
-    def broken(*args: object, **kwargs: object) -> None:
-        raise StoreError("the history is open read-only; nothing was saved.")
-
-    monkeypatch.setattr(window.store, "update_session", broken)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-    qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    assert not summary.saved and summary.save.isEnabled()
+    assert summary.saved_label.text().endswith("saved to your history.")
+    locker = sqlite3.connect(private_home / "history.db", isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        qtbot.mouseClick(summary.pain_after.buttons[3], Qt.MouseButton.LeftButton)
+        summary.note.setText("kept")
+        qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
+        assert summary.saved
+        assert summary.saved_label.text() == (
+            "Kept safely, written as soon as the history can take it: pain during not "
+            "entered, pain after 3/10."
+        )
+    finally:
+        locker.execute("COMMIT")
+        locker.close()
+    qtbot.waitUntil(lambda: [s[2:] for s in stored_sessions(private_home)] == [(3, "kept")])
 
 
 def test_the_summary_fits_800_by_600_before_and_after_saving(

@@ -140,3 +140,18 @@ def test_side_tests_read_the_lsi_the_history_gives(store: HistoryStore) -> None:
     [result] = side_tests(store, uid, sets)
     assert result.point is not None and result.earlier == 0
     assert (result.point.left, result.point.right, result.point.lsi) == (18, 24, 75.0)
+
+
+def test_sets_kept_for_the_history_are_not_called_saved() -> None:
+    # Issue 13: a set in the journal is kept safely, not saved, until the history has it.
+    assert saved_text(1, 0, 1) == (
+        "1 set kept safely: it will be written as soon as the history can take it."
+    )
+    assert saved_text(15, 9, 15) == (
+        "9 of 15 sets saved to your history; the other 6 will be written as soon as the "
+        "history can take them."
+    )
+    assert stored_pain_text(None, 2, written=False) == (
+        "Kept safely, written as soon as the history can take it: pain during not entered, "
+        "pain after 2/10."
+    )
