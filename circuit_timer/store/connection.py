@@ -13,6 +13,8 @@ import contextlib
 import os
 import sqlite3
 import stat
+import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +42,52 @@ class Opened:
     readonly: bool = False
     notices: list[str] = field(default_factory=list)
     backup: Path | None = None
+    # The file's (device, inode) while this connection counts as open in this process.
+    held: tuple[int, int] | None = None
+
+
+# The history files this process has open through SQLite, by (device, inode). Opening
+# one of them again must not read it with Python's own open(): closing that descriptor
+# drops every POSIX lock the process holds on the file, SQLite's included, and another
+# process could then delete the WAL under the open connections. The first opener has
+# checked the file; a second one in the same process trusts that.
+_held_here: Counter[tuple[int, int]] = Counter()
+_held_lock = threading.Lock()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Count the file at ``path`` as open here; the key to give ``release``."""
+    key = _identity(path)
+    if key is not None:
+        with _held_lock:
+            _held_here[key] += 1
+    return key
+
+
+def release(opened: Opened) -> None:
+    """Forget ``opened``'s file as held open here (call when its connection closes)."""
+    key, opened.held = opened.held, None
+    if key is None:
+        return
+    with _held_lock:
+        _held_here[key] -= 1
+        if _held_here[key] <= 0:
+            del _held_here[key]
+
+
+def held_here(path: Path) -> bool:
+    """Whether this process has the file at ``path`` open through SQLite already."""
+    key = _identity(path)
+    with _held_lock:
+        return key is not None and _held_here[key] > 0
 
 
 def _stamp(now: datetime) -> str:
@@ -107,6 +155,7 @@ def _open_readonly(path: Path, reason: str) -> Opened:
         conn,
         readonly=True,
         notices=[f"{reason}: showing your history read-only; nothing new can be saved."],
+        held=hold(path),
     )
 
 
@@ -137,22 +186,26 @@ def open_database(path: Path, now: datetime) -> Opened:
         raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from None
     _refuse_non_file(path)
 
-    if path.exists() and not _looks_like_sqlite(path):
-        notices.append(_moved(path, move_aside(path, now), "was not a circuit-timer database"))
-    notices.extend(_keep_damaged_log(path, now))
-    # Checked read-only first: closing a read-write connection checkpoints the log into
-    # the damaged file and deletes it, and the log is kept with the file.
-    had = [p for p in _companions(path) if p.exists()]
-    probed = _probe_damage(path)
-    if probed:
-        _forget_probe_files(path, had)
-        notices.append(_moved(path, move_aside(path, now), "was damaged"))
+    probed: bool | None = None
+    if not held_here(path):
+        if path.exists() and not _looks_like_sqlite(path):
+            moved = move_aside(path, now)
+            notices.append(_moved(path, moved, "was not a circuit-timer database"))
+        notices.extend(_keep_damaged_log(path, now))
+        # Checked read-only first: closing a read-write connection checkpoints the log
+        # into the damaged file and deletes it, and the log is kept with the file.
+        had = [p for p in _companions(path) if p.exists()]
+        probed = _probe_damage(path)
+        if probed:
+            _forget_probe_files(path, had)
+            notices.append(_moved(path, move_aside(path, now), "was damaged"))
 
     try:
         conn = _connect(str(path))
         try:
             version = _check_version(conn, path)
-            damaged = probed is None and version > 0 and _is_damaged(conn)
+            checked = held_here(path)  # by the connection that holds it open here
+            damaged = probed is None and not checked and version > 0 and _is_damaged(conn)
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
@@ -184,7 +237,7 @@ def open_database(path: Path, now: datetime) -> Opened:
     except sqlite3.Error as exc:
         conn.close()
         raise explain(exc, path) from None
-    return Opened(conn, notices=notices, backup=backup)
+    return Opened(conn, notices=notices, backup=backup, held=hold(path))
 
 
 def _moved(path: Path, target: Path | None, why: str) -> str:

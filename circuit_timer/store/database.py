@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from circuit_timer.store.connection import Opened, open_database
+from circuit_timer.store.connection import Opened, hold, open_database, release
 from circuit_timer.store.errors import EnvironmentFault, StoreError, explain, is_unwritable
 from circuit_timer.store.timestamps import utc_now
 
@@ -39,7 +39,7 @@ def open_reader(path: Path) -> Opened:
             conn = _reader(f"{uri}?mode=ro&immutable=1")
         except sqlite3.Error as exc2:
             raise explain(exc2, path) from None
-    return Opened(conn, readonly=True)
+    return Opened(conn, readonly=True, held=hold(path))
 
 
 def _reader(uri: str) -> sqlite3.Connection:
@@ -67,6 +67,7 @@ class Database:
         self._now = now
         opened = open_reader(path) if reader else open_database(path, now())
         self._conn = opened.conn
+        self._opened = opened
         self.readonly = opened.readonly
         self.notices = opened.notices
         self.backup = opened.backup
@@ -74,6 +75,7 @@ class Database:
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
+        release(self._opened)
 
     def now(self) -> datetime:
         """The store's clock (UTC), injectable for tests."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, SideName
+from circuit_timer.store.connection import Opened
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.timestamps import local_date_of, to_text, utc_now
@@ -52,6 +53,7 @@ class Recording(Database):
         self.path = path
         self._now = utc_now
         self._conn = conn
+        self._opened = Opened(conn)
         self.readonly = False
         self.notices = []
         self.backup = None

@@ -307,3 +307,27 @@ def test_a_database_locked_at_opening_is_waited_for_once_then_said(
         other.execute("ROLLBACK")
         other.close()
     assert len(opened) == 1  # the read-only check waited; the open did not wait again
+
+
+def test_a_second_store_in_the_same_process_never_opens_the_file_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closing any descriptor of the file drops every POSIX lock this process holds on it,
+    # SQLite's included: the checks that read the file with open() are the first
+    # opener's alone.
+    from circuit_timer.store import connection
+
+    path = tmp_path / "history.db"
+    checked: list[Path] = []
+    real = connection._looks_like_sqlite
+    monkeypatch.setattr(connection, "_looks_like_sqlite", lambda p: checked.append(p) or real(p))
+    with HistoryStore(path) as first:
+        first.start_session("x")
+        assert checked == []  # no file yet: nothing to check
+        with HistoryStore(path) as second, HistoryStore(path, reader=True):
+            assert second.session_count() == 1
+        assert checked == []
+        assert connection.held_here(path)
+    assert not connection.held_here(path)
+    with HistoryStore(path):
+        assert checked == [path]  # nobody holds it here any more: checked again
