@@ -125,12 +125,13 @@ def test_the_window_never_stalls_while_the_history_is_locked(
     assert any("History is locked by another program" in n for n in notices)
     during = [t for t in ticks if began <= t <= ended]
     assert during and ticks[0] < began and ticks[-1] > ended  # the lock was mid-workout
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    worst = max(range(len(gaps)), key=gaps.__getitem__)
-    assert gaps[worst] < STALL_LIMIT, (
-        f"the event loop stalled {gaps[worst] * 1000:.0f} ms, {ticks[worst] - began:.2f} s "
-        f"after the lock began (it ended at {ended - began:.2f} s, the workout at "
-        f"{ticks[-1] - began:.2f} s)"
+    # The gaps while the lock was held (any gap that overlaps it): the question is what
+    # the lock does to the window, not how long the summary page takes to build.
+    gaps = [(b - a, a) for a, b in itertools.pairwise(ticks) if b >= began and a <= ended]
+    worst, at = max(gaps)
+    assert worst < STALL_LIMIT, (
+        f"the event loop stalled {worst * 1000:.0f} ms, {at - began:.2f} s after the lock "
+        f"began (it ended at {ended - began:.2f} s, the workout at {ticks[-1] - began:.2f} s)"
     )
     qtbot.waitUntil(lambda: stored_sets(private_home) == 12, timeout=20_000)
     win.close()
@@ -145,7 +146,7 @@ class Keys:
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self.seen = b""
-        self.latencies: list[float] = []
+        self.latencies: list[tuple[float, float]] = []  # (latency, when pressed)
 
     def wait_for(self, needle: bytes, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
@@ -163,7 +164,7 @@ class Keys:
         pressed = time.monotonic()
         os.write(self.fd, key)
         self.wait_for(answer)
-        self.latencies.append(time.monotonic() - pressed)
+        self.latencies.append((time.monotonic() - pressed, pressed))
 
 
 def test_the_terminal_answers_keys_at_once_while_the_history_is_locked(
@@ -204,7 +205,8 @@ def test_the_terminal_answers_keys_at_once_while_the_history_is_locked(
         began, ended = locked_span(lock)
     assert os.waitstatus_to_exitcode(status) == 0
     assert any(began <= t <= ended for t in pressed_at)  # keys pressed during the lock
-    assert max(keys.latencies) < STALL_LIMIT, (
-        f"a key took {max(keys.latencies) * 1000:.0f} ms to answer"
-    )
+    # The keys answered while the lock was held: what the lock does to the runner.
+    during = [latency for latency, at in keys.latencies if began <= at <= ended]
+    assert len(during) > 10
+    assert max(during) < STALL_LIMIT, f"a key took {max(during) * 1000:.0f} ms to answer"
     assert stored_sets(private_home) == 36
