@@ -35,6 +35,7 @@ from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, empty_state, reada
 from circuit_timer.ui.session_list import NO_SESSIONS, UUID, SessionList
 from circuit_timer.ui.streak_card import StreakCard
 
+ERROR_STYLE = "color: #D55E00; font-weight: bold;"
 # What the page reads in one go: streaks, every session, and the set counts.
 _Read = tuple[Streaks, list[SessionRecord], dict[str, tuple[int, int]]]
 
@@ -70,6 +71,9 @@ class HistoryPage(QWidget, HistoryUndo):
         self._items: dict[date, list[QTreeWidgetItem]] = {}
         self._by_uuid: dict[str, QTreeWidgetItem] = {}
         self._undo: list[Deleted] = []
+        # Each listed session and its set count, as last read: what Delete asks about.
+        self._sessions: dict[str, tuple[SessionRecord, int]] = {}
+        self._pending: str | None = None
 
         self.current_weeks = StreakCard("Current week streak")
         self.longest_weeks = StreakCard("Longest week streak")
@@ -82,7 +86,7 @@ class HistoryPage(QWidget, HistoryUndo):
         self.totals.setFont(small)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #D55E00; font-weight: bold;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         self.undo_bar = QFrame()
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -107,6 +111,10 @@ class HistoryPage(QWidget, HistoryUndo):
         self.sets_loader = PageLoader(store.path, self)
         for said in (self.sets_loader.waiting, self.sets_loader.failed):
             said.connect(self._show_error)
+        # Delete and Undo write off the GUI thread, one at a time (ui/history_undo.py).
+        self.writer = PageLoader(store.path, self, writable=True)
+        self.writer.waiting.connect(self._write_locked)
+        self.writer.failed.connect(self._write_failed)
         self.delete = QPushButton("Delete session…")
         self.delete.setEnabled(False)
         for label in (self.totals, self.message, self.undo_label, self.filter_label,
@@ -185,7 +193,8 @@ class HistoryPage(QWidget, HistoryUndo):
         streaks, sessions, counts = read
         self._filled = True
         self._show_parts(True)
-        self.message.hide()
+        if self._pending is None:  # "Deleting…" stays until the history has it so
+            self.message.hide()
         self.loading.hide()
         self.streaks = streaks
         self._show_streaks(streaks)
@@ -230,6 +239,7 @@ class HistoryPage(QWidget, HistoryUndo):
         self._order = items
         self._items = {}
         self._by_uuid = {}
+        self._sessions = {s.uuid: (s, counts.get(s.uuid, (0, 0))[0]) for s in sessions}
         for s, item in zip(reversed(sessions), items, strict=True):
             self._items.setdefault(s.local_date, []).append(item)
             self._by_uuid[s.uuid] = item
@@ -303,7 +313,9 @@ class HistoryPage(QWidget, HistoryUndo):
         return str(value) if value else None
 
     def _enable_delete(self) -> None:
-        self.delete.setEnabled(self.selected_uuid() is not None and not self.store.readonly)
+        self.delete.setEnabled(
+            self.selected_uuid() is not None and not self.store.readonly and self._pending is None
+        )
         if self.store.readonly:
             self.delete.setToolTip("The history is open read-only.")
 
@@ -312,5 +324,12 @@ class HistoryPage(QWidget, HistoryUndo):
 
     def _show_error(self, text: str) -> None:
         self.loading.hide()
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text[:1].upper() + text[1:])
         self.message.show()
+
+    def _say_state(self, text: str) -> None:
+        """One line on a write on its way ("Deleting…"); empty hides it."""
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -36,7 +36,6 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.today import todays_session
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.library_words import (
     ALL_TAGS,
@@ -49,6 +48,7 @@ from circuit_timer.ui.library_words import (
     problem_text,
 )
 from circuit_timer.ui.page_colours import ERROR_COLOUR
+from circuit_timer.ui.page_loader import PageLoader
 from circuit_timer.ui.page_style import set_role
 from circuit_timer.ui.preview import circuit_html, plan_html, plan_session_html
 
@@ -120,6 +120,9 @@ class LibraryPage(QWidget):
         self.new = QPushButton("New circuit…")
         self.open_folder = QPushButton("Open circuits folder")
         self.status = QLabel()
+        self.loader = PageLoader(store.path, self) if store is not None else None
+        for said in (self.loader.waiting, self.loader.failed) if self.loader else ():
+            said.connect(self.status.setText)
         self._build()
         self.search.textChanged.connect(self._filter)
         self.tags.currentTextChanged.connect(self._filter)
@@ -204,15 +207,8 @@ class LibraryPage(QWidget):
         self._show(self.list.currentItem())
 
     def show_today(self, _title: str | None = None) -> None:
-        """Look again at today's plan session (the window calls this whenever the plan, the
-        library or the history may have changed; the page reads the session itself)."""
+        """Read today's plan session again (the plan, library or history may have changed)."""
         self._read_plan()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            entry = self.library.entries.get(item.data(ENTRY) or "")
-            if entry is not None:
-                item.setText(item_text(entry, self.plan_session))
-        self._show(self.list.currentItem())
 
     def refresh(self) -> None:
         """Re-read today's plan session (the window calls this when it shows the page)."""
@@ -225,23 +221,28 @@ class LibraryPage(QWidget):
             self.show_today()
 
     def _read_plan(self) -> None:
-        self.overview, self.plan_session = None, None
-        if self.store is None:
-            return
-        try:
-            self.overview = insights.plan_overview(self.store, self.library, self._today())
-        except StoreError as exc:
-            self.status.setText(str(exc))
-            return
-        found_today = todays_session(self.overview.today_sessions) if self.overview else None
-        if found_today is not None and found_today.circuit is not None:
-            self.plan_session = (found_today.planned, found_today.circuit)
-        found = self.plan_session
+        """Read today's plan session off the GUI thread; the last one read stays till then."""
+        if self.loader is not None:
+            library, today = self.library, self._today()
+            self.loader.load(lambda store: insights.plan_overview(store, library, today),
+                             self._plan_read)  # fmt: skip
+
+    def _plan_read(self, overview: insights.PlanOverview | None) -> None:
+        self.overview = overview
+        self.status.setText(library_status(self.library))  # a "waiting" line has gone
+        t = todays_session(overview.today_sessions) if overview else None
+        self.plan_session = found = (t.planned, t.circuit) if t and t.circuit else None
         self.today.setVisible(found is not None)
         if found is not None:
             self.today.setText(
                 f"Today's plan session: <a href='select'>{escape(found[1].title)}</a>"
             )
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            entry = self.library.entries.get(item.data(ENTRY) or "")
+            if entry is not None:
+                item.setText(item_text(entry, self.plan_session))
+        self._show(self.list.currentItem())
 
     def select(self, entry_id: str | None) -> None:
         """Select the entry with ``entry_id`` (or the first visible one)."""

@@ -126,17 +126,13 @@ class MainWindow(QMainWindow, WindowPages):
         self.watcher.reloaded.connect(self._library_changed)
         add_menus(self)
         self._restore_geometry()
-        # The sidebar marks the first page from the first paint (or focus marks Today):
-        # Today when a plan is active, one row read; the page itself waits for ``load``.
-        self.first_page = "Library"
-        try:
-            if self.store is not None and self.store.active_enrolment(today()) is not None:
-                self.first_page = "Today"
-        except StoreError as exc:
-            self.notices.append(str(exc))
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(list(self.browse).index(self.first_page))
-        self.nav.blockSignals(False)
+        # Today comes first with a plan followed: one row, read off the GUI thread.
+        self._first_page(followed=False)
+        if self.store is not None:
+            self.first_loader = PageLoader(self.store.path, self)
+            self.first_loader.failed.connect(self.statusBar().showMessage)
+            day = today()
+            self.first_loader.load(lambda store: store.active_enrolment(day), self._first_page)
         if self.notices:
             self.statusBar().showMessage(" ".join(self.notices))
         # Today's plan session is read off the GUI thread before it starts.
@@ -145,6 +141,17 @@ class MainWindow(QMainWindow, WindowPages):
             self.start_loader = PageLoader(self.store.path, self)
             self.start_loader.waiting.connect(self.statusBar().showMessage)
             self.start_loader.failed.connect(self.statusBar().showMessage)
+
+    def _first_page(self, followed: object) -> None:
+        """Today first with a plan ``followed``, else Library: marked in the sidebar before
+        ``load`` (the read is in long before it), shown if ``load`` showed Library."""
+        self.first_page = "Today" if followed else "Library"
+        if not self.listed:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(list(self.browse).index(self.first_page))
+            self.nav.blockSignals(False)
+        elif followed and self.pages.currentWidget() is self.holders["Library"]:
+            self.show_page("Today")
 
     def load(self) -> None:
         """Read the library and show the first page."""

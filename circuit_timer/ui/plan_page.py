@@ -84,6 +84,8 @@ class PlanPage(QWidget, PlanActing):
         self.schedule: list[PlannedSession] = []
         # Until the runner picks a race date, it follows the chosen plan's length.
         self._race_picked = False
+        # "start" or "stop" while that write is on its way (ui/plan_acting.py).
+        self._pending: str | None = None
         self.active_label = QLabel()
         self.active_label.setWordWrap(True)
         self.stop = QPushButton("Stop plan")
@@ -128,6 +130,11 @@ class PlanPage(QWidget, PlanActing):
         if self.loader is not None:
             self.loader.waiting.connect(self._waiting)
             self.loader.failed.connect(self._failed)
+        # Start and Stop write off the GUI thread, one at a time (ui/plan_acting.py).
+        self.writer = PageLoader(store.path, self, writable=True) if store is not None else None
+        if self.writer is not None:
+            self.writer.waiting.connect(self._write_locked)
+            self.writer.failed.connect(self._write_failed)
         self.refresh()
 
     def _build(self) -> None:
@@ -223,7 +230,7 @@ class PlanPage(QWidget, PlanActing):
 
     def _show_active(self, library: Library, today: date) -> None:
         active = self.active
-        self.stop.setEnabled(active is not None)
+        self.stop.setEnabled(active is not None and not self._pending)
         self.stop.setVisible(active is not None)
         self.chooser.browse_hint.setVisible(active is not None)
         if active is None:
@@ -353,7 +360,11 @@ class PlanPage(QWidget, PlanActing):
         text, same = enrol_words(followed, plan.id if plan is not None else None, race)
         self.enrol.setText(text)
         self.enrol.setEnabled(
-            self.store is not None and plan is not None and bool(self.schedule) and not same
+            self.store is not None
+            and plan is not None
+            and bool(self.schedule)
+            and not same
+            and not self._pending
         )
 
     def _say(self, text: str, *, error: bool = True) -> None:

@@ -1,6 +1,6 @@
 """Driving the main window in tests: a fake screen-saver inhibitor, a window on a fake
-clock, moving a workout forward, waiting for a page's reads, and another process that
-holds the history locked."""
+clock, moving a workout forward, waiting for a page's reads, another process that holds the
+history locked, and a meter of the event loop's stalls."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -188,3 +188,31 @@ class Locker:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+# The longest the event loop may go without turning while the history is locked.
+MAX_STALL = 0.1
+
+
+class StallMeter:
+    """Ticks every 10 ms on the GUI thread; ``longest`` is the longest the event loop
+    went without ticking, in seconds."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def check(self) -> None:
+        """Stop, and fail if the event loop ever stalled over MAX_STALL."""
+        self.timer.stop()
+        assert self.longest < MAX_STALL, f"the event loop stalled {self.longest * 1000:.0f} ms"

@@ -244,8 +244,10 @@ def test_store_errors_are_shown_not_raised(
     assert item is not None
     page.list.setCurrentItem(item)
     monkeypatch.setattr(QMessageBox, "question", yes)
-    monkeypatch.setattr(store, "delete_session", locked)
+    # On the class: the page writes in a worker, on a connection of its own.
+    monkeypatch.setattr(HistoryStore, "delete_session", locked)
     qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert page.message.isVisible()
     assert page.message.text() == "The history database is locked by another program"
     assert not page.undo_bar.isVisible()
@@ -320,6 +322,7 @@ def test_a_session_still_being_recorded_is_not_deleted(
     page.list.setCurrentItem(item)
     monkeypatch.setattr(QMessageBox, "question", yes)
     qtbot.mouseClick(page.delete, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert store.session(running) is not None
     assert "still being recorded" in page.message.text()
 

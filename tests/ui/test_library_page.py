@@ -15,6 +15,7 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.library_page import LibraryPage
+from tests.ui.driving import wait_loaded
 
 PF_PLAN = "pf-crash-course-4-weeks"
 PF = "pf-crash-course"
@@ -37,6 +38,7 @@ def make_page(
     page.resize(1100, 700)
     page.set_library(library)
     page.show()
+    wait_loaded(qtbot, page)  # today's plan session is read off the GUI thread
     return page
 
 
@@ -128,6 +130,7 @@ def test_a_rest_day_and_no_plan(qtbot: QtBot, store: HistoryStore) -> None:
     assert page.start.text() == "Start" and not page.plan_note.isVisible()
     store.enrol(PF_PLAN, RACE, STARTED)
     page.show_today()
+    wait_loaded(qtbot, page)
     assert page.plan_note.text() == (
         "No plan session today. Start runs Plantar fasciitis crash course as written."
     )
@@ -197,7 +200,6 @@ def test_the_window_runs_the_plan_session_from_the_library(
 ) -> None:
     from circuit_timer.core.clock import FakeClock
     from circuit_timer.ui.app import open_main_window
-    from tests.ui.driving import wait_loaded
 
     with HistoryStore.in_folder(private_home) as store:
         store.enrol(PF_PLAN, RACE, STARTED)
@@ -210,8 +212,10 @@ def test_the_window_runs_the_plan_session_from_the_library(
                            today=lambda: TODAY)  # fmt: skip
     qtbot.addWidget(win)
     win.show()
+    wait_loaded(qtbot, win)  # the start-up read (Today first, with a plan) is in
     win.show_page("Library")
     page = win.library_page
+    wait_loaded(qtbot, win)
     page.select(PF)
     assert page.plan_start.isVisible() and page.start.text().startswith("Run as written")
     qtbot.mouseClick(page.plan_start, Qt.MouseButton.LeftButton)

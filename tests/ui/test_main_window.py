@@ -19,7 +19,17 @@ from circuit_timer.ui.lazy_page import LazyPage
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.navigation import PAGE_TEXT
 from circuit_timer.ui.style import PAGE_MARGIN, Colours
-from tests.ui.driving import FakeKeepAwake, advance, run_to_end, start, to_next, wait_loaded
+from tests.ui.driving import (
+    FakeKeepAwake,
+    Locker,
+    StallMeter,
+    advance,
+    rollback_journal,
+    run_to_end,
+    start,
+    to_next,
+    wait_loaded,
+)
 
 
 def test_library_lists_searches_and_filters(window: MainWindow) -> None:
@@ -170,6 +180,7 @@ def test_todays_plan_session_records_its_plan_and_week(qtbot: QtBot, private_hom
                            today=lambda: today)  # fmt: skip
     qtbot.addWidget(win)
     win.show()
+    wait_loaded(qtbot, win)  # the start-up read and the pages' reads, off the GUI thread
     assert win.pages.currentWidget() is win.holders["Today"]  # with a plan, Today first
     assert "Plantar fasciitis crash course" in win.library_page.today.text()
     wait_loaded(qtbot, win)
@@ -311,3 +322,47 @@ def test_the_summary_sits_on_the_page_margin_under_its_own_heading(
     host = window.page_host
     assert not host.header.isVisible()  # the summary's heading says what it is
     qtbot.waitUntil(lambda: _content_left(window.summary_page, host) == PAGE_MARGIN)
+
+
+def test_the_start_up_read_and_the_library_wait_out_a_lock_without_stalling(
+    qtbot: QtBot, private_home: Path
+) -> None:
+    from datetime import date, timedelta
+
+    from circuit_timer.ui.app import library_watcher
+    from circuit_timer.ui.page_loader import WAITING_TEXT
+
+    today = date(2026, 11, 25)
+    with HistoryStore.in_folder(private_home) as store:
+        store.enrol("pf-crash-course-4-weeks", today + timedelta(days=18), today)
+        rollback_journal(store)  # in WAL mode a lock lets readers read on
+        library = library_watcher()
+        with Locker(store.path) as locker:
+            # Which page comes first waits for the history, the window does not.
+            meter = StallMeter()
+            win = MainWindow(store=store, library=library, clock=FakeClock(), cue_factory=None,
+                             keep_awake=FakeKeepAwake(), today=lambda: today)  # fmt: skip
+            qtbot.addWidget(win)
+            win.closed.connect(library.stop)
+            qtbot.waitUntil(lambda: win.first_loader.locked, timeout=5000)
+            qtbot.wait(300)
+            assert win.nav.currentItem().text() == "Library"
+            meter.check()
+            # Listing the library and building its page is no wait on the history (as long
+            # with the lock as without): measured from after it.
+            win.load()
+            page = win.library_page
+            meter = StallMeter()
+            qtbot.waitUntil(lambda: page.status.text() == WAITING_TEXT, timeout=5000)
+            qtbot.wait(300)
+            assert page.plan_session is None and not page.today.isVisible()
+            meter.check()
+            locker.release(qtbot)
+        wait_loaded(qtbot, win)
+        # Once the lock has gone: Today first, and the library offers today's session.
+        assert win.pages.currentWidget() is win.holders["Today"]
+        assert (
+            page.plan_session is not None and page.plan_session[0].circuit_id == "pf-crash-course"
+        )
+        assert page.status.text() != WAITING_TEXT
+        win.close()

@@ -217,7 +217,8 @@ def test_a_new_race_date_for_the_same_plan_is_a_change(
     page.set_race_date(RACE + timedelta(days=7))
     assert page.enrol.text() == "Change the race date"
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(page.enrol, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.plan_changed, timeout=5000):
+        qtbot.mouseClick(page.enrol, Qt.MouseButton.LeftButton)
     active = store.active_enrolment(as_of=SUNDAY)
     assert active is not None and active.race_date == RACE + timedelta(days=7)
 
@@ -254,8 +255,10 @@ def test_a_store_error_is_shown_not_raised(
     def broken(*args: object) -> None:
         raise StoreError("the history is open read-only; nothing was saved.")
 
-    monkeypatch.setattr(store, "enrol", broken)
+    # On the class: the page writes in a worker, on a connection of its own.
+    monkeypatch.setattr(HistoryStore, "enrol", broken)
     qtbot.mouseClick(page.enrol, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, page)
     assert page.message.text() == "the history is open read-only; nothing was saved."
     assert store.active_enrolment() is None
 
