@@ -1,4 +1,4 @@
-"""Issue 13's data-loss cases 1, 2, 3 and 6, end to end: the terminal runner as the
+"""Issue 13's data-loss cases 1, 2, 3, 6 and 7, end to end: the terminal runner as the
 runner starts it (``circuit-timer run ... --auto``), with another process or the machine
 against it. In each, every set the run reports is in ``history --json`` exactly once,
 with the status the workout really ended with.
@@ -10,6 +10,8 @@ with the status the workout really ended with.
 - 3: the disk fills mid-workout and stays full: a real ENOSPC, from a 2 MB tmpfs mounted
   in a user and mount namespace (``unshare``; skipped where the kernel forbids it).
 - 6: ``history.db`` is deleted during the run.
+- 7: the run is killed and its write-ahead log then damaged: the damaged files are kept
+  beside the database and every reported set comes back from the run's journal.
 """
 
 from __future__ import annotations
@@ -266,3 +268,48 @@ def test_case_3_disk_full_mid_workout_until_the_end(tmp_path: Path) -> None:
     assert "could not be kept" not in last
     # The next start, on a disk with room, writes what the journal kept.
     assert_all_kept(copied, ran["out"], "completed")
+
+
+def test_case_7_a_crash_then_a_damaged_wal_loses_no_reported_set(
+    private_home: Path, tmp_path: Path
+) -> None:
+    # The run is killed (nothing checkpointed, its journal left), then one frame of the
+    # log is damaged, so SQLite drops every commit after it. The damaged files are
+    # copied aside and every set the run reported comes back from its journal.
+    import struct
+
+    a_history(private_home)
+    run = start_run(private_home, speed=100)
+    lines = read_sets(run, 6)
+    run.kill()
+    run.communicate(timeout=ENV_TIMEOUT)
+    reported = "".join(lines).count(SET_DONE)
+    wal = private_home / "history.db-wal"
+    data = bytearray(wal.read_bytes())
+    page_size = struct.unpack(">I", data[8:12])[0]
+    frames = (len(data) - 32) // (24 + page_size)
+    assert frames > 4  # the sets are in the log, not yet in history.db
+    data[32 + (frames // 3) * (24 + page_size) + 24 + page_size // 2] ^= 0x5A
+    wal.write_bytes(bytes(data))
+    # What SQLite alone makes of the damaged files (read from a copy): sets lost.
+    alone = tmp_path / "sqlite-alone"
+    alone.mkdir()
+    for name in ("history.db", "history.db-wal"):
+        shutil.copy(private_home / name, alone / name)
+    assert sum(stored_sets(alone).values()) < reported
+
+    shown = subprocess.run(
+        [sys.executable, "-m", "circuit_timer", "history", "--json"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env(private_home),
+        timeout=ENV_TIMEOUT,
+    )  # fmt: skip
+
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
+    assert "Kept a copy of the damaged history at " in shown.stderr
+    kept = [p.name for p in private_home.iterdir() if ".damaged-" in p.name]
+    assert any(name.endswith("-wal") for name in kept), kept
+    [session] = json.loads(shown.stdout)
+    assert (session["circuit_id"], session["status"]) == (CIRCUIT, "partial")
+    assert session["sets"] >= reported
+    counts = stored_sets(private_home)
+    assert sum(counts.values()) == session["sets"] and set(counts.values()) == {1}
