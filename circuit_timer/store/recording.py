@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -205,6 +206,21 @@ class Recording(Database):
         """Delete a session and its sets (the window asks for confirmation first)."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM sessions WHERE uuid = ?", (session_uuid,))
+        self._forget_journal(session_uuid)
+
+    def _forget_journal(self, session_uuid: str) -> None:
+        # A workout's journal can outlive its writing (its last checkpoint was not
+        # whole); replayed at the next start, it would bring the deleted session back.
+        # One a live workout still holds (or a replay reading it now) is left alone.
+        from circuit_timer.store import journal
+
+        path = journal.folder_of(self.path) / f"{session_uuid}{journal.SUFFIX}"
+        if not path.exists():
+            return
+        with journal.claimed(path) as records:
+            if records is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def add_pain(
         self, day: date, kind: PainKind, value: int

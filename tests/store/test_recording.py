@@ -146,3 +146,47 @@ def test_sigkill_between_sets_loses_nothing_recorded(tmp_path: Path, after: int)
         assert numbers[:reported] == list(range(1, reported + 1))
         [session] = store.sessions()
         assert session.status == "partial"
+
+
+def test_a_deleted_session_does_not_come_back_from_a_journal_left_beside_it(
+    tmp_path: Path,
+) -> None:
+    from circuit_timer.store import entries, journal
+
+    path = tmp_path / "history.db"
+    when = datetime(2026, 11, 30, 8, tzinfo=UTC)
+    with HistoryStore(path) as store:
+        uid = store.start_session("x", started_at=when)
+        # Left as a workout whose last checkpoint was not whole leaves it.
+        left = journal.Journal(journal.folder_of(path), uid)
+        start = entries.start(
+            uid, "x", circuit_title=None, circuit_hash=None, plan_id=None, plan_week=None,
+            started_at=when, local_date=when.date(),
+        )  # fmt: skip
+        left.append(start)
+        left.close()
+        assert left.path.exists()
+        store.delete_session(uid)
+        assert not left.path.exists()
+    with HistoryStore(path) as store:
+        assert store.session_count() == 0
+
+
+def test_deleting_leaves_the_journal_a_live_workout_still_writes(tmp_path: Path) -> None:
+    from circuit_timer.store import entries, journal
+
+    path = tmp_path / "history.db"
+    when = datetime(2026, 11, 30, 8, tzinfo=UTC)
+    with HistoryStore(path) as store:
+        uid = store.start_session("x", started_at=when)
+        live = journal.Journal(journal.folder_of(path), uid)
+        start = entries.start(
+            uid, "x", circuit_title=None, circuit_hash=None, plan_id=None, plan_week=None,
+            started_at=when, local_date=when.date(),
+        )  # fmt: skip
+        live.append(start)  # open and locked, as a running workout holds it
+        try:
+            store.delete_session(uid)
+            assert live.path.exists()
+        finally:
+            live.close()
