@@ -113,6 +113,8 @@ class Journal:
         with self._lock:
             if self.removed:
                 raise OSError(f"journal {self.path} is closed")
+            if self._fd is not None and os.fstat(self._fd).st_nlink == 0:
+                self._recreate()
             fd = self._open()
             written = os.pwrite(fd, data, self._end)
             if written != len(data):
@@ -121,6 +123,20 @@ class Journal:
             # cheaper, as each set waits on it.
             os.fdatasync(fd)
             self._end += written
+
+    def _recreate(self) -> None:
+        # The file (or its folder) was deleted under the workout: what it held lives on
+        # only in this descriptor. Written again where it belongs, so a crash now still
+        # leaves every set on disk.
+        assert self._fd is not None
+        kept = os.pread(self._fd, self._end, 0)
+        os.close(self._fd)
+        self._fd = None
+        fd = self._open()
+        if os.pwrite(fd, kept, 0) != len(kept):
+            raise OSError(f"short write to {self.path}")
+        os.fdatasync(fd)
+        self._end = len(kept)
 
     def close(self) -> None:
         """Give the unused reserve back and let go of the file (it stays on disk)."""

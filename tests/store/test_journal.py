@@ -69,3 +69,23 @@ def test_an_append_to_a_removed_journal_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         gone.append({"n": 2})
     assert not os.path.exists(gone.path)
+
+
+@pytest.mark.parametrize("deleted", ["file", "folder"])
+def test_a_journal_deleted_under_the_workout_is_written_again_whole(
+    tmp_path: Path, deleted: str
+) -> None:
+    import shutil
+
+    folder = tmp_path / journal.FOLDER
+    kept = Journal(folder, "abc")
+    kept.append_all([{"n": 1}, {"n": 2}])
+    if deleted == "file":
+        kept.path.unlink()
+    else:
+        shutil.rmtree(folder)
+    kept.append({"n": 3})
+    # On disk again, every record so far, before the append returned.
+    assert [r["n"] for r in decode(kept.path.read_bytes())] == [1, 2, 3]
+    kept.close()
+    assert [r["n"] for r in decode(kept.path.read_bytes())] == [1, 2, 3]
