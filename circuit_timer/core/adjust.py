@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 
 from circuit_timer.core.model import Adjustment, Circuit, DoseKind, Exercise, Session
@@ -62,6 +63,34 @@ def apply_session(circuit: Circuit, session: Session) -> Circuit:
                 ]
             }
         )
+        for block in circuit.blocks
+    ]
+    return circuit.model_copy(update={"blocks": blocks})
+
+
+def apply_adapted(circuit: Circuit, session: Session, steps: Mapping[str, Adjustment]) -> Circuit:
+    """``circuit`` as an adapted ``session`` runs it: each exercise in ``steps`` takes that
+    step's dose in place of its own, then the session's changes apply on top. Of an
+    ``adjust`` entry for a laddered exercise, the keys the step sets are the plan as
+    written's and are set aside; its other keys apply, and ``scale`` scales the step's sets
+    (unless the entry's own ``sets`` is left to win, as without a ladder)."""
+    if not steps:
+        return apply_session(circuit, session)
+
+    def one(exercise: Exercise) -> Exercise:
+        step = steps.get(exercise.id)
+        change = session.adjust.get(exercise.id)
+        if step is None:
+            return _adjusted(exercise, change, session.scale)
+        given = step.model_dump(exclude_none=True)
+        stepped = exercise.model_copy(update=given) if given else exercise
+        if change is not None:
+            rest = {k: v for k, v in change.model_dump(exclude_none=True).items() if k not in given}
+            change = Adjustment.model_validate(rest) if rest else None
+        return _adjusted(stepped, change, session.scale)
+
+    blocks = [
+        block.model_copy(update={"exercises": [one(ex) for ex in block.exercises]})
         for block in circuit.blocks
     ]
     return circuit.model_copy(update={"blocks": blocks})

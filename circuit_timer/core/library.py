@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from circuit_timer.core.adjust import adjustment_problem
+from circuit_timer.core.ladder import ladder_circuit_problems
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.problems import FileProblems, Problem
 from circuit_timer.core.suggest import closest
@@ -145,6 +146,8 @@ def _check_plan(entry: Entry, library: Library) -> list[Problem]:
                     reason = adjustment_problem(exercise, key)
                     if reason:
                         at((*where, "adjust", exercise_id, key), reason, key=True)
+    for place, message, on_key in ladder_circuit_problems(plan, library.circuit):
+        at(place, message, key=on_key)
     return problems
 
 

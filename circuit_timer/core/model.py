@@ -285,6 +285,20 @@ class Adjustment(_Strict):
     load: MaybeText = None
 
 
+class Progression(_Strict):
+    """A ladder of doses for one exercise that the progression rule moves along.
+
+    ``steps`` are doses from lightest to heaviest (each sets what ``adjust`` may set);
+    ``back`` is what "step back" means below the first step (its keys over the first
+    step's); ``circuits`` limits the ladder to those circuits of the plan (default:
+    every circuit of the plan that has the exercise).
+    """
+
+    steps: list[Adjustment]
+    back: Adjustment | None = None
+    circuits: list[Slug] | None = None
+
+
 class Session(_Strict):
     """One planned session: a circuit on a weekday or an exact day before the race."""
 
@@ -312,3 +326,4 @@ class Plan(_Strict):
     summary: MaybeText = None
     tags: list[Text] = []
     weeks: list[Week]
+    progression: dict[Slug, Progression] = {}

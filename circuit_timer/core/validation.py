@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from circuit_timer.core import values
+from circuit_timer.core.ladder import ladder_shape_problems
 from circuit_timer.core.model import Circuit, Exercise, Plan
 from circuit_timer.core.problems import FileProblems, Problem
 from circuit_timer.core.suggest import closest
@@ -36,6 +37,7 @@ _WHAT = {
     "Week": "this week",
     "Session": "this session",
     "Adjustment": "this adjustment",
+    "Progression": "this ladder",
 }
 
 
@@ -359,6 +361,8 @@ def parse_document(
             )
     elif isinstance(model, Plan):
         _check_plan_days(out, model)
+        for where, message in ladder_shape_problems(model):
+            out.at_value(where, message)
     if out.problems or model is None:
         raise FileProblems(out.problems)
     assert isinstance(model, Circuit | Plan)

@@ -1,0 +1,219 @@
+"""The progression rule: where on its ladder a laddered exercise goes next session, and why.
+
+From the format spec ("History semantics", last bullet) and evidence.md ("Load that is
+earned"): **advance** one step when the last two sessions at the current step had every
+prescribed rep and the pain-monitoring rule allowed keeping the load; **hold** when pain
+during or after was 4-5 or reps were missed once; **back** when pain passed 5, the next
+morning was worse, or morning pain rose week on week; **as-planned** with no history yet
+(the first step) or when the runner chose the plan as written. Nothing advances within
+10 days of the race. Choices where the spec is silent are in docs/circuit-format.md,
+section 8 ("Ladders").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from circuit_timer.core.ladder import BACK, step_change
+from circuit_timer.core.model import Adjustment, Exercise, Progression
+from circuit_timer.core.pain import PainAdvice, pain_level
+
+Decision = Literal["advance", "hold", "back", "as-planned"]
+DECISIONS: tuple[Decision, ...] = ("advance", "hold", "back", "as-planned")
+
+# Nothing advances in the last 10 days before the race (evidence.md: the last heavy
+# session 10-14 days out).
+NO_ADVANCE_DAYS = 10
+# Two sessions at a step earn the next; sessions come every second day (Rathleff).
+SESSIONS_PER_STEP = 2
+SESSION_SPACING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class SetReps:
+    """One set (one side) of the laddered exercise: reps prescribed and done.
+
+    ``reps_done`` None: not counted (no evidence). A set the runner left at its target
+    counts as done, as ``log`` without ``--count`` does."""
+
+    reps_target: int | None
+    reps_done: int | None
+
+
+@dataclass(frozen=True)
+class LadderSession:
+    """One past session of the laddered exercise in this plan.
+
+    ``step`` is the ladder step it prescribed (``BACK`` below the first; None: run as
+    written, off the ladder). ``completed`` False: a partial session, which is no
+    evidence. ``pain_during``/``pain_after``: its scores, None when not entered."""
+
+    date: date
+    step: int | None
+    sets: tuple[SetReps, ...]
+    completed: bool = True
+    pain_during: int | None = None
+    pain_after: int | None = None
+
+
+@dataclass(frozen=True)
+class ProgressionResult:
+    """The next session's place on the ladder: ``step`` (0-based, ``BACK`` below the first,
+    None when run as written), the ``change`` that gives its dose, and one line of
+    ``reason`` naming the rule. ``notice`` is said beside it (a late start), or None."""
+
+    exercise_id: str
+    decision: Decision
+    step: int | None
+    change: Adjustment | None
+    reason: str
+    notice: str | None = None
+
+
+_CLAUSE_WORDS = {
+    "during-after": "Pain passed 5/10",
+    "next-morning": "The next morning was worse",
+    "week-to-week": "Morning pain rose week on week",
+}
+
+
+def dose_words(change: Adjustment, exercise: Exercise) -> str:
+    """A step's dose as a runner reads it: "3 x 12", "3 x 30 s", "3 x 10 holds of 10 s",
+    with ", load: ..." when the step names a load."""
+    sets = change.sets if change.sets is not None else exercise.sets
+    reps = change.reps if change.reps is not None else exercise.reps
+    if exercise.dose == "timed":
+        work = change.work if change.work is not None else exercise.work
+        text = f"{sets} x {work} s"
+    elif exercise.dose == "hold":
+        hold = change.hold if change.hold is not None else exercise.hold
+        text = f"{sets} x {reps or 1} holds of {hold} s"
+    else:
+        text = f"{sets} x {reps}"
+    load = change.load if change.load is not None else exercise.load
+    return f"{text}, load: {load}" if load is not None else text
+
+
+def _missed(session: LadderSession) -> bool:
+    return any(
+        s.reps_target is not None and s.reps_done is not None and s.reps_done < s.reps_target
+        for s in session.sets
+    )
+
+
+def _counted(session: LadderSession) -> bool:
+    return bool(session.sets) and all(s.reps_done is not None for s in session.sets)
+
+
+def _worst(session: LadderSession) -> int | None:
+    scores = [v for v in (session.pain_during, session.pain_after) if v is not None]
+    return max(scores) if scores else None
+
+
+def climb_days(ladder: Progression) -> int:
+    """Days a start at the first step needs to reach the top before nothing advances."""
+    return NO_ADVANCE_DAYS + SESSION_SPACING_DAYS * SESSIONS_PER_STEP * (len(ladder.steps) - 1)
+
+
+def decide(
+    exercise: Exercise,
+    ladder: Progression,
+    history: Sequence[LadderSession],
+    advice: PainAdvice,
+    today: date,
+    race_date: date,
+    as_written: bool = False,
+) -> ProgressionResult:
+    """The decision for ``exercise``'s next session on ``today``.
+
+    ``history``: the runner's sessions of this exercise in this plan (any order; those
+    after ``today`` are ignored). ``advice``: the pain-monitoring verdict on ``today``
+    (``pain.pain_advice``). ``as_written``: the runner chose the plan as written.
+    """
+    name = exercise.name
+    if as_written:
+        return ProgressionResult(
+            exercise.id, "as-planned", None, None, f"{name}: the plan as written, as you chose."
+        )
+    days_left = (race_date - today).days
+    done = sorted(
+        (s for s in history if s.date <= today and s.completed and s.step is not None),
+        key=lambda s: s.date,
+    )
+
+    def result(
+        decision: Decision, step: int, why: str, notice: str | None = None
+    ) -> ProgressionResult:
+        change = step_change(ladder, step, exercise)
+        # replace, not format: a reason taken from the pain advice is the runner's text.
+        line = why.replace("{name}", name).replace("{dose}", dose_words(change, exercise))
+        return ProgressionResult(exercise.id, decision, step, change, line, notice)
+
+    if not done:
+        notice = None
+        if days_left < climb_days(ladder):
+            notice = (
+                f"{days_left} days to the race: fewer than the {climb_days(ladder)} the "
+                "ladder needs, so it will not be climbed before race day."
+            )
+        if advice.lighter_next_time:
+            why = _CLAUSE_WORDS[advice.clause or "during-after"]
+            why += ": {name} starts lower, at {dose}."
+            return result("back", BACK, why, notice)
+        return result("as-planned", 0, "First session on the ladder: {name} at {dose}.", notice)
+
+    last = done[-1]
+    current = last.step
+    assert current is not None
+    lower = max(BACK, current - 1)
+    earlier = done[-2] if len(done) > 1 and done[-2].step == current else None
+    if advice.lighter_next_time:
+        why = _CLAUSE_WORDS[advice.clause or "during-after"]
+        return result("back", lower, f"{why}: {{name}} steps back to {{dose}}.")
+    if _missed(last) and earlier is not None and _missed(earlier):
+        return result(
+            "back", lower, "Reps missed two sessions running: {name} steps back to {dose}."
+        )
+    worst = _worst(last)
+    if advice.level == "acceptable" or (worst is not None and pain_level(worst) == "acceptable"):
+        return result(
+            "hold", current, "Pain reached 4-5/10: {name} stays at {dose}, no added load."
+        )
+    if _missed(last):
+        return result("hold", current, "Reps missed last session: {name} stays at {dose}.")
+    if not _counted(last):
+        return result(
+            "hold", current, "Last session's reps were not counted: {name} stays at {dose}."
+        )
+    if worst is None and advice.level == "none":
+        return result(
+            "hold", current, "No pain score for the last session: {name} stays at {dose}."
+        )
+    if earlier is None or not _counted(earlier) or _missed(earlier):
+        return result(
+            "hold", current, "One more session with every rep at this step: {name} stays at {dose}."
+        )
+    earlier_worst = _worst(earlier)
+    if earlier_worst is not None and pain_level(earlier_worst) != "safe":
+        return result(
+            "hold",
+            current,
+            f"Pain reached {earlier_worst}/10 two sessions ago: {{name}} stays at {{dose}}.",
+        )
+    if current == len(ladder.steps) - 1:
+        return result("hold", current, "Top of the ladder: {name} stays at {dose}.")
+    if days_left <= NO_ADVANCE_DAYS:
+        return result(
+            "hold",
+            current,
+            f"{days_left} days to the race: no added load in the last {NO_ADVANCE_DAYS} days, "
+            "so {name} stays at {dose}.",
+        )
+    return result(
+        "advance",
+        current + 1,
+        "Every rep done in the last two sessions, pain within bounds: {name} moves up to {dose}.",
+    )
