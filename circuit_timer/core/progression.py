@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from circuit_timer.core.ladder import BACK, step_change
-from circuit_timer.core.model import Adjustment, Exercise, Progression
+from circuit_timer.core.adjust import apply_adapted
+from circuit_timer.core.ladder import BACK, CircuitOf, laddered_circuits, step_change
+from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Progression, Session
 from circuit_timer.core.pain import PainAdvice, pain_level
+from circuit_timer.core.records import SetRecord
 
 Decision = Literal["advance", "hold", "back", "as-planned"]
 DECISIONS: tuple[Decision, ...] = ("advance", "hold", "back", "as-planned")
@@ -179,9 +181,9 @@ def decide(
         )
     worst = _worst(last)
     if advice.level == "acceptable" or (worst is not None and pain_level(worst) == "acceptable"):
-        return result(
-            "hold", current, "Pain reached 4-5/10: {name} stays at {dose}, no added load."
-        )
+        score = f"{worst}/10" if worst is not None and 4 <= worst <= 5 else "4-5/10"
+        why = f"Pain reached {score}: {{name}} stays at {{dose}}, no added load."
+        return result("hold", current, why)
     if _missed(last):
         return result("hold", current, "Reps missed last session: {name} stays at {dose}.")
     if not _counted(last):
@@ -217,3 +219,33 @@ def decide(
         current + 1,
         "Every rep done in the last two sessions, pain within bounds: {name} moves up to {dose}.",
     )
+
+
+def set_reps(sets: Sequence[SetRecord], exercise_id: str) -> tuple[SetReps, ...]:
+    """The sets of ``exercise_id`` among a session's stored sets, as the rule reads them."""
+    return tuple(SetReps(s.reps_target, s.reps_done) for s in sets if s.exercise_id == exercise_id)
+
+
+def session_steps(
+    plan: Plan, circuit_id: str, results: Sequence[ProgressionResult], circuit_of: CircuitOf
+) -> dict[str, Adjustment]:
+    """Of ``results``, the step changes that apply to a session of ``circuit_id``: those of
+    ladders that govern that circuit, and not run as written."""
+    return {
+        r.exercise_id: r.change
+        for r in results
+        if r.change is not None and circuit_id in laddered_circuits(plan, r.exercise_id, circuit_of)
+    }
+
+
+def adapted_circuit(
+    plan: Plan,
+    session: Session,
+    circuit: Circuit,
+    results: Sequence[ProgressionResult],
+    circuit_of: CircuitOf,
+) -> Circuit:
+    """``circuit`` as the adapted ``session`` runs it: each governed exercise on its decided
+    step, then the session's dated ``adjust``/``scale`` on top (``adjust.apply_adapted``).
+    Beside it, ``adjust.apply_session`` gives the plan's own dose."""
+    return apply_adapted(circuit, session, session_steps(plan, circuit.id, results, circuit_of))
