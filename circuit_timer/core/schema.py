@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from circuit_timer.core.ladder import MIN_STEPS
 from circuit_timer.core.model import Circuit, Plan
 
 SCHEMA_ID = "https://circuit-timer.invalid/schema/circuit-timer.schema.json"
@@ -29,4 +30,10 @@ def file_schema() -> dict[str, Any]:
     schema["$defs"]["Plan"]["required"] = [
         k for k in schema["$defs"]["Plan"]["required"] if k != "title"
     ]
+    # A ladder as the loader takes it: two steps or more, and no null for 'back' or
+    # 'circuits' (left out instead).
+    ladder = schema["$defs"]["Progression"]["properties"]
+    ladder["steps"]["minItems"] = MIN_STEPS
+    ladder["back"] = {"$ref": "#/$defs/Adjustment", "description": "Below the first step."}
+    ladder["circuits"] = {**ladder["circuits"]["anyOf"][0], "minItems": 1, "uniqueItems": True}
     return schema

@@ -28,3 +28,15 @@ def test_each_call_builds_a_fresh_schema() -> None:
     first = file_schema()
     first["$defs"]["Circuit"]["required"].append("id")
     assert "id" not in file_schema()["$defs"]["Circuit"]["required"]
+
+
+def test_a_plan_may_have_ladders_as_the_loader_takes_them() -> None:
+    defs: dict[str, Any] = file_schema()["$defs"]
+    ladders = defs["Plan"]["properties"]["progression"]
+    assert list(ladders["patternProperties"].values()) == [{"$ref": "#/$defs/Progression"}]
+    ladder = defs["Progression"]
+    assert ladder["required"] == ["steps"] and ladder["additionalProperties"] is False
+    assert ladder["properties"]["steps"]["minItems"] == 2
+    assert ladder["properties"]["steps"]["items"] == {"$ref": "#/$defs/Adjustment"}
+    assert ladder["properties"]["back"]["$ref"] == "#/$defs/Adjustment"
+    assert ladder["properties"]["circuits"]["type"] == "array"
