@@ -316,3 +316,14 @@ def test_plans_check_at_the_start_and_before_the_taper(
     days_with_sessions = {p.date for p in others}
     for check in checks:
         assert check.date - timedelta(days=1) not in days_with_sessions, check.date
+
+
+def test_the_crash_course_ladders_the_towel_heel_raise_as_rathleff_did() -> None:
+    plan = load_library(REPO / "circuits", None).plan("pf-crash-course-4-weeks")
+    assert plan is not None
+    ladder = plan.progression["towel-heel-raise"]
+    assert [(s.sets, s.reps) for s in ladder.steps] == [(3, 12), (4, 10), (5, 8)]
+    assert [(s.load or "")[:4] for s in ladder.steps] == ["12RM", "10RM", "8RM:"]
+    # The taper circuit keeps its own light dose: the ladder covers the heavy circuit only.
+    assert ladder.circuits == ["pf-crash-course"]
+    assert ladder.back is not None and "Both legs" in (ladder.back.load or "")
