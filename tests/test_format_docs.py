@@ -48,3 +48,16 @@ def test_example_plan_is_valid_and_as_the_guide_says(tmp_path: Path) -> None:
             assert not any(ex.test for ex in exercises.values()), planned.date
     said = ", ".join(str(round(s)) for s in lengths)
     assert said.rsplit(", ", 1)[0] + " and " + said.rsplit(", ", 1)[1] + " s" in text
+
+
+def test_the_ladder_example_is_valid_on_the_example_plan(tmp_path: Path) -> None:
+    blocks = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+    [ladder] = [b for b in blocks if b.startswith("progression:")]
+    text = example_plan_text() + ladder
+    (tmp_path / "heel-pain-3-weeks.yaml").write_text(text, encoding="utf-8")
+    library = load_library(paths.bundled_circuits_dir(), tmp_path)
+    assert library.problems == []
+    plan = library.plan("heel-pain-3-weeks")
+    assert plan is not None
+    steps = plan.progression["towel-heel-raise"].steps
+    assert [(s.sets, s.reps) for s in steps] == [(3, 12), (4, 10), (5, 8)]
