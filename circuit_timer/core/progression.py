@@ -12,15 +12,16 @@ section 8 ("Ladders").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from circuit_timer.core.adjust import apply_adapted
 from circuit_timer.core.ladder import BACK, CircuitOf, laddered_circuits, step_change
 from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Progression, Session
 from circuit_timer.core.pain import PainAdvice, pain_level
+from circuit_timer.core.plan_words import first_clause
 from circuit_timer.core.records import SetRecord
 
 Decision = Literal["advance", "hold", "back", "as-planned"]
@@ -74,6 +75,19 @@ class ProgressionResult:
     reason: str
     notice: str | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """The result as `plan today --json` may carry it: ``dose`` holds the step's keys
+        (null when run as written)."""
+        dose = None if self.change is None else self.change.model_dump(exclude_none=True)
+        return {
+            "exercise_id": self.exercise_id,
+            "decision": self.decision,
+            "step": self.step,
+            "dose": dose,
+            "reason": self.reason,
+            "notice": self.notice,
+        }
+
 
 _CLAUSE_WORDS = {
     "during-after": "Pain passed 5/10",
@@ -84,7 +98,7 @@ _CLAUSE_WORDS = {
 
 def dose_words(change: Adjustment, exercise: Exercise) -> str:
     """A step's dose as a runner reads it: "3 x 12", "3 x 30 s", "3 x 10 holds of 10 s",
-    with ", load: ..." when the step names a load."""
+    with ", load: ..." (its first clause, so the reason stays one line) when there is one."""
     sets = change.sets if change.sets is not None else exercise.sets
     reps = change.reps if change.reps is not None else exercise.reps
     if exercise.dose == "timed":
@@ -96,7 +110,7 @@ def dose_words(change: Adjustment, exercise: Exercise) -> str:
     else:
         text = f"{sets} x {reps}"
     load = change.load if change.load is not None else exercise.load
-    return f"{text}, load: {load}" if load is not None else text
+    return f"{text}, load: {first_clause(load)}" if load is not None else text
 
 
 def _missed(session: LadderSession) -> bool:
@@ -249,3 +263,38 @@ def adapted_circuit(
     step, then the session's dated ``adjust``/``scale`` on top (``adjust.apply_adapted``).
     Beside it, ``adjust.apply_session`` gives the plan's own dose."""
     return apply_adapted(circuit, session, session_steps(plan, circuit.id, results, circuit_of))
+
+
+def plan_decisions(
+    plan: Plan,
+    circuit_of: CircuitOf,
+    histories: Mapping[str, Sequence[LadderSession]],
+    advice: PainAdvice,
+    today: date,
+    race_date: date,
+    as_written: bool = False,
+) -> list[ProgressionResult]:
+    """``decide`` for every ladder of ``plan`` (in file order), each reading its exercise
+    as the first circuit the ladder covers has it; ``histories`` by exercise id (an
+    exercise with none has no history). A ladder whose circuits are all missing is left
+    out: the library reports it."""
+    results = []
+    for exercise_id, ladder in plan.progression.items():
+        exercise = next(
+            (
+                ex
+                for circuit_id in laddered_circuits(plan, exercise_id, circuit_of)
+                if (circuit := circuit_of(circuit_id)) is not None
+                for block in circuit.blocks
+                for ex in block.exercises
+                if ex.id == exercise_id
+            ),
+            None,
+        )
+        if exercise is None:
+            continue
+        history = histories.get(exercise_id, ())
+        results.append(
+            decide(exercise, ladder, history, advice, today, race_date, as_written=as_written)
+        )
+    return results

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from circuit_timer.core.ladder import BACK
+from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.pain import Clause, PainAdvice, PainLevel
 from circuit_timer.core.progression import (
@@ -16,9 +17,11 @@ from circuit_timer.core.progression import (
     adapted_circuit,
     climb_days,
     decide,
+    plan_decisions,
     set_reps,
 )
 from circuit_timer.core.records import SetRecord
+from tests.paths import REPO
 
 CIRCUIT = Circuit.model_validate(
     {
@@ -72,6 +75,9 @@ PLAN = Plan.model_validate(
     }
 )
 LADDER = PLAN.progression["raise"]
+LADDER_LOAD_12 = (
+    "12RM (you could just manage 12). Bodyweight first; add books in a backpack when 12 feel easy."
+)
 RACE = date(2026, 12, 31)
 TODAY = RACE - timedelta(days=25)
 
@@ -308,3 +314,38 @@ def test_as_written_leaves_the_plans_dose() -> None:
     written = decide(RAISE, LADDER, GOOD, advice(), TODAY, RACE, as_written=True)
     same = adapted_circuit(PLAN, PLAN.weeks[0].sessions[1], CIRCUIT, [written], lambda _: CIRCUIT)
     assert (same.blocks[0].exercises[0].sets, same.blocks[0].exercises[0].reps) == (4, 10)
+
+
+def test_the_bundled_crash_course_as_the_issue_walks_it() -> None:
+    library = load_library(REPO / "circuits", None)
+    plan = library.plan("pf-crash-course-4-weeks")
+    assert plan is not None
+    race, today = date(2026, 12, 31), date(2026, 12, 5)
+
+    def heel(days_ago: int, done: int = 12, after: int = 2) -> LadderSession:
+        sets = (SetReps(12, 12), SetReps(12, done), SetReps(12, 12))
+        return LadderSession(today - timedelta(days=days_ago), 0, sets * 2, True, None, after)
+
+    def one(
+        history: tuple[LadderSession, ...], pain: PainAdvice, day: date = today
+    ) -> dict[str, object]:
+        [result] = plan_decisions(
+            plan, library.circuit, {"towel-heel-raise": history}, pain, day, race
+        )
+        return result.to_json()
+
+    first = one((), advice("none"))
+    assert (first["decision"], first["step"]) == ("as-planned", 0)
+    assert first["dose"] == {"sets": 3, "reps": 12, "load": LADDER_LOAD_12}
+    up = one((heel(4), heel(2)), advice())
+    assert (up["decision"], up["dose"]["sets"], up["dose"]["reps"]) == ("advance", 4, 10)  # type: ignore[index]
+    assert up["reason"] == (
+        "Every rep done in the last two sessions, pain within bounds: Single-leg heel raise, "
+        "towel under the toes moves up to 4 x 10, load: 10RM."
+    )
+    assert (
+        one((heel(4), heel(2, after=7)), advice("too-much", "during-after"))["decision"] == "back"
+    )
+    assert one((heel(4), heel(2, done=9)), advice())["decision"] == "hold"
+    late = one((heel(4), heel(2)), advice(), race - timedelta(days=10))
+    assert late["decision"] == "hold" and "10 days to the race" in str(late["reason"])
