@@ -4,6 +4,7 @@ history locked, and a meter of the event loop's stalls."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
@@ -146,8 +147,17 @@ def rollback_journal(store: HistoryStore) -> None:
     """Put ``store``'s file in rollback-journal mode, the one the store keeps where the
     file system cannot do WAL (some network shares): there an exclusive lock keeps
     readers out too, while in WAL mode they read on. ``store`` must be its only
-    connection."""
-    mode = store._conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    connection: a page's reader still closing on its worker thread is waited for."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            mode = store._conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            break
+        except sqlite3.OperationalError:
+            # Leaving WAL needs the file to itself, and SQLite does not wait for it.
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     assert mode == "delete"
 
 
