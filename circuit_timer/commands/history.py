@@ -120,6 +120,7 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
     with open_store() as store:
         sessions = store.sessions(since=since, until=now)
         counts = store.set_counts()
+        loads = store.loads_by_session()
     rows = []
     # Newest first, as the window's history lists them.
     for s in sorted(sessions, key=lambda s: s.started_at, reverse=True):
@@ -141,6 +142,8 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
                 "pain_after": s.pain_after,
                 "notes": s.notes,
                 "source": s.source,
+                # The sets whose load the runner entered (kilograms or bodyweight).
+                "loads": loads.get(s.uuid, []),
             }
         )
     return rows
@@ -152,10 +155,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
+        # One row per session: the per-set loads are in --json and in `export` (.csv).
+        flat = [{k: v for k, v in row.items() if k != "loads"} for row in rows]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["date"])
         writer.writeheader()
         # A title or note like "=HYPERLINK(...)" must stay text in a spreadsheet.
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in flat)
     elif not rows:
         print("No sessions yet.")
     else:

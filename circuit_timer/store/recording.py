@@ -101,7 +101,7 @@ class Recording(Database):
 
         A test's reps are only what was counted: a test set not counted is stored with no
         reps, whatever ``reps_done`` says. Recording the same set again (the runner went
-        back and redid it) replaces it.
+        back and redid it, or entered the load used) replaces it.
         """
         reps_done = None if done.test and not done.counted else done.reps_done
         with self.transaction() as conn:
@@ -109,16 +109,19 @@ class Recording(Database):
             conn.execute(
                 "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
                 "set_number, side, reps_target, reps_done, seconds, load, dose, test, counted, "
-                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "recorded_at, load_kg, bodyweight) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, block, round, exercise_id, set_number, "
                 "coalesce(side, '')) DO UPDATE SET reps_target = excluded.reps_target, "
                 "reps_done = excluded.reps_done, seconds = excluded.seconds, "
                 "load = excluded.load, test = excluded.test, counted = excluded.counted, "
-                "recorded_at = excluded.recorded_at",
+                "recorded_at = excluded.recorded_at, load_kg = excluded.load_kg, "
+                "bodyweight = excluded.bodyweight",
                 (session_id, done.block, done.round, done.exercise_id, done.exercise_name,
                  done.set_number, done.side, done.reps_target, reps_done, done.seconds,
                  done.load, done.dose, int(done.test), int(done.counted),
-                 to_text(recorded_at or self._now())),
+                 to_text(recorded_at or self._now()),
+                 None if done.bodyweight else done.load_kg, int(done.bodyweight)),
             )  # fmt: skip
 
     def record_planned_sets(
