@@ -23,7 +23,7 @@ from circuit_timer.commands.common import (
 from circuit_timer.commands.dates import parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.asymmetry import note_for
-from circuit_timer.core.counts import side_counts
+from circuit_timer.core.counts import exercise_loads, side_counts
 from circuit_timer.core.dates import day_month
 from circuit_timer.core.describe import import_summary, plural, week_name
 from circuit_timer.core.model import Circuit
@@ -71,6 +71,10 @@ def cmd_log(args: argparse.Namespace) -> int:
             counts = side_counts(circuit, args.count)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        try:
+            loads = exercise_loads(circuit, args.load)
+        except ValueError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
         for (exercise_id, _), reps in counts.items():
             if reps > MAX_REPS:
                 raise CommandError(f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}")
@@ -92,7 +96,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             source="log",
         )
         sets = planned_sets(circuit)
-        recorded = store.record_planned_sets(uid, sets, counts)
+        recorded = store.record_planned_sets(uid, sets, counts, loads)
         store.finish_session(uid, "completed", notes=args.note, pain_after=pain, ended_at=ended)
         # The left-right balance this session's counts give, at once.
         balance = [

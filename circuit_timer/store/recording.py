@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -129,6 +130,7 @@ class Recording(Database):
         session_uuid: str,
         sets: Iterable[PlannedSet],
         counts: Mapping[tuple[str, SideName | None], int] | None = None,
+        loads: Mapping[str, tuple[float | None, bool]] | None = None,
     ) -> int:
         """Record a circuit's planned sets for a session done away from the app; returns
         how many.
@@ -136,14 +138,18 @@ class Recording(Database):
         ``counts`` maps (exercise id, side) to the reps the runner counted (``log
         --count``): every set of that exercise and side is stored with that count, as
         counted. Any other set is stored as done at its target, not counted; a test's
-        set not counted is stored with no reps.
+        set not counted is stored with no reps. ``loads`` maps an exercise id to the load
+        used (kilograms, bodyweight; ``log --load``), stored on each of its sets.
         """
         counts = counts or {}
+        loads = loads or {}
         count = 0
         for planned in sets:
-            self.record_set(
-                session_uuid, planned.done(counts.get((planned.exercise_id, planned.side)))
-            )
+            done = planned.done(counts.get((planned.exercise_id, planned.side)))
+            if planned.exercise_id in loads:
+                load_kg, bodyweight = loads[planned.exercise_id]
+                done = replace(done, load_kg=load_kg, bodyweight=bodyweight)
+            self.record_set(session_uuid, done)
             count += 1
         return count
 
