@@ -35,9 +35,9 @@ from circuit_timer.core.segment_words import (
     tempo_words,
 )
 from circuit_timer.core.timeline import Segment
+from circuit_timer.session.load_entry import LoadEntry
 from circuit_timer.session.saving import fault_line
 from circuit_timer.session.workout import Workout
-from circuit_timer.terminal.load_entry import LoadEntry
 from circuit_timer.terminal.signals import (
     FINISH_SIGNALS,
     Hangup,

@@ -13,11 +13,11 @@ from datetime import date
 from typing import TextIO
 
 from circuit_timer.core.pain import band_word
+from circuit_timer.session.load_entry import Load, LoadPrompt
 from circuit_timer.session.saving import end_line
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
-from circuit_timer.terminal.load_entry import Load, LoadPrompt
 
 Ask = Callable[[str], str | None]
 # How long the end of a run waits for the history: a lock held elsewhere must not hold

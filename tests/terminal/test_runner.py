@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import os
 import pty
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.engine import Engine
-from circuit_timer.terminal.runner import status_line
+from circuit_timer.session.workout import Workout
+from circuit_timer.store.history import HistoryStore
+from circuit_timer.terminal.runner import TerminalRunner, status_line
 from tests.sample_circuits import circuit
 
 PACED = """
@@ -68,6 +71,9 @@ blocks:
       - {id: hops, name: Hops, work: 1}
       - {id: lunge, name: Lunge, reps: 2, load: dumbbells}
 """
+
+
+LOADED_CIRCUIT = circuit(LOADED)
 
 
 def _read_until(fd: int, seen: bytearray, needle: bytes) -> None:
@@ -139,3 +145,16 @@ def test_loads_typed_in_the_terminal_are_in_history_json(private_home: Path) -> 
         {"exercise_id": "squat", "set": 2, "side": None, "load_kg": 7.5, "bodyweight": False},
         {"exercise_id": "lunge", "set": 1, "side": None, "load_kg": None, "bodyweight": True},
     ]
+
+
+def test_without_a_keyboard_or_with_auto_nothing_is_asked(private_home: Path) -> None:
+    with HistoryStore.in_folder(private_home) as store:
+        for interactive, auto in ((True, True), (False, False)):
+            workout = Workout(LOADED_CIRCUIT, FakeClock(), store)
+            runner = TerminalRunner(workout, FakeClock(), out=io.StringIO(), keys=None,  # type: ignore[arg-type]
+                                    interactive=interactive, auto=auto)  # fmt: skip
+            assert runner.loads.exercise_ids == set()
+        workout = Workout(LOADED_CIRCUIT, FakeClock(), store)
+        runner = TerminalRunner(workout, FakeClock(), out=io.StringIO(), keys=None,  # type: ignore[arg-type]
+                                interactive=True)  # fmt: skip
+        assert runner.loads.exercise_ids == {"squat", "lunge"}

@@ -1,19 +1,17 @@
-"""The load used in a set, typed after it in the terminal: keys, the prefill, what is
+"""The load used in a set, typed after it (the terminal, the window): keys, the prefill, what is
 stored (only what the runner confirmed or typed) and what is not."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.records import CompletedSet
+from circuit_timer.session.load_entry import LoadEntry, LoadPrompt, parse_typed
 from circuit_timer.session.workout import Workout
 from circuit_timer.store.history import HistoryStore
-from circuit_timer.terminal.load_entry import LoadEntry, LoadPrompt, parse_typed
-from circuit_timer.terminal.runner import TerminalRunner
 from tests.sample_circuits import circuit
 
 LOADED = circuit("""
@@ -86,16 +84,3 @@ def test_a_prompt_stores_only_what_the_runner_confirmed_or_typed(private_home: P
         assert loads == [(1, None), (2, 5.0), (3, 9.0)]
         assert entry.last_loads["squat"] == (9.0, False)
         workout.release(5)
-
-
-def test_without_a_keyboard_or_with_auto_nothing_is_asked(private_home: Path) -> None:
-    with HistoryStore.in_folder(private_home) as store:
-        for interactive, auto in ((True, True), (False, False)):
-            workout = Workout(LOADED, FakeClock(), store)
-            runner = TerminalRunner(workout, FakeClock(), out=io.StringIO(), keys=None,  # type: ignore[arg-type]
-                                    interactive=interactive, auto=auto)  # fmt: skip
-            assert runner.loads.exercise_ids == set()
-        workout = Workout(LOADED, FakeClock(), store)
-        runner = TerminalRunner(workout, FakeClock(), out=io.StringIO(), keys=None,  # type: ignore[arg-type]
-                                interactive=True)  # fmt: skip
-        assert runner.loads.exercise_ids == {"squat"}

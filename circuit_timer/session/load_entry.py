@@ -1,5 +1,5 @@
-"""The load used in a set, typed in the seconds after it: key by key on the status line
-(while the rest runs on), or as one line at the end for the last set.
+"""The load used in a set, typed in the seconds after it, key by key while the rest runs
+on (the terminal's status line, the window's load field), or as one line at the end.
 
 Prefilled with the last load used for the exercise, but never stored unless the runner
 says so: Enter keeps the prefill, a number replaces it, ``w`` is bodyweight, ``-`` leaves
