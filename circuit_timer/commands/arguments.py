@@ -112,6 +112,14 @@ def _history(sub: SubParsers) -> None:
         "set of that exercise: LEFT,RIGHT for one done on each side, N for one done with "
         "both legs; repeatable",
     )
+    p.add_argument(
+        "--load",
+        metavar="EXERCISE=KG",
+        action="append",
+        default=[],
+        help="the load you used, stored on each set of that exercise: kilograms above 0 "
+        "and at most 300, or bw for bodyweight; repeatable",
+    )
     add_as_of(p)
     p.set_defaults(handler=_lazy("history", "cmd_log"))
 

@@ -23,7 +23,7 @@ from circuit_timer.commands.common import (
 from circuit_timer.commands.dates import parse_date, today
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.asymmetry import note_for
-from circuit_timer.core.counts import side_counts
+from circuit_timer.core.counts import exercise_loads, side_counts
 from circuit_timer.core.dates import day_month
 from circuit_timer.core.describe import import_summary, plural, week_name
 from circuit_timer.core.model import Circuit
@@ -71,6 +71,10 @@ def cmd_log(args: argparse.Namespace) -> int:
             counts = side_counts(circuit, args.count)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        try:
+            loads = exercise_loads(circuit, args.load)
+        except ValueError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
         for (exercise_id, _), reps in counts.items():
             if reps > MAX_REPS:
                 raise CommandError(f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}")
@@ -92,7 +96,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             source="log",
         )
         sets = planned_sets(circuit)
-        recorded = store.record_planned_sets(uid, sets, counts)
+        recorded = store.record_planned_sets(uid, sets, counts, loads)
         store.finish_session(uid, "completed", notes=args.note, pain_after=pain, ended_at=ended)
         # The left-right balance this session's counts give, at once.
         balance = [
@@ -120,6 +124,7 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
     with open_store() as store:
         sessions = store.sessions(since=since, until=now)
         counts = store.set_counts()
+        loads = store.loads_by_session()
     rows = []
     # Newest first, as the window's history lists them.
     for s in sorted(sessions, key=lambda s: s.started_at, reverse=True):
@@ -141,6 +146,8 @@ def _session_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
                 "pain_after": s.pain_after,
                 "notes": s.notes,
                 "source": s.source,
+                # The sets whose load the runner entered (kilograms or bodyweight).
+                "loads": loads.get(s.uuid, []),
             }
         )
     return rows
@@ -152,10 +159,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
+        # One row per session: the per-set loads are in --json and in `export` (.csv).
+        flat = [{k: v for k, v in row.items() if k != "loads"} for row in rows]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["date"])
         writer.writeheader()
         # A title or note like "=HYPERLINK(...)" must stay text in a spreadsheet.
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in flat)
     elif not rows:
         print("No sessions yet.")
     else:

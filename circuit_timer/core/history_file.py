@@ -21,9 +21,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from circuit_timer.core.records import MAX_LOAD_KG
+
 FILE_FORMAT = "circuit-timer-history"
 # 2: each set says whether its exercise is a test and whether its reps were counted.
-FILE_VERSION = 2
+# 3: each set can say the load the runner used (load_kg, or bodyweight).
+FILE_VERSION = 3
 
 # The command line's ranges (commands/dates.py, log --count): the same at every door.
 EARLIEST = date(1970, 1, 1)
@@ -53,7 +56,19 @@ def _within(low: Any, high: Any) -> AfterValidator:
     return AfterValidator(check)
 
 
+def _load_in_range(value: float) -> float:
+    # Above 0 (no added load is bodyweight, not 0 kg) and at most what the store takes.
+    if not 0 < value <= MAX_LOAD_KG:
+        raise PydanticCustomError(
+            "out_of_range",
+            "must be above 0 and at most {high}, not {value}",
+            {"high": f"{MAX_LOAD_KG:g}", "value": str(value)},
+        )
+    return value
+
+
 Pain = Annotated[int, _within(0, 10)]
+LoadKg = Annotated[float, AfterValidator(_load_in_range)]
 Reps = Annotated[int, _within(0, MAX_REPS)]
 Uuid = Annotated[str, Field(min_length=1, max_length=64)]
 Day = Annotated[date, _within(EARLIEST, LATEST)]
@@ -102,6 +117,19 @@ class SetRow(_Row):
     # Absent in a version 1 file: the import then decides as the store's migration did.
     test: bool | None = None
     counted: bool | None = None
+    # Absent before version 3: no load was entered.
+    load_kg: LoadKg | None = None
+    bodyweight: bool = False
+
+    @model_validator(mode="after")
+    def _one_load(self) -> SetRow:
+        if self.bodyweight and self.load_kg is not None:
+            raise PydanticCustomError(
+                "two_loads",
+                "load_kg must be empty when bodyweight is true, not {kg}",
+                {"kg": str(self.load_kg)},
+            )
+        return self
 
 
 class PainRow(_Row):

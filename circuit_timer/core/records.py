@@ -13,6 +13,25 @@ SessionStatus = Literal["completed", "partial"]
 PainKind = Literal["morning", "during", "after"]
 SideName = Literal["left", "right"]
 PAIN_KINDS: tuple[PainKind, ...] = ("morning", "during", "after")
+# The load a runner lifts in one set: above 0 and at most this, in kilograms (the store's
+# CHECK says the same).
+MAX_LOAD_KG = 300.0
+
+
+def checked_load_kg(value: float) -> float:
+    """``value`` kilograms rounded to one decimal (enough for any plate or backpack);
+    ValueError with a one-line message outside 0 < kg <= 300."""
+    kg = round(float(value), 1)
+    if not 0 < kg <= MAX_LOAD_KG:  # NaN compares false: refused too
+        raise ValueError(f"a load must be above 0 and at most {MAX_LOAD_KG:g} kg, not {value:g}")
+    return kg
+
+
+def load_words(load_kg: float | None, bodyweight: bool) -> str | None:
+    """ "12.5 kg", "bodyweight", or None when no load was entered."""
+    if bodyweight:
+        return "bodyweight"
+    return None if load_kg is None else f"{load_kg:g} kg"
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,10 @@ class SetRecord:
     test: bool = False
     # reps_done is the runner's own count, not a target filled in for them.
     counted: bool = False
+    # The load actually lifted (``load`` is the prescription's text): kilograms, or
+    # bodyweight (no added load), or neither when the runner entered none.
+    load_kg: float | None = None
+    bodyweight: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,6 +90,9 @@ class CompletedSet:
     in the app, or gave it with ``log --count``); an untouched open set carries its target
     instead, except a ``test`` (a measurement to failure), whose reps are only what the
     runner counted: a test set not counted has ``reps_done`` None, and is stored so.
+
+    ``load`` is the prescription's text; ``load_kg`` or ``bodyweight`` is the load the
+    runner said they used (neither: none entered, never a default shown as theirs).
     """
 
     block: int
@@ -83,6 +109,8 @@ class CompletedSet:
     load: str | None = None
     test: bool = False
     counted: bool = False
+    load_kg: float | None = None
+    bodyweight: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ nothing behind (not even after a crash) unless the runner chooses ``keep()``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from circuit_timer.core.clock import Clock
@@ -175,6 +175,18 @@ class Workout:
                 self.session_uuid, notes=notes, pain_during=pain_during, pain_after=pain_after
             )
         )
+
+    def set_load(self, done: CompletedSet, load_kg: float | None, bodyweight: bool) -> None:
+        """Record the load the runner says they used in a completed set (the set recorded
+        again, with it, as a redone set is)."""
+        key = (done.block, done.round, done.exercise_id, done.set_number, done.side)
+        current = self._done.get(key)
+        if current is None or self.store is None or self.session_uuid is None:
+            return
+        amended = replace(current, load_kg=load_kg, bodyweight=bodyweight)
+        self._done[key] = amended
+        record = entries.completed_set(self.session_uuid, amended, self.store.now())
+        self._numbers[key] = self._put(record)
 
     def settle(self, timeout: float, *, until_fault: bool = False) -> bool:
         """Wait up to ``timeout`` seconds for everything so far to be in the history

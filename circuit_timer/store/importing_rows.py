@@ -84,11 +84,12 @@ class RowWriter:
         cursor = self._conn.execute(
             "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
             "set_number, side, reps_target, reps_done, seconds, load, dose, recorded_at, "
-            "test, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
+            "test, counted, load_kg, bodyweight) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (session_id, t.block, t.round, t.exercise_id, t.exercise_name, t.set_number,
              t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose,
-             to_text(t.recorded_at), int(bool(t.test)), int(bool(t.counted))),
+             to_text(t.recorded_at), int(bool(t.test)), int(bool(t.counted)),
+             None if t.load_kg is None else round(t.load_kg, 1), int(t.bodyweight)),
         )  # fmt: skip
         self._added("sets", cursor.rowcount)
         if cursor.rowcount and (t.test is None or t.counted is None):

@@ -210,12 +210,28 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v6: per set, the load the runner actually lifted, beside ``load`` (the circuit's
+# prescription text, "backpack 5 kg", kept as it was). Two columns rather than one
+# encoding: kilograms, or bodyweight (no added load), or neither (not entered, never a
+# default); the CHECKs keep a kilogram value in range and never with bodyweight. A
+# partial index finds the few sets with a load (the last load of an exercise, the
+# history's loads) without reading every set.
+_V6 = """
+ALTER TABLE sets ADD COLUMN load_kg REAL
+    CHECK (load_kg IS NULL OR (load_kg > 0 AND load_kg <= 300));
+ALTER TABLE sets ADD COLUMN bodyweight INTEGER NOT NULL DEFAULT 0
+    CHECK (bodyweight IN (0, 1) AND NOT (bodyweight = 1 AND load_kg IS NOT NULL));
+CREATE INDEX sets_with_load ON sets (exercise_id, session_id)
+    WHERE load_kg IS NOT NULL OR bodyweight = 1
+"""
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
     _script(_V3),
     _script(_V4),
     _v5,
+    _script(_V6),
 ]
 LATEST = len(STEPS)
 

@@ -118,7 +118,7 @@ class Reading(Database):
         rows = self._read(
             "SELECT s.uuid, s.local_date, t.block, t.round, t.exercise_id, t.set_number, t.side, "
             "t.reps_target, t.reps_done, t.seconds, t.load, t.exercise_name, t.dose, t.test, "
-            "t.counted "
+            f"t.counted, {self._load_columns()} "
             f"FROM sets t JOIN sessions s ON s.id = t.session_id {where} "
             "ORDER BY s.local_date, s.started_at, t.id",
             params,
@@ -140,10 +140,53 @@ class Reading(Database):
                 dose=dose,
                 test=bool(test),
                 counted=bool(counted),
+                load_kg=load_kg,
+                bodyweight=bool(bodyweight),
             )
             for (uid, day, block, rnd, exercise, number, side, target, done, seconds, load, name,
-                 dose, test, counted) in rows
+                 dose, test, counted, load_kg, bodyweight) in rows
         ]  # fmt: skip
+
+    def _load_columns(self) -> str:
+        """The sets' load used, as ``t.load_kg, t.bodyweight`` (none in a history opened
+        read-only at a schema before 6)."""
+        if self._read("SELECT 1 FROM pragma_table_info('sets') WHERE name = 'load_kg'"):
+            return "t.load_kg, t.bodyweight"
+        return "NULL AS load_kg, 0 AS bodyweight"
+
+    def last_load(
+        self, exercise_id: str, *, until: date | None = None
+    ) -> tuple[float | None, bool] | None:
+        """The load last used for ``exercise_id`` (kilograms, bodyweight), from the latest
+        set that has one (to prefill the next entry); None when none was ever entered."""
+        if "t.load_kg" not in self._load_columns():
+            return None
+        rows = self._read(
+            "SELECT t.load_kg, t.bodyweight FROM sets t JOIN sessions s ON s.id = t.session_id "
+            "WHERE t.exercise_id = ? AND (t.load_kg IS NOT NULL OR t.bodyweight = 1) "
+            "AND s.local_date <= ? ORDER BY s.local_date DESC, s.started_at DESC, t.id DESC "
+            "LIMIT 1",
+            (exercise_id, (until or date.max).isoformat()),
+        )
+        return (rows[0][0], bool(rows[0][1])) if rows else None
+
+    def loads_by_session(self) -> dict[str, list[dict[str, Any]]]:
+        """Per session uuid, its sets with a load entered, in recording order: exercise
+        id, set number, side, ``load_kg`` and ``bodyweight`` (sessions without any have no
+        entry)."""
+        if "t.load_kg" not in self._load_columns():
+            return {}
+        result: dict[str, list[dict[str, Any]]] = {}
+        for uid, exercise, number, side, load_kg, bodyweight in self._read(
+            "SELECT s.uuid, t.exercise_id, t.set_number, t.side, t.load_kg, t.bodyweight "
+            "FROM sets t JOIN sessions s ON s.id = t.session_id "
+            "WHERE t.load_kg IS NOT NULL OR t.bodyweight = 1 ORDER BY t.session_id, t.id"
+        ):
+            result.setdefault(uid, []).append(
+                {"exercise_id": exercise, "set": number, "side": side,
+                 "load_kg": load_kg, "bodyweight": bool(bodyweight)}
+            )  # fmt: skip
+        return result
 
     def set_counts(self) -> dict[str, tuple[int, int]]:
         """Per session uuid: (sets recorded, reps done).
@@ -255,12 +298,14 @@ class Reading(Database):
         sets = self._read_dicts(
             "SELECT s.uuid AS session_uuid, t.block, t.round, t.exercise_id, t.exercise_name, "
             "t.set_number, t.side, t.reps_target, t.reps_done, t.seconds, t.load, t.dose, "
-            "t.recorded_at, t.test, t.counted FROM sets t JOIN sessions s ON s.id = t.session_id "
+            f"t.recorded_at, t.test, t.counted, {self._load_columns()} "
+            "FROM sets t JOIN sessions s ON s.id = t.session_id "
             "ORDER BY s.local_date, s.started_at, s.uuid, t.block, t.round, t.exercise_id, "
             "t.set_number, coalesce(t.side, '')"
         )
         for row in sets:
             row["test"], row["counted"] = bool(row["test"]), bool(row["counted"])
+            row["bodyweight"] = bool(row["bodyweight"])
         return {
             "sessions": self._read_dicts(
                 "SELECT uuid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week, "

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -101,7 +102,7 @@ class Recording(Database):
 
         A test's reps are only what was counted: a test set not counted is stored with no
         reps, whatever ``reps_done`` says. Recording the same set again (the runner went
-        back and redid it) replaces it.
+        back and redid it, or entered the load used) replaces it.
         """
         reps_done = None if done.test and not done.counted else done.reps_done
         with self.transaction() as conn:
@@ -109,16 +110,19 @@ class Recording(Database):
             conn.execute(
                 "INSERT INTO sets (session_id, block, round, exercise_id, exercise_name, "
                 "set_number, side, reps_target, reps_done, seconds, load, dose, test, counted, "
-                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "recorded_at, load_kg, bodyweight) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, block, round, exercise_id, set_number, "
                 "coalesce(side, '')) DO UPDATE SET reps_target = excluded.reps_target, "
                 "reps_done = excluded.reps_done, seconds = excluded.seconds, "
                 "load = excluded.load, test = excluded.test, counted = excluded.counted, "
-                "recorded_at = excluded.recorded_at",
+                "recorded_at = excluded.recorded_at, load_kg = excluded.load_kg, "
+                "bodyweight = excluded.bodyweight",
                 (session_id, done.block, done.round, done.exercise_id, done.exercise_name,
                  done.set_number, done.side, done.reps_target, reps_done, done.seconds,
                  done.load, done.dose, int(done.test), int(done.counted),
-                 to_text(recorded_at or self._now())),
+                 to_text(recorded_at or self._now()),
+                 None if done.bodyweight else done.load_kg, int(done.bodyweight)),
             )  # fmt: skip
 
     def record_planned_sets(
@@ -126,6 +130,7 @@ class Recording(Database):
         session_uuid: str,
         sets: Iterable[PlannedSet],
         counts: Mapping[tuple[str, SideName | None], int] | None = None,
+        loads: Mapping[str, tuple[float | None, bool]] | None = None,
     ) -> int:
         """Record a circuit's planned sets for a session done away from the app; returns
         how many.
@@ -133,14 +138,18 @@ class Recording(Database):
         ``counts`` maps (exercise id, side) to the reps the runner counted (``log
         --count``): every set of that exercise and side is stored with that count, as
         counted. Any other set is stored as done at its target, not counted; a test's
-        set not counted is stored with no reps.
+        set not counted is stored with no reps. ``loads`` maps an exercise id to the load
+        used (kilograms, bodyweight; ``log --load``), stored on each of its sets.
         """
         counts = counts or {}
+        loads = loads or {}
         count = 0
         for planned in sets:
-            self.record_set(
-                session_uuid, planned.done(counts.get((planned.exercise_id, planned.side)))
-            )
+            done = planned.done(counts.get((planned.exercise_id, planned.side)))
+            if planned.exercise_id in loads:
+                load_kg, bodyweight = loads[planned.exercise_id]
+                done = replace(done, load_kg=load_kg, bodyweight=bodyweight)
+            self.record_set(session_uuid, done)
             count += 1
         return count
 

@@ -41,6 +41,8 @@ CSV_COLUMNS = [
     "reps_done",
     "seconds",
     "load",
+    "load_kg",
+    "bodyweight",
     "test",
     "counted",
     "pain_during",
@@ -70,7 +72,8 @@ _SET_COLUMNS = [
     ("block", "block"), ("round", "round"), ("exercise_id", "exercise_id"),
     ("exercise_name", "exercise_name"), ("set", "set_number"), ("side", "side"),
     ("reps_target", "reps_target"), ("reps_done", "reps_done"), ("seconds", "seconds"),
-    ("load", "load"), ("test", "test"), ("counted", "counted"),
+    ("load", "load"), ("load_kg", "load_kg"), ("bodyweight", "bodyweight"), ("test", "test"),
+    ("counted", "counted"),
 ]  # fmt: skip
 
 

@@ -35,6 +35,7 @@ from circuit_timer.core.segment_words import (
     tempo_words,
 )
 from circuit_timer.core.timeline import Segment
+from circuit_timer.session.load_entry import LoadEntry
 from circuit_timer.session.saving import fault_line
 from circuit_timer.session.workout import Workout
 from circuit_timer.terminal.signals import (
@@ -165,11 +166,12 @@ class TerminalRunner:
         self._told_auto = False
         self._saving: str | None = None  # the line said about saving, while it holds
         # Only open rep sets wait for Enter: without keys, only they need saying so.
-        self._open_sets = any(
-            exercise.dose == "open"
-            for block in workout.circuit.blocks
-            for exercise in block.exercises
-        )
+        exercises = [ex for block in workout.circuit.blocks for ex in block.exercises]
+        self._open_sets = any(exercise.dose == "open" for exercise in exercises)
+        # After a set of an exercise with a load, the load used can be typed (a keyboard
+        # only: without one, or with --auto, nothing is entered).
+        asks = self.interactive and not auto and workout.store is not None
+        self.loads = LoadEntry(workout, {ex.id for ex in exercises if ex.load} if asks else set())
 
     # -- the loop --------------------------------------------------------------
 
@@ -183,6 +185,7 @@ class TerminalRunner:
             if self.interactive and self.keys is not None:
                 with cbreak(self.keys):
                     self._loop()
+                self._ask_last_load()
             else:
                 self._loop()
         except (KeyboardInterrupt, Hangup) as stop:
@@ -200,6 +203,7 @@ class TerminalRunner:
         return self.workout.status or "partial"
 
     def _loop(self) -> None:
+        self.loads.read_last_loads()
         self._since = self.clock.now()
         self._show(self.workout.start())
         if self.interactive:
@@ -279,6 +283,9 @@ class TerminalRunner:
             "b": self.workout.back,
             "q": self.workout.finish_early,
         }
+        if self.loads.key(char):
+            self._redraw()
+            return
         if char in ("+", "="):
             self._show(self.workout.count_rep(+1))
         elif char in ("-", "_"):
@@ -289,6 +296,7 @@ class TerminalRunner:
     # -- output ------------------------------------------------------------------
 
     def _show(self, events: list[Event]) -> None:
+        self.loads.follow(events)
         if self.interactive:
             for event in events:
                 if isinstance(event, SetCompleted | Finished):
@@ -326,13 +334,26 @@ class TerminalRunner:
                 width = os.get_terminal_size(self.out.fileno()).columns
             # Some terminals (and pseudo-terminals) report no width at all.
             width = width if width >= 20 else 80
-        self._write("\r\x1b[K" + status_line(self.workout.snapshot(), width))
+        line = status_line(self.workout.snapshot(), width)
+        if self.loads.prompt is not None:
+            line = f"{self.loads.prompt.text()}  {line}"[: max(10, width - 1)]
+        self._write("\r\x1b[K" + line)
 
     def _write(self, text: str) -> None:
         # A closed terminal must not stop the workout from being saved as partial.
         with contextlib.suppress(OSError, ValueError):
             self.out.write(text)
             self.out.flush()
+
+    def _ask_last_load(self) -> None:
+        """The workout's last set ended it: its load is asked as one line."""
+        from circuit_timer.terminal.summary import ask_load, line_asker
+
+        prompt = self.loads.prompt
+        if prompt is None or self.keys is None or self.stopped_by is not None:
+            return
+        self._write("\n")
+        self.loads.store(ask_load(line_asker(self.keys, self.out), self.out, prompt))
 
 
 def _sleep(seconds: float) -> None:

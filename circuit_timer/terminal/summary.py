@@ -13,6 +13,7 @@ from datetime import date
 from typing import TextIO
 
 from circuit_timer.core.pain import band_word
+from circuit_timer.session.load_entry import Load, LoadPrompt
 from circuit_timer.session.saving import end_line
 from circuit_timer.session.workout import Workout
 from circuit_timer.store import insights
@@ -51,6 +52,20 @@ def ask_pain(ask: Ask, out: TextIO, when: str) -> int | None:
             out.write(f"  {score}/10: {band_word(score)}\n")
             return score
         out.write("  a whole number from 0 to 10, or Enter to skip\n")
+
+
+def ask_load(ask: Ask, out: TextIO, prompt: LoadPrompt) -> Load | None:
+    """The load used in the prompt's set, asked as one line: Enter keeps the prefill, a
+    number (or bw) replaces it, ``-`` or no answer leaves the set without a load."""
+    while True:
+        answer = ask(prompt.line_prompt())
+        if answer is None or answer == "-":
+            return None
+        prompt.typed = answer
+        try:
+            return prompt.chosen()
+        except ValueError as exc:
+            out.write(f"  {exc}\n")
 
 
 def after_workout(workout: Workout, ask: Ask | None, out: TextIO, today: date) -> None:

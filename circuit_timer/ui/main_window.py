@@ -344,6 +344,8 @@ class MainWindow(QMainWindow, WindowPages):
         if self.workout_run is None or self.store is None:
             self._summary_done()
             return
+        for done, kg, bodyweight in self.summary_page.load_changes():  # corrected there
+            self.workout_run.workout.set_load(done, kg, bodyweight)
         # Kept in the journal whatever SQLite does; written now unless it is stuck.
         written = self.workout_run.save(pain_after, pain_during, note)
         from circuit_timer.store import insights

@@ -33,6 +33,7 @@ from circuit_timer.core.describe import clock as mmss
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import PainAdvice
 from circuit_timer.core.records import CompletedSet
+from circuit_timer.session.load_entry import Load
 from circuit_timer.ui.advice_view import AdviceView
 from circuit_timer.ui.page_style import GROUP, INNER, MARGIN, hint, section_title
 from circuit_timer.ui.pain_scale import PainScale
@@ -41,6 +42,8 @@ from circuit_timer.ui.summary_text import (
     SideTest,
     choice_text,
     facts_text,
+    load_text,
+    parse_loads,
     safety_notes,
     saved_text,
     side_test_detail,
@@ -49,6 +52,12 @@ from circuit_timer.ui.summary_text import (
 )
 
 __all__ = ["SummaryPage", "facts_text", "saved_text", "summarise"]
+
+LOAD_COLUMN = 5
+LOAD_HINT = (
+    "To correct a load used, click its cell: kilograms for every set (7.5) or for each "
+    "(5, 7.5), bw for bodyweight, \u2013 for none."
+)
 
 
 class SummaryPage(QWidget):
@@ -91,15 +100,19 @@ class SummaryPage(QWidget):
         self.safety.setWordWrap(True)
         self.safety.setTextFormat(Qt.TextFormat.RichText)
         self.sets_title = section_title("Sets")
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Exercise", "Side", "Sets", "Reps", "Time"])
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Exercise", "Side", "Sets", "Reps", "Time", "Load"])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Only a Load cell can be edited (a click on it), to correct the load used.
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.itemChanged.connect(self._load_edited)
+        self.load_hint = hint(LOAD_HINT)
+        self._rows: list[tuple[CompletedSet, ...]] = []
+        self._loads: dict[int, list[Load | None]] = {}
         # The page scrolls, not the table: it is as tall as its rows.
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.save = QPushButton("Save")
@@ -148,7 +161,7 @@ class SummaryPage(QWidget):
         pain.addSpacing(INNER)
         pain.addWidget(self.note)
         page.addLayout(pain)
-        page.addLayout(_group(self.sets_title, self.table))
+        page.addLayout(_group(self.sets_title, self.table, self.load_hint))
         page.addStretch(1)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -228,17 +241,63 @@ class SummaryPage(QWidget):
 
     def _show_sets(self, sets: list[CompletedSet]) -> None:
         rows = summarise(sets)
+        self._rows = [row.done for row in rows]
+        self._loads = {}
+        self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
+            loads = [_load_of(done) for done in row.done]
             values = [row.exercise, row.side, str(row.sets), row.reps, mmss(row.seconds)]
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+            for c, value in enumerate([*values, load_text(loads)]):
+                item = QTableWidgetItem(value)
+                # A load can be corrected where the exercise has one (or one was entered).
+                if c < LOAD_COLUMN or not any(d.load or d.load_kg for d in row.done):
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        self.load_hint.setText(LOAD_HINT)
+        self._lock_loads(False)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().sizeHint().height()
         height += self.table.verticalHeader().length() + 2 * self.table.frameWidth()
         self.table.setFixedHeight(height)
         for widget in (self.sets_title, self.table):
             widget.setVisible(bool(sets))
+        self.load_hint.setVisible(any(any(d.load for d in done) for done in self._rows))
+
+    def _lock_loads(self, locked: bool) -> None:
+        triggers = QTableWidget.EditTrigger
+        self.table.setEditTriggers(
+            triggers.NoEditTriggers if locked else triggers.CurrentChanged | triggers.DoubleClicked
+        )
+
+    def _load_edited(self, item: QTableWidgetItem) -> None:
+        """A Load cell edited: kept when it reads as loads, else put back and said why."""
+        r = item.row()
+        if item.column() != LOAD_COLUMN or r >= len(self._rows):
+            return
+        done = self._rows[r]
+        try:
+            loads = parse_loads(item.text(), len(done))
+        except ValueError as exc:
+            self.load_hint.setText(f"{done[0].exercise_name or done[0].exercise_id}: {exc}.")
+            loads = self._loads.get(r, [_load_of(d) for d in done])
+        else:
+            self.load_hint.setText(LOAD_HINT)
+            self._loads[r] = loads
+        self.table.blockSignals(True)
+        item.setText(load_text(loads))
+        self.table.blockSignals(False)
+
+    def load_changes(self) -> list[tuple[CompletedSet, float | None, bool]]:
+        """The sets whose load the runner corrected here: (set, kilograms, bodyweight)."""
+        changes = []
+        for r, loads in self._loads.items():
+            for done, load in zip(self._rows[r], loads, strict=True):
+                if load != _load_of(done):
+                    kg, bodyweight = load if load is not None else (None, False)
+                    changes.append((done, kg, bodyweight))
+        return changes
 
     def show_saved(
         self, advice: PainAdvice | None, error: str = "", *, written: bool = True
@@ -250,6 +309,7 @@ class SummaryPage(QWidget):
         for scale in (self.pain_during, self.pain_after):
             scale.set_locked(True)
         self.note.setReadOnly(True)
+        self._lock_loads(True)
         for button in (self.save, self.keep, self.discard):
             button.hide()
         self.empty_note.hide()
@@ -289,6 +349,13 @@ class SummaryPage(QWidget):
         self.save_requested.emit(
             self.pain_after.value(), self.pain_during.value(), self.note.text().strip()
         )
+
+
+def _load_of(done: CompletedSet) -> Load | None:
+    """The load entered for a set, or None."""
+    if done.bodyweight:
+        return None, True
+    return None if done.load_kg is None else (done.load_kg, False)
 
 
 def _group(*widgets: QWidget) -> QVBoxLayout:

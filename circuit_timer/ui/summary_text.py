@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from circuit_timer.core.asymmetry import FLAG_BELOW, NOISE_HIGH, NOISE_LOW, SidePoint
 from circuit_timer.core.describe import clock as mmss
@@ -13,6 +13,7 @@ from circuit_timer.core.describe import plural
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import band_word
 from circuit_timer.core.records import CompletedSet
+from circuit_timer.session.load_entry import Load, parse_typed
 from circuit_timer.store import insights
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
@@ -34,13 +35,14 @@ SAFETY_RULE = re.compile(
 
 @dataclass(frozen=True)
 class Row:
-    """One exercise and side in the summary."""
+    """One exercise and side in the summary (``done``: its sets, in order)."""
 
     exercise: str
     side: str
     sets: int
     reps: str
     seconds: float
+    done: tuple[CompletedSet, ...] = field(default=(), compare=False)
 
 
 def summarise(sets: list[CompletedSet]) -> list[Row]:
@@ -53,8 +55,36 @@ def summarise(sets: list[CompletedSet]) -> list[Row]:
         targets = [s.reps_target for s in done if s.reps_target is not None]
         reps = [s.reps_done for s in done if s.reps_done is not None]
         text = f"{sum(reps)} / {sum(targets)}" if reps and targets else "\u2013"
-        rows.append(Row(name, side, len(done), text, sum(s.seconds or 0.0 for s in done)))
+        seconds = sum(s.seconds or 0.0 for s in done)
+        rows.append(Row(name, side, len(done), text, seconds, tuple(done)))
     return rows
+
+
+NO_LOAD = "\u2013"
+
+
+def load_text(loads: Sequence[Load | None]) -> str:
+    """The loads used in a row's sets: "5 kg", "5, 7.5 kg", "bw", "\u2013, 5 kg"; "" when
+    none was entered."""
+    if not any(loads):
+        return ""
+    words = [NO_LOAD if x is None else "bw" if x[1] else f"{x[0]:g}" for x in loads]
+    if len(set(words)) == 1:
+        words = words[:1]
+    kg = any(x is not None and not x[1] for x in loads)
+    return ", ".join(words) + (" kg" if kg else "")
+
+
+def parse_loads(text: str, count: int) -> list[Load | None]:
+    """The loads typed for a row of ``count`` sets: one for every set, or one per set
+    separated by commas ("5, 7.5 kg"); "" or "\u2013" is none. ValueError, one line."""
+    tokens = [t.strip().lower().removesuffix("kg").strip() for t in text.split(",")]
+    values = [None if t in ("", "-", NO_LOAD) else parse_typed(t) for t in tokens]
+    if len(values) == 1:
+        return values * count
+    if len(values) != count:
+        raise ValueError(f"give one load for all {count} sets, or {count} separated by commas")
+    return values
 
 
 def facts_text(seconds: float, sets: list[CompletedSet]) -> str:

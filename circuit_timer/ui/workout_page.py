@@ -44,6 +44,7 @@ from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.finish_bar import FinishBar
 from circuit_timer.ui.fitting import digit_pixel_size, fit, set_progress, set_style
 from circuit_timer.ui.flash import Flash
+from circuit_timer.ui.load_field import LoadField
 from circuit_timer.ui.notes_panel import NotesArea, NotesPanel
 from circuit_timer.ui.workout_keys import handle_key
 from circuit_timer.ui.workout_text import (
@@ -56,15 +57,8 @@ from circuit_timer.ui.workout_text import (
 
 FLASHING = (SegmentStarted, Countdown, Halfway, SetCompleted, Finished, TempoPhase)
 # Share of the page height for each text.
-SIZES = {
-    "kind": 0.055,
-    "name": 0.05,
-    "side": 0.06,
-    "reps": 0.06,
-    "beat": 0.06,
-    "notes": 0.032,
-    "small": 0.028,
-}
+SIZES = {"kind": 0.055, "name": 0.05, "side": 0.06, "reps": 0.06, "beat": 0.06,
+         "notes": 0.032, "small": 0.028}  # fmt: skip
 # The countdown's digits stand this share of the whole window's height (at least 1/4).
 COUNTDOWN_SHARE = 0.27
 # Room kept above and below them (the line box centres them to within a few pixels).
@@ -99,14 +93,13 @@ class WorkoutPage(QWidget):
         self.name = self._label("name", bold=True)
         self.side = self._label("side", bold=True)
         self.side.setAutoFillBackground(True)
-        self.reps = self._label("reps", bold=True)
-        self.tempo = self._label("tempo", bold=True)
-        self.minus = QPushButton("\u2212")
-        self.plus = QPushButton("+")
+        self.reps, self.tempo = self._label("reps", bold=True), self._label("tempo", bold=True)
+        self.minus, self.plus = QPushButton("\u2212"), QPushButton("+")
         self.next_up = self._label("next")
         self.notes = NotesArea()
         self.cue_text = self._label("cues")
         self.notice = self._label("notice")
+        self.load_field = LoadField(self)
         self.notice.setStyleSheet("color: #D55E00;")
         self.buttons = {
             "back": QPushButton("◀ Back"),
@@ -170,6 +163,7 @@ class WorkoutPage(QWidget):
         page.addWidget(self.segment_bar)
         page.addLayout(middle, 1)
         page.addLayout(lower, 1)
+        page.addWidget(self.load_field)
         page.addWidget(self.cue_text)
         page.addWidget(self.notice)
         page.addLayout(controls)
@@ -210,6 +204,7 @@ class WorkoutPage(QWidget):
         self.notes_panel.hide()
         controller.changed.connect(self.redraw)
         controller.happened.connect(self.on_event)
+        self.load_field.attach(controller)
         self.redraw()
 
     def detach(self) -> None:
@@ -218,6 +213,7 @@ class WorkoutPage(QWidget):
             self.controller.changed.disconnect(self.redraw)
             self.controller.happened.disconnect(self.on_event)
             self.controller = None
+            self.load_field.attach(None)
 
     @property
     def asking(self) -> bool:
@@ -376,7 +372,7 @@ class WorkoutPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The workout's keys (ui/workout_keys.py); any other goes to the window."""
-        if not handle_key(self, event.key()):
+        if not (self.load_field.key(event.text()) or handle_key(self, event.key())):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

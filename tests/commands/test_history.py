@@ -80,3 +80,34 @@ def test_import_replace_plan_follows_the_imported_plan(
     assert status.startswith(
         "Plantar fasciitis crash course, 3-4 weeks to race day: race on Sun 20 Dec 2026"
     )
+
+
+def test_log_load_is_stored_on_each_set_of_its_exercise_and_shown_in_history(cli: Cli) -> None:
+    cli.ok("log", "pf-crash-course", "--date", "2026-11-23", "--load", "towel-heel-raise=7.5",
+           "--load", "banded-eversion=bw", *AS_OF)  # fmt: skip
+    [row] = json.loads(cli.ok("history", "--json", *AS_OF))
+    loads = {(x["exercise_id"], x["set"], x["side"]): (x["load_kg"], x["bodyweight"])
+             for x in row["loads"]}  # fmt: skip
+    assert {k[0] for k in loads} == {"towel-heel-raise", "banded-eversion"}
+    assert loads[("towel-heel-raise", 3, "right")] == (7.5, False)
+    assert loads[("banded-eversion", 1, "left")] == (None, True)
+    assert len(loads) == 12  # three sets a side of each: only these two carry a load
+    # history --csv stays one plain row per session.
+    assert "loads" not in cli.ok("history", "--csv", *AS_OF).splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("load", "message"),
+    [
+        ("towel-heel-raise=0", "--load towel-heel-raise: a load must be above 0 and at most 300"),
+        ("towel-heel-raise=lots", "--load towel-heel-raise: 'lots' is not kilograms"),
+        ("heel=5", "has no exercise 'heel'"),
+        ("towel-heel-raise", "--load needs EXERCISE=KG"),
+    ],
+)
+def test_a_bad_log_load_is_one_line_exit_2_and_logs_nothing(
+    cli: Cli, load: str, message: str
+) -> None:
+    status, out, err = cli.run("log", "pf-crash-course", "--load", load, *AS_OF)
+    assert status == 2 and message in err and err.count("\n") == 1 and out == ""
+    assert json.loads(cli.ok("history", "--json", *AS_OF)) == []

@@ -65,6 +65,11 @@ def import_into_empty(tmp_path: Path, data: dict[str, Any], name: str = "in.json
         ("sets", "round", 0, "sets[0].round: must be from 1 to 1000, not 0"),
         ("sets", "set_number", 10**30, "sets[0].set_number: must be from 1 to 1000"),
         ("sets", "reps_done", True, "sets[0].reps_done: Input should be a valid integer"),
+        ("sets", "load_kg", 0, "sets[0].load_kg: must be above 0 and at most 300, not 0"),
+        ("sets", "load_kg", 300.5, "sets[0].load_kg: must be above 0 and at most 300, not 300.5"),
+        ("sets", "load_kg", -2.5, "sets[0].load_kg: must be above 0 and at most 300, not -2.5"),
+        ("sets", "load_kg", "12", "sets[0].load_kg: Input should be a valid number"),
+        ("sets", "bodyweight", "yes", "sets[0].bodyweight: Input should be a valid boolean"),
         ("sets", "recorded_at", "9999-01-01T00:00:00+00:00", "sets[0].recorded_at: must be"),
         ("sessions", "plan_week", 53, "sessions[0].plan_week: must be from 0 to 52, not 53"),
         ("sessions", "pain_after", 11, "sessions[0].pain_after: must be from 0 to 10, not 11"),
@@ -98,10 +103,18 @@ def test_a_weekly_target_that_is_not_1_to_14_is_refused(tmp_path: Path, value: s
     )
 
 
+def test_a_set_with_both_a_load_and_bodyweight_is_refused(tmp_path: Path) -> None:
+    data = an_export(tmp_path)
+    data["sets"][0] |= {"load_kg": 10.0, "bodyweight": True}
+    error = import_into_empty(tmp_path, data)
+    assert "sets[0]" in error and "load_kg must be empty when bodyweight is true, not 10.0" in error
+    assert "\n" not in error
+
+
 def test_a_file_version_out_of_range_is_named(tmp_path: Path) -> None:
     data = an_export(tmp_path)
     data["version"] = BIG
-    assert f"version: must be from 1 to 2, not {BIG}" in import_into_empty(tmp_path, data)
+    assert f"version: must be from 1 to 3, not {BIG}" in import_into_empty(tmp_path, data)
 
 
 def test_a_bad_row_late_in_the_file_rolls_back_what_came_before(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_v5_fills_the_totals_from_the_sets_already_there(conn: sqlite3.Connectio
             (1, 0, 1, 'bridge', 'Bridge', 1, 'left', 12, 0, 1, 't'),
             (1, 0, 1, 'bridge', NULL, 1, NULL, 10, 0, 0, 't');
     """)
-    migrations.apply(conn, 4)
+    migrations.apply(conn, 4, 5)
     assert version(conn) == 5
     sides = conn.execute(f"SELECT {migrations.SIDE_TOTALS_COLUMNS} FROM side_totals ORDER BY side")
     assert sides.fetchall() == [

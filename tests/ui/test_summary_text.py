@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from circuit_timer.core.asymmetry import SidePoint
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.store.history import HistoryStore
@@ -16,6 +18,8 @@ from circuit_timer.ui.summary_text import (
     SideTest,
     choice_text,
     facts_text,
+    load_text,
+    parse_loads,
     safety_notes,
     saved_text,
     side_test_detail,
@@ -155,3 +159,23 @@ def test_sets_kept_for_the_history_are_not_called_saved() -> None:
         "Kept safely, written as soon as the history can take it: pain during not entered, "
         "pain after 2/10."
     )
+
+
+def test_a_row_s_loads_read_as_one_value_or_one_per_set() -> None:
+    assert load_text([None, None]) == ""
+    assert load_text([(5.0, False)] * 3) == "5 kg"
+    assert load_text([(5.0, False), (7.5, False), None]) == "5, 7.5, \u2013 kg"
+    assert load_text([(None, True), (None, True)]) == "bw"
+    assert load_text([(None, True), (5.0, False)]) == "bw, 5 kg"
+
+
+def test_loads_typed_for_a_row_are_one_for_all_or_one_per_set() -> None:
+    assert parse_loads("7.5", 3) == [(7.5, False)] * 3
+    assert parse_loads("5, 7.5 kg, \u2013", 3) == [(5.0, False), (7.5, False), None]
+    assert parse_loads("bw", 2) == [(None, True)] * 2
+    assert parse_loads("", 2) == [None, None]
+    assert parse_loads(load_text([(5.0, False), None]), 2) == [(5.0, False), None]
+    with pytest.raises(ValueError, match="give one load for all 3 sets, or 3 separated by commas"):
+        parse_loads("5, 6", 3)
+    with pytest.raises(ValueError, match="at most 300 kg, not 301"):
+        parse_loads("301", 1)
