@@ -168,7 +168,7 @@ def test_v5_backs_up_then_fills_the_totals_as_every_set_gives_them(tmp_path: Pat
     with HistoryStore(path, now=lambda: NOW, recover=False) as store:
         assert store.backup == tmp_path / "history.db.backup-v4-20261124T180000"
         assert any("backup" in n for n in store.notices)
-        assert store._read("PRAGMA user_version") == [(5,)]
+        assert store._read("PRAGMA user_version") == [(migrations.LATEST,)]
         for day in (START, START + timedelta(days=30), START + timedelta(days=90)):
             assert insights.sides(store, day) == old_sides(store, day)
         assert len(insights.sides(store, START + timedelta(days=90))[0].points) > 3
