@@ -113,15 +113,17 @@ def _overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]
 def _ladder_lines(adapted: AdaptedSession, plan_circuit: Circuit) -> list[str]:
     """Per governed exercise: the adapted dose beside the plan's, then the reason."""
     plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
+    # As it runs: the step's dose with the session's scale on top.
+    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
     lines = []
     for result in adapted.results:
         exercise = plan_exercises.get(result.exercise_id)
-        if exercise is None:
+        if exercise is None or result.exercise_id not in runs:
             continue
         as_written = dose_words(Adjustment(), exercise)
         if result.change is None:
             lines.append(f"  {exercise.name}: {as_written}, the plan as written.")
-        elif (dose := dose_words(result.change, exercise)) == as_written:
+        elif (dose := dose_words(Adjustment(), runs[result.exercise_id])) == as_written:
             lines.append(f"  {exercise.name}: {dose}, as the plan has it ({result.decision}).")
         else:
             lines.append(
