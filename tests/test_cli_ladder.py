@@ -98,6 +98,9 @@ def test_the_heel_raise_dose_is_earned_through_the_command_line(cli: Cli) -> Non
     back = _heel_raise(cli, race - 24)
     assert (back["decision"], back["step"]) == ("back", 0)
     assert back["reason"].startswith("Pain passed 5/10")
+    text = cli.ok("plan", "today", "--as-of", _day(race - 23))
+    assert "3 x 12, load: 12RM (you could just manage 12) in place of the plan's 4 x 10" in text
+    assert "Pain passed 5/10: Single-leg heel raise, towel under the toes steps back" in text
 
     # Counted reps short of the prescription (12 on this step): hold.
     _log(cli, race - 23, 2, "--count", "towel-heel-raise=10,12")
