@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, cast
 
 from tests.commandline import Cli
 
@@ -44,3 +47,80 @@ def test_validate_points_at_a_bad_ladder_step(cli: Cli, tmp_path: Path) -> None:
     plan.write_text(PLAN.split("  hop:")[0])
     status, out, _ = cli.run("validate", str(plan), str(circuit))
     assert status == 0 and out.strip() == "2 files valid: 1 circuit, 1 plan"
+
+
+def _day(offset: int) -> str:
+    # `log --date` may not be after today, and a race at most two years ahead of the
+    # day the plan starts: every date is counted from the real today.
+    return (date.today() + timedelta(days=offset)).isoformat()
+
+
+def _log(cli: Cli, offset: int, pain: int, *extra: str) -> None:
+    day = _day(offset)
+    cli.ok("pain", "2", "--date", day, "--as-of", day)  # steady morning pain
+    out = cli.ok("log", "pf-crash-course", "--date", day, "--pain", str(pain), "--as-of", day,
+                 *extra)  # fmt: skip
+    assert "of your plan" in out
+
+
+def _heel_raise(cli: Cli, offset: int) -> dict[str, Any]:
+    today = json.loads(cli.ok("plan", "today", "--json", "--as-of", _day(offset)))
+    [result] = [r for r in today["progression"] if r["exercise_id"] == "towel-heel-raise"]
+    return cast("dict[str, Any]", result)
+
+
+def test_the_heel_raise_dose_is_earned_through_the_command_line(cli: Cli) -> None:
+    # Race day 5 days from now; the plan started 30 days before it. Its pf-crash-course
+    # sessions fall 30, 28, 25, 23, 21, 18, 16 and 14 days before the race.
+    race = 5
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(race),
+           "--as-of", _day(race - 30))  # fmt: skip
+    cli.ok("pain", "2", "--date", _day(race - 31), "--as-of", _day(race - 31))
+    first = _heel_raise(cli, race - 30)
+    assert (first["decision"], first["step"]) == ("as-planned", 0)
+    assert first["dose"]["sets"] == 3 and first["dose"]["reps"] == 12
+
+    # Two sessions with every rep, pain after 2/10, steady morning pain: advance.
+    _log(cli, race - 30, 2)
+    assert _heel_raise(cli, race - 29)["decision"] == "hold"  # one session is not two
+    _log(cli, race - 28, 2)
+    moved = _heel_raise(cli, race - 26)
+    assert (moved["decision"], moved["step"]) == ("advance", 1)
+    assert moved["dose"]["sets"] == 4 and moved["dose"]["reps"] == 10
+    assert "Every rep done in the last two sessions" in moved["reason"]
+    text = cli.ok("plan", "today", "--as-of", _day(race - 25))
+    assert "4 x 10, load: 10RM" in text and "moves up to 4 x 10" in text
+
+    # A session (logged at the earned 4 x 10) with pain after 7/10: back.
+    _log(cli, race - 25, 7)
+    stored = json.loads(cli.ok("history", "--json", "--as-of", _day(race - 25)))[0]
+    assert stored["pain_after"] == 7
+    back = _heel_raise(cli, race - 24)
+    assert (back["decision"], back["step"]) == ("back", 0)
+    assert back["reason"].startswith("Pain passed 5/10")
+    text = cli.ok("plan", "today", "--as-of", _day(race - 23))
+    assert "3 x 12, load: 12RM (you could just manage 12) in place of the plan's 4 x 10" in text
+    assert "Pain passed 5/10: Single-leg heel raise, towel under the toes steps back" in text
+
+    # Counted reps short of the prescription (12 on this step): hold.
+    _log(cli, race - 23, 2, "--count", "towel-heel-raise=10,12")
+    held = _heel_raise(cli, race - 22)
+    assert (held["decision"], held["step"]) == ("hold", 0)
+    assert held["reason"].startswith("Reps missed last session")
+
+    # Two clean sessions at 3 x 12 again would advance 16 days out, but not within 10.
+    _log(cli, race - 21, 2)
+    _log(cli, race - 18, 2)
+    assert _heel_raise(cli, race - 16)["decision"] == "advance"
+    for offset in range(race - 10, race + 1):
+        late = _heel_raise(cli, offset)
+        assert (late["decision"], late["step"]) == ("hold", 0), offset
+    assert "no added load in the last 10 days" in _heel_raise(cli, race - 10)["reason"]
+
+
+def test_counted_reps_that_meet_the_prescription_count_as_every_rep(cli: Cli) -> None:
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(5),
+           "--as-of", _day(-25))  # fmt: skip
+    _log(cli, -25, 2)
+    _log(cli, -23, 2, "--count", "towel-heel-raise=12,12")
+    assert _heel_raise(cli, -21)["decision"] == "advance"

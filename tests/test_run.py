@@ -15,6 +15,7 @@ import sys
 import termios
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -185,8 +186,6 @@ def test_run_file_errors_are_one_line(private_home: Path, tmp_path: Path) -> Non
 def test_without_a_circuit_it_runs_todays_plan_session_and_records_the_plan(
     private_home: Path,
 ) -> None:
-    from datetime import date, timedelta
-
     race = date.today() + timedelta(days=28)
     start = cli(private_home, "plan", "start", "pf-crash-course-4-weeks", "--race-date", str(race))
     start.communicate(timeout=30)
@@ -519,3 +518,47 @@ def test_after_a_stop_and_continue_keys_act_at_once_and_nothing_typed_meanwhile_
         _, status = os.waitpid(pid, 0)
         os.close(fd)
     assert os.waitstatus_to_exitcode(status) == 3
+
+
+def _plan_with_two_clean_sessions(home: Path) -> None:
+    """Today is 28 days out, after two sessions with every rep and pain after 2/10."""
+    now = date.today()
+    race, start = str(now + timedelta(days=28)), str(now - timedelta(days=4))
+    steps: list[tuple[str, ...]] = [
+        ("plan", "start", "pf-crash-course-4-weeks", "--race-date", race, "--as-of", start)
+    ]
+    for back in (4, 2):
+        day = str(now - timedelta(days=back))
+        steps.append(("pain", "2", "--date", day, "--as-of", day))
+        steps.append(("log", "pf-crash-course", "--date", day, "--pain", "2", "--as-of", day))
+    for step in steps:
+        process = cli(home, *step)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 0, err
+
+
+@pytest.mark.parametrize("as_written", [False, True])
+def test_a_run_of_today_s_plan_session_records_its_ladder_step(
+    private_home: Path, as_written: bool
+) -> None:
+    _plan_with_two_clean_sessions(private_home)
+    extra = ["--as-written"] if as_written else []
+    process = cli(private_home, "run", "--speed", "1000", "--auto", "--no-sound", *extra)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    said = "Running the plan as written" if as_written else "Adapted to your last sessions:"
+    assert said in out.splitlines()[0]
+    ran = history(private_home)[0]
+    assert ran["source"] == "app" and ran["status"] == "completed"
+    with HistoryStore.in_folder(private_home) as store:
+        steps = store.ladder_steps("pf-crash-course-4-weeks", ran_on(ran), ran_on(ran))
+        heel_sets = [s for s in store.sets(session_uuid=str(ran["uuid"]))
+                     if s.exercise_id == "towel-heel-raise"]  # fmt: skip
+    assert steps == {ran["uuid"]: {"towel-heel-raise": None if as_written else 1}}
+    # 3 x 12 each side as written; the earned 4 x 10 adapted.
+    assert len(heel_sets) == (6 if as_written else 8)
+    assert {s.reps_target for s in heel_sets} == {12 if as_written else 10}
+
+
+def ran_on(row: dict[str, object]) -> date:
+    return date.fromisoformat(str(row["date"]))

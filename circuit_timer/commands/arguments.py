@@ -223,6 +223,11 @@ def _run(sub: SubParsers) -> None:
     p.add_argument("--auto", action="store_true", help="mark open rep sets done at target")
     p.add_argument("--no-sound", action="store_true", help="no audio cues")
     p.add_argument("--no-voice", action="store_true", help="no spoken cues")
+    p.add_argument(
+        "--as-written",
+        action="store_true",
+        help="today's plan session as the plan has it, not adapted to your last sessions",
+    )
     p.set_defaults(handler=_lazy("run", "cmd_run"))
 
 

@@ -26,13 +26,17 @@ from circuit_timer.core.asymmetry import note_for
 from circuit_timer.core.counts import exercise_loads, side_counts
 from circuit_timer.core.dates import day_month
 from circuit_timer.core.describe import import_summary, plural, week_name
+from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit
 from circuit_timer.core.pain import AVERAGE_DAYS
 from circuit_timer.core.planned_sets import planned_sets
-from circuit_timer.core.records import PainKind
+from circuit_timer.core.records import Enrolment, PainKind
+from circuit_timer.core.schedule import PlannedSession
 from circuit_timer.core.text_clean import csv_cell
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.core.today import adapted_session
 from circuit_timer.store import insights, settings
+from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.importing import ended_note, import_file
 from circuit_timer.store.transfer import export_file
 
@@ -51,6 +55,25 @@ def _pain_score(text: str) -> int:
     return value
 
 
+def _plan_day_circuit(
+    store: HistoryStore,
+    library: Library,
+    enrolment: Enrolment,
+    planned: PlannedSession,
+    circuit: Circuit,
+    day: date,
+) -> tuple[Circuit, dict[str, int | None]]:
+    """The circuit a plan session on ``day`` prescribed, adapted by the progression rule as
+    it stood that day, and the ladder step of each laddered exercise (to record)."""
+    plan = library.plan(enrolment.plan_id)
+    if plan is None or not plan.progression:
+        return apply_session(circuit, planned.session), {}
+    [followed] = insights.followed_plans([enrolment], library)
+    results = insights.progression(store, library, followed, day)
+    adapted = adapted_session(plan, planned, circuit, results, library.circuit)
+    return adapted.circuit, adapted.steps
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     """Record a completed session with its planned sets."""
     now = today(args)
@@ -65,8 +88,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     with open_store() as store:
         found = insights.planned_for(store, library, circuit.id, day)
         enrolment, planned = found if found else (None, None)
-        if planned is not None:
-            circuit = apply_session(circuit, planned.session)
+        steps: dict[str, int | None] = {}
+        if planned is not None and enrolment is not None:
+            circuit, steps = _plan_day_circuit(store, library, enrolment, planned, circuit, day)
         try:
             counts = side_counts(circuit, args.count)
         except ValueError as exc:
@@ -94,6 +118,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             started_at=started,
             local_date=day,
             source="log",
+            ladder_steps=steps,
         )
         sets = planned_sets(circuit)
         recorded = store.record_planned_sets(uid, sets, counts, loads)

@@ -24,9 +24,12 @@ from circuit_timer.core.describe import (
     week_name,
 )
 from circuit_timer.core.library import Library
+from circuit_timer.core.model import Adjustment, Circuit
+from circuit_timer.core.progression import dose_words
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
+from circuit_timer.core.today import AdaptedSession, adapted_session
 from circuit_timer.store import insights
 
 
@@ -107,12 +110,44 @@ def _overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]
     return overview, library
 
 
+def _ladder_lines(adapted: AdaptedSession, plan_circuit: Circuit) -> list[str]:
+    """Per governed exercise: the adapted dose beside the plan's, then the reason."""
+    plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
+    # As it runs: the step's dose with the session's scale on top.
+    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
+    lines = []
+    for result in adapted.results:
+        exercise = plan_exercises.get(result.exercise_id)
+        if exercise is None or result.exercise_id not in runs:
+            continue
+        as_written = dose_words(Adjustment(), exercise)
+        if result.change is None:
+            lines.append(f"  {exercise.name}: {as_written}, the plan as written.")
+        elif (dose := dose_words(Adjustment(), runs[result.exercise_id])) == as_written:
+            lines.append(f"  {exercise.name}: {dose}, as the plan has it ({result.decision}).")
+        else:
+            lines.append(
+                f"  {exercise.name}: {dose} in place of the plan's {as_written} "
+                f"({result.decision})."
+            )
+        lines.append(f"    {result.reason}")
+        if result.notice:
+            lines.append(f"    {result.notice}")
+    return lines
+
+
 def cmd_today(args: argparse.Namespace) -> int:
-    """Today's plan sessions, with the plan's changes applied."""
-    overview, _ = _overview(args)
+    """Today's plan sessions, with the plan's changes and the progression rule applied."""
+    overview, library = _overview(args)
+    with open_store() as store:
+        results = insights.progression(store, library, overview.followed, overview.today)
     if args.json:
-        print_json(_today_json(overview))
+        data = _today_json(overview)
+        data["progression"] = [r.to_json() for r in results]
+        print_json(data)
         return EXIT_OK
+    plan = overview.followed.plan
+    assert plan is not None
     race_date = overview.followed.enrolment.race_date
     print(f"{plural(overview.days_to_race, 'day')} to your race ({race_date}).")
     if not overview.today_sessions:
@@ -123,10 +158,17 @@ def cmd_today(args: argparse.Namespace) -> int:
         week = week_heading(planned.weeks_out, planned.week_label)
         state = status.status if status else "upcoming"
         print(f"\nToday ({week}): {planned.circuit_id} [{state}]")
-        if circuit is None:
+        original = library.circuit(planned.circuit_id)
+        if circuit is None or original is None:
             print(f"  the circuit '{planned.circuit_id}' is no longer in your library")
-        else:
-            say(describe_circuit(circuit))
+            continue
+        adapted = adapted_session(plan, planned, original, results, library.circuit)
+        if adapted.results:
+            print("Adapted to how your last sessions went:")
+            for line in _ladder_lines(adapted, circuit):
+                say(line)
+            print()
+        say(describe_circuit(adapted.circuit))
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 
 from circuit_timer.commands.common import (
     EXIT_OK,
@@ -11,14 +12,16 @@ from circuit_timer.commands.common import (
     find_circuit,
     open_store,
     parse_speed,
+    say,
     user_library,
 )
 from circuit_timer.commands.dates import today
 from circuit_timer.core.clock import ScaledClock
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Circuit
-from circuit_timer.core.today import todays_session
+from circuit_timer.core.model import Adjustment, Circuit
+from circuit_timer.core.progression import dose_words
+from circuit_timer.core.today import AdaptedSession, adapted_session, todays_session
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
 from circuit_timer.session.workout import Origin, Workout
@@ -30,14 +33,39 @@ from circuit_timer.terminal.summary import SETTLE_SECONDS, after_workout, line_a
 EXIT_FINISHED_EARLY = 3
 
 
-def _choose(
-    args: argparse.Namespace, library: Library, store: HistoryStore
-) -> tuple[Circuit, Origin]:
+@dataclass(frozen=True)
+class _Choice:
+    """What runs, where it came from, and for today's plan session the ladder step of each
+    laddered exercise (None: as written) with the line that says how it was adapted."""
+
+    circuit: Circuit
+    origin: Origin
+    steps: dict[str, int | None] = field(default_factory=dict)
+    said: str | None = None
+
+
+def _adaptation_line(adapted: AdaptedSession, as_written: bool) -> str | None:
+    if not adapted.results:
+        return None
+    if as_written:
+        return "Running the plan as written, as you chose (recorded with the session)."
+    names = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
+    doses = "; ".join(
+        f"{names[r.exercise_id].name} {dose_words(Adjustment(), names[r.exercise_id])} "
+        f"({r.decision})"
+        for r in adapted.results
+        if r.change is not None and r.exercise_id in names
+    )
+    return f"Adapted to your last sessions: {doses}. For the plan as written: --as-written."
+
+
+def _choice(args: argparse.Namespace, library: Library, store: HistoryStore) -> _Choice:
     if args.circuit:
         entry = find_circuit(library, args.circuit)
         assert isinstance(entry.document, Circuit)
-        return entry.document, Origin(circuit_hash=entry.digest)
-    overview = insights.plan_overview(store, library, today(args))
+        return _Choice(entry.document, Origin(circuit_hash=entry.digest))
+    now = today(args)
+    overview = insights.plan_overview(store, library, now)
     if overview is None:
         raise CommandError(
             "no circuit named and no active plan; try: circuit-timer run pf-crash-course"
@@ -48,11 +76,25 @@ def _choose(
         when = f"; next: {nxt.circuit_id} on {day_text(nxt.date, padded=True)}" if nxt else ""
         raise CommandError(f"no plan session left for today{when}")
     entry = library.entries[found.planned.circuit_id]
-    return found.circuit, Origin(
+    origin = Origin(
         circuit_hash=entry.digest,
         plan_id=overview.followed.enrolment.plan_id,
         plan_week=found.planned.weeks_out,
     )
+    plan, original = overview.followed.plan, library.circuit(found.planned.circuit_id)
+    if plan is None or original is None or not plan.progression:
+        return _Choice(found.circuit, origin)
+    as_written = bool(getattr(args, "as_written", False))
+    results = insights.progression(store, library, overview.followed, now, as_written)
+    adapted = adapted_session(plan, found.planned, original, results, library.circuit)
+    return _Choice(adapted.circuit, origin, adapted.steps, _adaptation_line(adapted, as_written))
+
+
+def _choose(
+    args: argparse.Namespace, library: Library, store: HistoryStore
+) -> tuple[Circuit, Origin]:
+    choice = _choice(args, library, store)
+    return choice.circuit, choice.origin
 
 
 def _sound(args: argparse.Namespace, speed: float, store: HistoryStore) -> SoundCues | None:
@@ -68,12 +110,30 @@ def _sound(args: argparse.Namespace, speed: float, store: HistoryStore) -> Sound
     return sound
 
 
+def _keep_steps(
+    store: HistoryStore, workout: Workout, steps: dict[str, int | None], written: bool
+) -> None:
+    """Record the ladder steps (or the plan as written) with the session just saved."""
+    if not steps or workout.session_uuid is None:
+        return
+    if not written:
+        print(
+            "circuit-timer: the session's ladder steps are not recorded: it is not saved yet",
+            file=sys.stderr,
+        )
+        return
+    store.record_ladder_steps(workout.session_uuid, steps)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Run a workout; 0 when completed, 3 when finished early."""
     speed = parse_speed(args.speed)
     library = user_library()
     with open_store() as store:
-        circuit, origin = _choose(args, library, store)
+        choice = _choice(args, library, store)
+        circuit, origin = choice.circuit, choice.origin
+        if choice.said:
+            say(choice.said)
         sound = _sound(args, speed, store)
         listeners = [sound.listener] if sound else []
         favour_cue_thread()
@@ -96,5 +156,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         ask = line_asker(sys.stdin, sys.stdout) if asking else None
         after_workout(workout, ask, sys.stdout, today(args))
         written = workout.release(SETTLE_SECONDS)
+        _keep_steps(store, workout, choice.steps, written)
     print(saved_line(workout, circuit.title, status, written=written), file=sys.stderr)
     return EXIT_OK if status == "completed" else EXIT_FINISHED_EARLY

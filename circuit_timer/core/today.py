@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from circuit_timer.core.model import Circuit
-from circuit_timer.core.schedule import PlannedSession, PlannedStatus
+from circuit_timer.core.ladder import CircuitOf, laddered_circuits
+from circuit_timer.core.model import Circuit, Plan
+from circuit_timer.core.progression import ProgressionResult, adapted_circuit
+from circuit_timer.core.schedule import PlannedSession, PlannedStatus, session_circuit
 
 # One of today's planned sessions: its circuit as the plan runs it (None: the library no
 # longer has it) and its status (None: not in the progress, so not done).
@@ -51,3 +53,34 @@ def shown_status(status: PlannedStatus, today: date) -> str:
     if status.planned.date == today:
         return "today"
     return "open" if status.planned.date < today else "upcoming"
+
+
+@dataclass(frozen=True)
+class AdaptedSession:
+    """A plan session as the progression rule runs it: the ``circuit`` to run (adapted, or
+    as written when the runner chose so), the ``results`` that govern it, and the ladder
+    ``steps`` to record with it (None per exercise: as written)."""
+
+    circuit: Circuit
+    results: tuple[ProgressionResult, ...]
+    steps: dict[str, int | None]
+
+
+def adapted_session(
+    plan: Plan,
+    planned: PlannedSession,
+    circuit: Circuit,
+    results: Sequence[ProgressionResult],
+    circuit_of: CircuitOf,
+) -> AdaptedSession:
+    """``planned`` (on the library's ``circuit``, before the plan's changes) adapted by
+    ``results``: only the ladders that govern its circuit count. With every result as
+    written (or none), the plan's own session."""
+    governing = tuple(
+        r for r in results if circuit.id in laddered_circuits(plan, r.exercise_id, circuit_of)
+    )
+    steps = {r.exercise_id: r.step for r in governing}
+    if not governing or all(r.change is None for r in governing):
+        return AdaptedSession(session_circuit(planned, circuit), governing, steps)
+    adapted = adapted_circuit(plan, planned.session, circuit, governing, circuit_of)
+    return AdaptedSession(adapted, governing, steps)

@@ -16,6 +16,12 @@ from circuit_timer.core.asymmetry import ExerciseAsymmetry, asymmetry_of_totals
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Circuit, Plan
 from circuit_timer.core.pain import PainAdvice, PainTrend, advice_of, last_session, trend_of_points
+from circuit_timer.core.progression import (
+    LadderSession,
+    ProgressionResult,
+    plan_decisions,
+    set_reps,
+)
 from circuit_timer.core.records import Enrolment, SessionRecord
 from circuit_timer.core.schedule import (
     GRACE_DAYS,
@@ -227,3 +233,54 @@ def planned_for(
             if planned.circuit_id == circuit_id:
                 return active, planned
     return None
+
+
+def ladder_histories(
+    store: HistoryStore, plan_id: str, since: date, until: date
+) -> dict[str, list[LadderSession]]:
+    """Per laddered exercise, its sessions of ``plan_id`` from ``since`` to ``until`` as the
+    progression rule reads them: the step each prescribed, each set's reps prescribed and
+    done, the pain scores. Partial sessions come with ``completed`` False: the rule leaves
+    them out. Sessions that recorded no step (from before, or imported) are not there."""
+    steps = store.ladder_steps(plan_id, since, until)
+    if not steps:
+        return {}
+    records = {s.uuid: s for s in store.sessions(since=since, until=until)}
+    histories: dict[str, list[LadderSession]] = {}
+    for uid, by_exercise in steps.items():
+        record = records.get(uid)
+        if record is None:
+            continue
+        sets = store.sets(session_uuid=uid)
+        for exercise_id, step in by_exercise.items():
+            histories.setdefault(exercise_id, []).append(
+                LadderSession(
+                    record.local_date,
+                    step,
+                    set_reps(sets, exercise_id),
+                    completed=record.status == "completed",
+                    pain_during=record.pain_during,
+                    pain_after=record.pain_after,
+                )
+            )
+    return histories
+
+
+def progression(
+    store: HistoryStore,
+    library: Library,
+    followed: FollowedPlan,
+    today: date,
+    as_written: bool = False,
+) -> list[ProgressionResult]:
+    """The progression rule's decision for each ladder of the followed plan on ``today``
+    (empty when the plan has none, or is gone)."""
+    plan = followed.plan
+    if plan is None or not plan.progression:
+        return []
+    enrolment = followed.enrolment
+    histories = ladder_histories(store, enrolment.plan_id, enrolment.started_on, today)
+    advice = pain(store, today)[1]
+    return plan_decisions(
+        plan, library.circuit, histories, advice, today, enrolment.race_date, as_written
+    )

@@ -225,6 +225,22 @@ CREATE INDEX sets_with_load ON sets (exercise_id, session_id)
     WHERE load_kg IS NOT NULL OR bodyweight = 1
 """
 
+
+# v7: per plan session, the ladder step each laddered exercise was prescribed (0 the first,
+# -1 below it), or none when the runner chose the plan as written. The progression rule
+# reads a session's step from here; sessions from before, or from no plan, have no rows.
+_V7 = """
+CREATE TABLE ladder_steps (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    exercise_id TEXT NOT NULL,
+    step INTEGER CHECK (step >= -1),
+    as_written INTEGER NOT NULL DEFAULT 0 CHECK (as_written IN (0, 1)),
+    CHECK ((step IS NULL) = (as_written = 1)),
+    PRIMARY KEY (session_id, exercise_id)
+) WITHOUT ROWID;
+"""
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
@@ -232,6 +248,7 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V4),
     _v5,
     _script(_V6),
+    _script(_V7),
 ]
 LATEST = len(STEPS)
 

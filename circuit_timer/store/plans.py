@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping
 from datetime import date
 
 from circuit_timer.core.records import Enrolment
@@ -60,6 +62,29 @@ class Plans(Database):
             for uid, plan, race, start, end in rows
         ]
 
+    def record_ladder_steps(self, session_uuid: str, steps: Mapping[str, int | None]) -> None:
+        """Keep, for a plan session, the ladder step each laddered exercise was prescribed
+        (None: the runner chose the plan as written)."""
+        with self.transaction() as conn:
+            write_ladder_steps(conn, self._session_id(conn, session_uuid), steps)
+
+    def ladder_steps(
+        self, plan_id: str, since: date, until: date
+    ) -> dict[str, dict[str, int | None]]:
+        """Per session uuid of ``plan_id`` from ``since`` to ``until``: the step each
+        laddered exercise was prescribed (None: as written). Sessions without any are
+        left out."""
+        rows = self._read(
+            "SELECT s.uuid, l.exercise_id, l.step FROM ladder_steps l "
+            "JOIN sessions s ON s.id = l.session_id "
+            "WHERE s.plan_id = ? AND s.local_date BETWEEN ? AND ?",
+            (plan_id, since.isoformat(), until.isoformat()),
+        )
+        found: dict[str, dict[str, int | None]] = {}
+        for uid, exercise_id, step in rows:
+            found.setdefault(uid, {})[exercise_id] = step
+        return found
+
     def active_enrolment(self, as_of: date | None = None) -> Enrolment | None:
         """The plan being followed: the newest enrolment not ended (started by ``as_of``)."""
         return active_of(self.enrolments(), as_of)
@@ -74,3 +99,15 @@ def active_of(enrolments: list[Enrolment], as_of: date | None = None) -> Enrolme
         and (e.ended_on is None or (as_of is not None and as_of < e.ended_on))
     ]
     return current[-1] if current else None
+
+
+def write_ladder_steps(
+    conn: sqlite3.Connection, session_id: int, steps: Mapping[str, int | None]
+) -> None:
+    """Write (or replace) a session's ladder steps inside the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO ladder_steps (session_id, exercise_id, step, as_written) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (session_id, exercise_id) DO UPDATE SET "
+        "step = excluded.step, as_written = excluded.as_written",
+        [(session_id, ex, step, int(step is None)) for ex, step in steps.items()],
+    )

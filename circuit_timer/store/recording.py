@@ -15,6 +15,7 @@ from circuit_timer.core.records import CompletedSet, PainKind, SessionStatus, Si
 from circuit_timer.store.connection import Opened
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
+from circuit_timer.store.plans import write_ladder_steps
 from circuit_timer.store.timestamps import local_date_of, to_text, utc_now
 
 if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
@@ -74,11 +75,13 @@ class Recording(Database):
         source: str = "app",
         uuid: str | None = None,
         owner_pid: int | None = None,
+        ladder_steps: Mapping[str, int | None] | None = None,
     ) -> str:
         """Record that a session started; returns its uuid. It stays partial until finished.
 
         With ``uuid`` (a journal's record replayed), a session already there under that
         uuid is left as it is: replaying the same start twice is harmless.
+        ``ladder_steps``: a plan session's step per laddered exercise (None: as written).
         """
         started = started_at or self._now()
         day = local_date or local_date_of(started)
@@ -92,6 +95,8 @@ class Recording(Database):
                 (uid, circuit_id, circuit_title, circuit_hash, plan_id, plan_week,
                  to_text(started), day.isoformat(), owner_pid or os.getpid(), source),
             )  # fmt: skip
+            if ladder_steps:
+                write_ladder_steps(conn, self._session_id(conn, uid), ladder_steps)
         return uid
 
     def record_set(

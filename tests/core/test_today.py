@@ -6,9 +6,25 @@ from datetime import date, timedelta
 
 import pytest
 
+from circuit_timer.core.ladder import step_change
+from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit, Session
-from circuit_timer.core.schedule import PlannedSession, PlannedStatus, PlanStatus
-from circuit_timer.core.today import TodayRow, TodaysSession, shown_status, todays_session
+from circuit_timer.core.progression import ProgressionResult
+from circuit_timer.core.schedule import (
+    PlannedSession,
+    PlannedStatus,
+    PlanStatus,
+    plan_schedule,
+    session_circuit,
+)
+from circuit_timer.core.today import (
+    TodayRow,
+    TodaysSession,
+    adapted_session,
+    shown_status,
+    todays_session,
+)
+from tests.paths import REPO
 
 TODAY = date(2026, 11, 25)
 
@@ -84,3 +100,36 @@ def test_a_done_session_whose_circuit_is_gone_is_still_done() -> None:
 def test_shown_status(status: PlanStatus, days_from_today: int, shown: str) -> None:
     p = planned("a", TODAY + timedelta(days=days_from_today))
     assert shown_status(PlannedStatus(p, status, None), TODAY) == shown
+
+
+def test_an_adapted_session_runs_the_earned_step_under_the_day_s_scale() -> None:
+    library = load_library(REPO / "circuits", None)
+    plan = library.plan("pf-crash-course-4-weeks")
+    base = library.circuit("pf-crash-course")
+    assert plan is not None and base is not None
+    race = date(2026, 12, 31)
+    by_days = {(race - p.date).days: p for p in plan_schedule(plan, race, race - timedelta(30))}
+    ladder = plan.progression["towel-heel-raise"]
+    heel = next(ex for b in base.blocks for ex in b.exercises if ex.id == "towel-heel-raise")
+
+    def result(step: int | None) -> ProgressionResult:
+        change = None if step is None else step_change(ladder, step, heel)
+        return ProgressionResult("towel-heel-raise", "advance", step, change, "why")
+
+    def heel_dose(circuit: Circuit) -> tuple[int, int | None]:
+        [ex] = [e for b in circuit.blocks for e in b.exercises if e.id == "towel-heel-raise"]
+        return ex.sets, ex.reps
+
+    # 18 days out halves the sets: the earned 5 x 8 runs as 3 x 8, the plan's as 2 x 10.
+    half = by_days[18]
+    adapted = adapted_session(plan, half, base, [result(2)], library.circuit)
+    assert heel_dose(adapted.circuit) == (3, 8) and adapted.steps == {"towel-heel-raise": 2}
+    written = adapted_session(plan, half, base, [result(None)], library.circuit)
+    assert written.circuit == session_circuit(half, base) and heel_dose(written.circuit) == (2, 10)
+    assert written.steps == {"towel-heel-raise": None}
+    # The taper circuit is not on the ladder: its session stays the plan's, nothing recorded.
+    taper_base = library.circuit("taper-maintenance")
+    assert taper_base is not None
+    taper = adapted_session(plan, by_days[11], taper_base, [result(2)], library.circuit)
+    assert taper.circuit == session_circuit(by_days[11], taper_base)
+    assert (taper.results, taper.steps) == ((), {})

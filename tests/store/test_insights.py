@@ -194,3 +194,35 @@ def test_the_last_plan_session_done_on_its_grace_day_counts(
         overview = insights.plan_overview(store, library, the_day_after + timedelta(days=1))
     assert overview is not None
     assert (overview.progress[-1].status, overview.progress[-1].done_by) == ("done", uid)
+
+
+def test_ladder_histories_give_each_laddered_exercise_its_sessions(tmp_path: Path) -> None:
+    day = date(2026, 11, 24)
+
+    def heel_set(number: int, side: str, done: int | None) -> CompletedSet:
+        return CompletedSet(block=3, round=1, exercise_id="raise", set_number=number,
+                            side=side, reps_target=12, reps_done=done, seconds=None,  # type: ignore[arg-type]
+                            dose="tempo")  # fmt: skip
+
+    with HistoryStore(tmp_path / "h.db") as store:
+        full = store.start_session("c", plan_id="p", local_date=day, ladder_steps={"raise": 0})
+        for side in ("left", "right"):
+            store.record_set(full, heel_set(1, side, 12))
+        store.finish_session(full, "completed", pain_during=1, pain_after=2)
+        short = store.start_session(
+            "c", plan_id="p", local_date=day + timedelta(days=2), ladder_steps={"raise": 1}
+        )
+        store.record_set(short, heel_set(1, "left", 9))
+        store.finish_session(short, "partial")
+        before = store.start_session("c", plan_id="p", local_date=day)  # recorded no step
+        store.finish_session(before, "completed")
+        histories = insights.ladder_histories(store, "p", day, day + timedelta(days=2))
+        assert insights.ladder_histories(store, "p", day, day) == {"raise": [histories["raise"][0]]}
+    first, second = sorted(histories["raise"], key=lambda s: s.date)
+    assert (first.date, first.step, first.completed) == (day, 0, True)
+    assert (first.pain_during, first.pain_after) == (1, 2)
+    assert [(s.reps_target, s.reps_done) for s in first.sets] == [(12, 12), (12, 12)]
+    # A partial session comes marked: the rule leaves it out.
+    assert (second.step, second.completed, second.pain_after) == (1, False, None)
+    assert [(s.reps_target, s.reps_done) for s in second.sets] == [(12, 9)]
+    assert list(histories) == ["raise"]

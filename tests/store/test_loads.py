@@ -57,7 +57,7 @@ def test_v6_backs_up_the_v5_file_then_adds_empty_loads(tmp_path: Path) -> None:
     conn.close()
     with HistoryStore(path, now=clock, recover=False) as store:
         assert store.backup == tmp_path / "history.db.backup-v5-20261124T180000"
-        assert store._read("PRAGMA user_version") == [(6,)]
+        assert store._read("PRAGMA user_version") == [(migrations.LATEST,)]
         [old] = store.sets()
         # The prescription text stays; no load was entered, so none is shown as theirs.
         assert (old.load, old.load_kg, old.bodyweight) == ("backpack 5 kg", None, False)

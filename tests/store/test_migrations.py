@@ -105,3 +105,28 @@ def test_v5_fills_the_totals_from_the_sets_already_there(conn: sqlite3.Connectio
     ]
     per_session = conn.execute("SELECT session_id, sets, reps FROM session_totals").fetchall()
     assert per_session == [(1, 5, 46.0)]  # a session without sets has no row
+
+
+def test_v7_keeps_each_sessions_ladder_step_or_the_plan_as_written(
+    conn: sqlite3.Connection,
+) -> None:
+    migrations.apply(conn, 0, 6)
+    conn.executescript("""
+        INSERT INTO sessions (id, uuid, circuit_id, started_at, local_date, status)
+        VALUES (1, 'a', 'c', 't', '2026-11-24', 'completed');
+    """)
+    migrations.apply(conn, 6, 7)
+    assert version(conn) == 7
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("INSERT INTO ladder_steps (session_id, exercise_id, step) VALUES (1, 'raise', -1)")
+    conn.execute(
+        "INSERT INTO ladder_steps (session_id, exercise_id, step, as_written) "
+        "VALUES (1, 'hop', NULL, 1)"
+    )
+    for bad in ("(1, 'x', NULL, 0)", "(1, 'y', 2, 1)", "(1, 'z', -2, 0)", "(9, 'w', 0, 0)"):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(
+                f"INSERT INTO ladder_steps (session_id, exercise_id, step, as_written) VALUES {bad}"
+            )
+    conn.execute("DELETE FROM sessions WHERE id = 1")
+    assert conn.execute("SELECT count(*) FROM ladder_steps").fetchone()[0] == 0

@@ -33,3 +33,25 @@ def test_the_active_plan_among_enrolments_already_read(store: HistoryStore) -> N
         assert active_of(read, day) == store.active_enrolment(as_of=day)
     assert active_of(read, date(2026, 11, 22)) == read[0]
     assert active_of(read, date(2026, 11, 19)) is None
+
+
+def test_a_plan_session_keeps_its_ladder_steps_or_the_plan_as_written(
+    store: HistoryStore,
+) -> None:
+    day = date(2026, 11, 24)
+    laddered = store.start_session(
+        "c", plan_id="p", local_date=day, ladder_steps={"raise": 1, "hop": -1}
+    )
+    written = store.start_session("c", plan_id="p", local_date=day)
+    store.record_ladder_steps(written, {"raise": None})
+    store.start_session("c", plan_id="other", local_date=day, ladder_steps={"raise": 0})
+    store.start_session("c", plan_id="p", local_date=day)  # no ladder: no rows
+    assert store.ladder_steps("p", day, day) == {
+        laddered: {"raise": 1, "hop": -1},
+        written: {"raise": None},
+    }
+    assert store.ladder_steps("p", date(2026, 11, 25), date(2026, 12, 1)) == {}
+    store.record_ladder_steps(written, {"raise": 0})  # a second write replaces the first
+    assert store.ladder_steps("p", day, day)[written] == {"raise": 0}
+    store.delete_session(laddered)
+    assert laddered not in store.ladder_steps("p", day, day)
