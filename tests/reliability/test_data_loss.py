@@ -232,11 +232,11 @@ while done < 4:
     lines.append(line)
     done += " set done: " in line
 full = False
-with open(os.path.join(home, "filler"), "wb") as filler:
+# Unbuffered: a buffered file would raise ENOSPC again when closed, with what it held.
+with open(os.path.join(home, "filler"), "wb", buffering=0) as filler:
     try:
         while True:
             filler.write(b"\0" * 65536)
-            filler.flush()
     except OSError:
         full = True
 rest, err = run.communicate(timeout=120)
