@@ -86,6 +86,15 @@ class Plans(Database):
             found.setdefault(uid, {})[exercise_id] = step
         return found
 
+    def session_ladder_steps(self, session_uuid: str) -> dict[str, int | None]:
+        """The step each laddered exercise of one session was prescribed (None: as written)."""
+        rows = self._read(
+            "SELECT l.exercise_id, l.step FROM ladder_steps l "
+            "JOIN sessions s ON s.id = l.session_id WHERE s.uuid = ? ORDER BY l.exercise_id",
+            (session_uuid,),
+        )
+        return {str(exercise_id): step for exercise_id, step in rows}
+
     def ladder_rows_for_export(self) -> list[dict[str, Any]]:
         """Every session's ladder steps as plain rows (session uuid, exercise id, step),
         in the export's stable order."""
