@@ -71,7 +71,7 @@ def test_log_without_counts_stores_no_lsi_and_no_made_up_reps(
 )
 def test_bad_counts_are_one_line_and_store_nothing(cli: Cli, count: str, message: str) -> None:
     status, _, err = cli.run("log", "left-right-check", "--count", count)
-    assert status == 1
+    assert status == 2  # a usage error, as a bad --load is
     assert message in err and len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err
     assert json.loads(cli.ok("history", "--json")) == []
@@ -80,7 +80,7 @@ def test_bad_counts_are_one_line_and_store_nothing(cli: Cli, count: str, message
 def test_the_same_exercise_counted_twice_is_refused(cli: Cli) -> None:
     status, _, err = cli.run("log", "left-right-check", "--count", "heel-raise=1,2",
                          "--count", "heel-raise=3,4")  # fmt: skip
-    assert status == 1 and "given twice" in err
+    assert status == 2 and "given twice" in err
 
 
 def test_an_auto_run_counts_nothing_so_it_stores_no_lsi(private_home: Path) -> None:

@@ -93,15 +93,17 @@ def cmd_log(args: argparse.Namespace) -> int:
             circuit, steps = _plan_day_circuit(store, library, enrolment, planned, circuit, day)
         try:
             counts = side_counts(circuit, args.count)
-        except ValueError as exc:
-            raise CommandError(str(exc)) from None
+        except ValueError as exc:  # a bad EXERCISE=... is a usage error, as --load's
+            raise CommandError(str(exc), EXIT_USAGE) from None
         try:
             loads = exercise_loads(circuit, args.load)
         except ValueError as exc:
             raise CommandError(str(exc), EXIT_USAGE) from None
         for (exercise_id, _), reps in counts.items():
             if reps > MAX_REPS:
-                raise CommandError(f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}")
+                raise CommandError(
+                    f"--count {exercise_id}: reps must be from 0 to {MAX_REPS}", EXIT_USAGE
+                )
         seconds = float(compile_timeline(circuit).estimated_seconds)
         # Today: it ended now. Another day: noon, so its local date is certain.
         if day == date.today():

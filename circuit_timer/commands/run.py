@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from circuit_timer.commands.common import (
     EXIT_OK,
@@ -35,12 +35,11 @@ EXIT_FINISHED_EARLY = 3
 
 @dataclass(frozen=True)
 class _Choice:
-    """What runs, where it came from, and for today's plan session the ladder step of each
-    laddered exercise (None: as written) with the line that says how it was adapted."""
+    """What runs, where it came from (for today's plan session with the ladder step of each
+    laddered exercise, None: as written) and the line that says how it was adapted."""
 
     circuit: Circuit
     origin: Origin
-    steps: dict[str, int | None] = field(default_factory=dict)
     said: str | None = None
 
 
@@ -87,7 +86,9 @@ def _choice(args: argparse.Namespace, library: Library, store: HistoryStore) -> 
     as_written = bool(getattr(args, "as_written", False))
     results = insights.progression(store, library, overview.followed, now, as_written)
     adapted = adapted_session(plan, found.planned, original, results, library.circuit)
-    return _Choice(adapted.circuit, origin, adapted.steps, _adaptation_line(adapted, as_written))
+    # The steps go in the session's start record: written with the session, or replayed.
+    origin = replace(origin, ladder_steps=dict(adapted.steps))
+    return _Choice(adapted.circuit, origin, _adaptation_line(adapted, as_written))
 
 
 def _choose(
@@ -108,21 +109,6 @@ def _sound(args: argparse.Namespace, speed: float, store: HistoryStore) -> Sound
     if sound.notice:
         print(f"circuit-timer: {sound.notice}", file=sys.stderr)
     return sound
-
-
-def _keep_steps(
-    store: HistoryStore, workout: Workout, steps: dict[str, int | None], written: bool
-) -> None:
-    """Record the ladder steps (or the plan as written) with the session just saved."""
-    if not steps or workout.session_uuid is None:
-        return
-    if not written:
-        print(
-            "circuit-timer: the session's ladder steps are not recorded: it is not saved yet",
-            file=sys.stderr,
-        )
-        return
-    store.record_ladder_steps(workout.session_uuid, steps)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -156,6 +142,5 @@ def cmd_run(args: argparse.Namespace) -> int:
         ask = line_asker(sys.stdin, sys.stdout) if asking else None
         after_workout(workout, ask, sys.stdout, today(args))
         written = workout.release(SETTLE_SECONDS)
-        _keep_steps(store, workout, choice.steps, written)
     print(saved_line(workout, circuit.title, status, written=written), file=sys.stderr)
     return EXIT_OK if status == "completed" else EXIT_FINISHED_EARLY

@@ -26,7 +26,8 @@ from circuit_timer.core.records import MAX_LOAD_KG
 FILE_FORMAT = "circuit-timer-history"
 # 2: each set says whether its exercise is a test and whether its reps were counted.
 # 3: each set can say the load the runner used (load_kg, or bodyweight).
-FILE_VERSION = 3
+# 4: per plan session, the ladder step each laddered exercise was prescribed (ladder_steps).
+FILE_VERSION = 4
 
 # The command line's ranges (commands/dates.py, log --count): the same at every door.
 EARLIEST = date(1970, 1, 1)
@@ -37,6 +38,8 @@ MAX_REPS = 1000
 MAX_COUNT = 1000
 MAX_SET_SECONDS = 86_400.0  # a set longer than a day is not a set
 MAX_WEEKS_OUT = 52
+# A ladder step: -1 the step below the first, then 0 up; no ladder is near 20 steps long.
+MAX_LADDER_STEP = 20
 
 
 def _within(low: Any, high: Any) -> AfterValidator:
@@ -132,6 +135,15 @@ class SetRow(_Row):
         return self
 
 
+class LadderStepRow(_Row):
+    """The ladder step a plan session prescribed one laddered exercise, tied to its
+    session by uuid (``step`` None: the runner ran the plan as written)."""
+
+    session_uuid: Uuid
+    exercise_id: Annotated[str, Field(min_length=1, max_length=200)]
+    step: Annotated[int, _within(-1, MAX_LADDER_STEP)] | None
+
+
 class PainRow(_Row):
     """A pain entry as exported."""
 
@@ -173,6 +185,7 @@ class HistoryFile(_Row):
     exported_at: Moment
     sessions: list[SessionRow] = []
     sets: list[SetRow] = []
+    ladder_steps: list[LadderStepRow] = []  # absent before version 4
     pain_entries: list[PainRow] = []
     plan_enrolments: list[EnrolmentRow] = []
     settings: dict[str, str] = {}

@@ -15,8 +15,8 @@ nothing behind (not even after a crash) unless the runner chooses ``keep()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from circuit_timer.core.clock import Clock
@@ -42,6 +42,9 @@ class Origin:
     circuit_hash: str | None = None
     plan_id: str | None = None
     plan_week: int | None = None
+    # A plan session's ladder step per laddered exercise (None: as written), journalled
+    # with the session's start so a kill or a locked history cannot lose them.
+    ladder_steps: Mapping[str, int | None] = field(default_factory=dict)
 
 
 class Workout:
@@ -312,6 +315,7 @@ class Workout:
                 circuit_hash=self.origin.circuit_hash,
                 plan_id=self.origin.plan_id,
                 plan_week=self.origin.plan_week,
+                ladder_steps=self.origin.ladder_steps,
                 started_at=started,
                 local_date=local_date_of(started),
             )

@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import os
 import sqlite3
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -41,13 +42,16 @@ def start(
     started_at: datetime,
     local_date: date,
     source: str = "app",
+    ladder_steps: Mapping[str, int | None] | None = None,
 ) -> Record:
-    """The record of a session's start."""
+    """The record of a session's start (``ladder_steps``: a plan session's step per
+    laddered exercise, None as written; written with the session, so a kill keeps them)."""
     return {
         "kind": "start", "session": session, "circuit_id": circuit_id,
         "circuit_title": circuit_title, "circuit_hash": circuit_hash, "plan_id": plan_id,
         "plan_week": plan_week, "started_at": to_text(started_at),
         "local_date": local_date.isoformat(), "source": source, "pid": os.getpid(),
+        "ladder_steps": dict(ladder_steps or {}),
     }  # fmt: skip
 
 
@@ -92,6 +96,15 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _steps(value: Any) -> dict[str, int | None]:
+    """A start record's ladder steps (journals from before them have none)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise StoreError(f"a journal record has no valid ladder steps: {value!r}")
+    return {str(ex): _opt_int(step) for ex, step in value.items()}
+
+
 def apply(db: Recording, record: Record) -> None:
     """Write one record into the history (raises StoreError as the store does)."""
     kind = record.get("kind")
@@ -108,6 +121,7 @@ def apply(db: Recording, record: Record) -> None:
             source=str(record.get("source") or "app"),
             uuid=session,
             owner_pid=_opt_int(record.get("pid")),
+            ladder_steps=_steps(record.get("ladder_steps")),
         )
     elif kind == "set":
         done = CompletedSet(**record["set"])

@@ -6,6 +6,7 @@ the same transaction; the first bad row (or bad JSON) rolls everything back, so 
 file still changes nothing. Only rows whose identity is new are added: importing the
 same file twice adds nothing, a session already here gets no sets from the file, and an
 enrolment from the file never takes over from the plan followed here unless asked.
+A session's ladder steps come with it, as its sets do (they are not counted apart).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from circuit_timer.core.history_file import (
     FILE_FORMAT,
     EnrolmentRow,
     ExportedAt,
+    LadderStepRow,
     PainRow,
     SessionRow,
     SetRow,
@@ -42,6 +44,7 @@ MAX_IMPORT_BYTES = 200_000_000
 _ROWS: dict[str, type[BaseModel]] = {
     "sessions": SessionRow,
     "sets": SetRow,
+    "ladder_steps": LadderStepRow,
     "pain_entries": PainRow,
     "plan_enrolments": EnrolmentRow,
 }

@@ -12,7 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from circuit_timer.core.history_file import EnrolmentRow, PainRow, SessionRow, SetRow
+from circuit_timer.core.history_file import (
+    EnrolmentRow,
+    LadderStepRow,
+    PainRow,
+    SessionRow,
+    SetRow,
+)
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.migrations import LEGACY_COUNTED, LEGACY_TEST
 from circuit_timer.store.timestamps import to_text
@@ -47,11 +53,13 @@ class RowWriter:
             self._session(row)
         elif isinstance(row, SetRow):
             self._set(row, index, source)
+        elif isinstance(row, LadderStepRow):
+            self._ladder_step(row, index, source)
         elif isinstance(row, PainRow):
             self._pain(row)
         elif isinstance(row, EnrolmentRow):
             self._enrolment(row)
-        else:  # pragma: no cover - the reader only hands over these four
+        else:  # pragma: no cover - the reader only hands over these five
             raise TypeError(table)
 
     def _session(self, s: SessionRow) -> None:
@@ -98,6 +106,21 @@ class RowWriter:
                 self._conn.execute(
                     f"UPDATE sets SET {column} = 1 WHERE id = ? AND {rule}", (cursor.lastrowid,)
                 )
+
+    def _ladder_step(self, step: LadderStepRow, index: int, source: Path) -> None:
+        if step.session_uuid not in self._in_file:
+            raise StoreError(
+                f"{source}: ladder_steps[{index}]: its session {step.session_uuid} is not in "
+                "the file (before its ladder steps)"
+            )
+        session_id = self._new_sessions.get(step.session_uuid)
+        if session_id is None:
+            return  # its session was already here: it is left exactly as it is
+        self._conn.execute(
+            "INSERT INTO ladder_steps (session_id, exercise_id, step, as_written) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (session_id, step.exercise_id, step.step, int(step.step is None)),
+        )
 
     def _pain(self, p: PainRow) -> None:
         # One entry per day and kind: the one already here is kept.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from circuit_timer.core.records import Enrolment
 from circuit_timer.store.database import Database
@@ -84,6 +85,24 @@ class Plans(Database):
         for uid, exercise_id, step in rows:
             found.setdefault(uid, {})[exercise_id] = step
         return found
+
+    def session_ladder_steps(self, session_uuid: str) -> dict[str, int | None]:
+        """The step each laddered exercise of one session was prescribed (None: as written)."""
+        rows = self._read(
+            "SELECT l.exercise_id, l.step FROM ladder_steps l "
+            "JOIN sessions s ON s.id = l.session_id WHERE s.uuid = ? ORDER BY l.exercise_id",
+            (session_uuid,),
+        )
+        return {str(exercise_id): step for exercise_id, step in rows}
+
+    def ladder_rows_for_export(self) -> list[dict[str, Any]]:
+        """Every session's ladder steps as plain rows (session uuid, exercise id, step),
+        in the export's stable order."""
+        return self._read_dicts(
+            "SELECT s.uuid AS session_uuid, l.exercise_id, l.step FROM ladder_steps l "
+            "JOIN sessions s ON s.id = l.session_id "
+            "ORDER BY s.local_date, s.started_at, s.uuid, l.exercise_id"
+        )
 
     def active_enrolment(self, as_of: date | None = None) -> Enrolment | None:
         """The plan being followed: the newest enrolment not ended (started by ``as_of``)."""

@@ -61,6 +61,7 @@ def export_data(store: HistoryStore) -> dict[str, Any]:
         "exported_at": to_text(store.now()),
         "sessions": rows["sessions"],
         "sets": rows["sets"],
+        "ladder_steps": store.ladder_rows_for_export(),
         "pain_entries": rows["pain_entries"],
         "plan_enrolments": rows["plan_enrolments"],
         "settings": dict(sorted(settings.items())),

@@ -2,7 +2,8 @@
 
 A snapshot holds every column of the session row and of its sets exactly as stored
 (whatever the schema version has), so a restore brings back the same uuid, times,
-notes, pain and sets, and the history reads as if nothing had happened.
+notes, pain, sets (with their loads) and ladder steps, and the history reads as if
+nothing had happened.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
+from circuit_timer.store.plans import write_ladder_steps
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class SessionSnapshot:
     row: tuple[Any, ...]
     set_columns: tuple[str, ...]
     set_rows: tuple[tuple[Any, ...], ...]
+    # A plan session's step per laddered exercise (None: as written).
+    ladder_steps: tuple[tuple[str, int | None], ...] = ()
 
     def value(self, column: str) -> Any:
         """The session's value in ``column``."""
@@ -50,6 +54,7 @@ def snapshot_session(store: HistoryStore, uuid: str) -> SessionSnapshot:
         row=tuple(session.values()),
         set_columns=set_columns,
         set_rows=tuple(tuple(s[c] for c in set_columns) for s in sets),
+        ladder_steps=tuple(store.session_ladder_steps(uuid).items()),
     )
 
 
@@ -74,6 +79,8 @@ def restore_session(store: HistoryStore, snapshot: SessionSnapshot) -> bool:
             row,
         )
         new_id = cursor.lastrowid
+        if snapshot.ladder_steps and new_id is not None:
+            write_ladder_steps(conn, new_id, dict(snapshot.ladder_steps))
         if not snapshot.set_rows:
             return True
         set_columns = snapshot.set_columns

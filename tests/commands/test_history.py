@@ -111,3 +111,19 @@ def test_a_bad_log_load_is_one_line_exit_2_and_logs_nothing(
     status, out, err = cli.run("log", "pf-crash-course", "--load", load, *AS_OF)
     assert status == 2 and message in err and err.count("\n") == 1 and out == ""
     assert json.loads(cli.ok("history", "--json", *AS_OF)) == []
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        ("towel-heel-raise=12,1001", "--count towel-heel-raise: reps must be from 0 to 1000"),
+        ("towel-heel-raise=12,x", "--count towel-heel-raise: 'x' is not a whole number"),
+        ("towel-heel-rise=12,12", "has no exercise 'towel-heel-rise'"),
+    ],
+)
+def test_a_bad_log_count_is_one_line_exit_2_as_a_bad_load(
+    cli: Cli, count: str, message: str
+) -> None:
+    status, out, err = cli.run("log", "pf-crash-course", "--count", count, *AS_OF)
+    assert status == 2 and message in err and err.count("\n") == 1 and out == ""
+    assert json.loads(cli.ok("history", "--json", *AS_OF)) == []

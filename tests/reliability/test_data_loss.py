@@ -313,3 +313,39 @@ def test_case_7_a_crash_then_a_damaged_wal_loses_no_reported_set(
     assert session["sets"] >= reported
     counts = stored_sets(private_home)
     assert sum(counts.values()) == session["sets"] and set(counts.values()) == {1}
+
+
+def test_a_plan_session_killed_mid_workout_keeps_its_ladder_steps(private_home: Path) -> None:
+    # The steps ride in the session's start record: a run killed before it ends (nothing
+    # saved after the workout) still has them once its journal is written at the next start.
+    from datetime import date, timedelta
+
+    from circuit_timer.store.history import HistoryStore
+
+    now = date.today()
+    race, start = str(now + timedelta(days=28)), str(now - timedelta(days=4))
+    steps = [["plan", "start", "pf-crash-course-4-weeks", "--race-date", race, "--as-of", start]]
+    for back in (4, 2):  # two clean sessions: today's heel raise has earned step 1
+        day = str(now - timedelta(days=back))
+        steps.append(["pain", "2", "--date", day, "--as-of", day])
+        steps.append(["log", "pf-crash-course", "--date", day, "--pain", "2", "--as-of", day])
+    for step in steps:
+        done = subprocess.run(
+            [sys.executable, "-m", "circuit_timer", *step], stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, env=env(private_home), timeout=ENV_TIMEOUT,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    run = subprocess.Popen(
+        [sys.executable, "-m", "circuit_timer", "run", "--auto", "--no-sound", "--speed", "100"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env(private_home),
+    )  # fmt: skip
+    read_sets(run, 2)
+    run.kill()
+    run.communicate(timeout=ENV_TIMEOUT)
+
+    killed = [row for row in history(private_home) if row["date"] == now.isoformat()]
+    assert [row["status"] for row in killed] == ["partial"]
+    with HistoryStore.in_folder(private_home) as store:
+        kept = store.ladder_steps("pf-crash-course-4-weeks", now, now)
+    assert kept == {killed[0]["uuid"]: {"towel-heel-raise": 1}}

@@ -160,7 +160,7 @@ def test_export_carries_the_flags_and_import_restores_them(tmp_path: Path) -> No
         original = export_data(source)
         csv_text = export_csv(source)
     data = json.loads((tmp_path / "out.json").read_text())
-    assert data["version"] == FILE_VERSION == 3
+    assert data["version"] == FILE_VERSION == 4
     assert [(s["side"], s["reps_done"], s["test"], s["counted"]) for s in data["sets"]] == [
         ("left", 22, True, True),
         ("right", None, True, False),

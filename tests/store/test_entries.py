@@ -91,3 +91,27 @@ def test_a_record_the_history_refuses_keeps_its_journal(tmp_path: Path) -> None:
         assert any("could not be written to your history; the file is kept" in n
                    for n in store.notices)  # fmt: skip
     assert path.exists()
+
+
+def test_a_start_record_carries_its_ladder_steps_and_replays_them(tmp_path: Path) -> None:
+    HistoryStore.in_folder(tmp_path).close()
+    start = entries.start(
+        UID, "pf-crash-course", circuit_title="Crash", circuit_hash="ab", plan_id="p",
+        plan_week=3, started_at=T0, local_date=T0.date(),
+        ladder_steps={"towel-heel-raise": 1, "calf-raise": None},
+    )  # fmt: skip
+    write_journal(tmp_path, [start, *workout_records()[1:3]])  # killed after two sets
+    with HistoryStore.in_folder(tmp_path) as store:
+        steps = store.ladder_steps("p", T0.date(), T0.date())
+    assert steps == {UID: {"towel-heel-raise": 1, "calf-raise": None}}
+
+
+def test_a_start_record_from_before_ladder_steps_still_replays(tmp_path: Path) -> None:
+    HistoryStore.in_folder(tmp_path).close()
+    old = {k: v for k, v in workout_records()[0].items() if k != "ladder_steps"}
+    old["plan_id"] = "p"
+    write_journal(tmp_path, [old, *workout_records()[1:3]])
+    with HistoryStore.in_folder(tmp_path) as store:
+        assert [s.uuid for s in store.sessions()] == [UID]
+        assert store.ladder_steps("p", T0.date(), T0.date()) == {}
+        assert len(store.sets()) == 2

@@ -114,7 +114,7 @@ def test_a_set_with_both_a_load_and_bodyweight_is_refused(tmp_path: Path) -> Non
 def test_a_file_version_out_of_range_is_named(tmp_path: Path) -> None:
     data = an_export(tmp_path)
     data["version"] = BIG
-    assert f"version: must be from 1 to 3, not {BIG}" in import_into_empty(tmp_path, data)
+    assert f"version: must be from 1 to 4, not {BIG}" in import_into_empty(tmp_path, data)
 
 
 def test_a_bad_row_late_in_the_file_rolls_back_what_came_before(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_export_and_import_carry_the_load_and_a_version_2_file_still_imports(
         ("backpack 5 kg", "", "False"),
     ]
     data = json.loads((tmp_path / "out.json").read_text())
-    assert data["version"] == 3
+    assert data["version"] == 4
     assert [(s["load_kg"], s["bodyweight"]) for s in data["sets"]] == [
         (5.0, False), (None, True), (None, False)
     ]  # fmt: skip

@@ -83,7 +83,7 @@ def test_export_json_has_every_table(tmp_path: Path) -> None:
         export_file(store, tmp_path / "out.json")
     data = json.loads((tmp_path / "out.json").read_text())
     assert set(data) == {
-        "format", "version", "exported_at", "sessions", "sets", "pain_entries",
+        "format", "version", "exported_at", "sessions", "sets", "ladder_steps", "pain_entries",
         "plan_enrolments", "settings",
     }  # fmt: skip
     assert data["sessions"][2]["status"] == "partial"
@@ -316,3 +316,79 @@ def test_csv_export_writes_no_live_formula(tmp_path: Path) -> None:
     assert rows[0]["circuit_title"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["session_notes"] == "'+1 extra, -2 less, @me"
     assert rows[0]["circuit_id"] == "x"
+
+
+def laddered(path: Path) -> tuple[HistoryStore, str]:
+    """A store with two plan sessions: one climbed to step 1, one run as written."""
+    store = HistoryStore(path, now=clock)
+    uids = [
+        store.start_session("pf-crash-course", plan_id="p", local_date=date(2026, 11, day),
+                            ladder_steps=steps)
+        for day, steps in ((20, {"towel-heel-raise": 1, "calf-raise": -1}),
+                           (22, {"towel-heel-raise": None}))
+    ]  # fmt: skip
+    return store, uids[0]
+
+
+def test_ladder_steps_go_out_and_come_back(tmp_path: Path) -> None:
+    source, first = laddered(tmp_path / "a.db")
+    with source:
+        export_file(source, tmp_path / "out.json")
+        original = export_data(source)
+        steps = source.ladder_steps("p", date(2026, 11, 1), date(2026, 11, 30))
+    assert original["version"] == 4
+    assert original["ladder_steps"][:2] == [
+        {"session_uuid": first, "exercise_id": "calf-raise", "step": -1},
+        {"session_uuid": first, "exercise_id": "towel-heel-raise", "step": 1},
+    ]
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        import_file(target, tmp_path / "out.json")
+        import_file(target, tmp_path / "out.json")  # again: nothing doubles
+        assert without_time(export_data(target)) == without_time(original)
+        assert target.ladder_steps("p", date(2026, 11, 1), date(2026, 11, 30)) == steps
+
+
+def test_a_session_already_here_gets_no_ladder_steps_from_the_file(tmp_path: Path) -> None:
+    source, first = laddered(tmp_path / "a.db")
+    with source:
+        data = export_data(source)
+    data["ladder_steps"].append({"session_uuid": first, "exercise_id": "new", "step": 0})
+    (tmp_path / "out.json").write_text(json.dumps(data))
+    with HistoryStore(tmp_path / "a.db", now=clock) as same:
+        import_file(same, tmp_path / "out.json")
+        assert "new" not in same.ladder_steps("p", date(2026, 11, 20), date(2026, 11, 20))[first]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"step": 21}, "ladder_steps[0].step: must be from -1 to 20, not 21"),
+        ({"step": -2}, "ladder_steps[0].step: must be from -1 to 20, not -2"),
+        ({"exercise_id": 3}, "ladder_steps[0].exercise_id: Input should be a valid string"),
+        ({"session_uuid": "elsewhere"}, "ladder_steps[0]: its session elsewhere is not in"),
+    ],
+)
+def test_a_bad_ladder_step_refuses_the_whole_file(
+    tmp_path: Path, row: dict[str, Any], message: str
+) -> None:
+    source, _ = laddered(tmp_path / "a.db")
+    with source:
+        data = export_data(source)
+    data["ladder_steps"][0] |= row
+    (tmp_path / "out.json").write_text(json.dumps(data))
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        with pytest.raises(StoreError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            import_file(target, tmp_path / "out.json")
+        assert target.sessions() == []
+
+
+def test_a_version_3_file_without_ladder_steps_still_imports(tmp_path: Path) -> None:
+    source, _ = laddered(tmp_path / "a.db")
+    with source:
+        data = export_data(source)
+    del data["ladder_steps"]
+    data["version"] = 3
+    (tmp_path / "out.json").write_text(json.dumps(data))
+    with HistoryStore(tmp_path / "b.db", now=clock) as target:
+        assert import_file(target, tmp_path / "out.json").sessions == 2
+        assert target.ladder_steps("p", date(2026, 11, 1), date(2026, 11, 30)) == {}

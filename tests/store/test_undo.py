@@ -107,3 +107,33 @@ def test_a_session_without_sets_comes_back(store: HistoryStore) -> None:
 def test_no_snapshot_of_a_missing_session(store: HistoryStore) -> None:
     with pytest.raises(StoreError, match="no session nope"):
         snapshot_session(store, "nope")
+
+
+def test_undo_brings_back_a_session_s_ladder_steps_and_loads(store: HistoryStore) -> None:
+    uid = store.start_session("pf-crash-course", plan_id="p", local_date=DAY,
+                              ladder_steps={"raise": 1, "bridge": None})  # fmt: skip
+    store.record_set(uid, CompletedSet(
+        block=1, round=1, exercise_id="raise", set_number=1, side="left", reps_target=10,
+        reps_done=10, seconds=40.0, load_kg=7.5))  # fmt: skip
+    store.record_set(uid, CompletedSet(
+        block=1, round=1, exercise_id="raise", set_number=1, side="right", reps_target=10,
+        reps_done=10, seconds=40.0, bodyweight=True))  # fmt: skip
+    rows, sets = raw(store), store.sets()
+    snapshot = snapshot_session(store, uid)
+    store.delete_session(uid)
+    assert store.ladder_steps("p", DAY, DAY) == {}
+    assert restore_session(store, snapshot) is True
+    assert store.ladder_steps("p", DAY, DAY) == {uid: {"raise": 1, "bridge": None}}
+    assert [(s.load_kg, s.bodyweight) for s in store.sets()] == [(7.5, False), (None, True)]
+    assert raw(store) == rows and store.sets() == sets
+
+
+def test_undo_brings_back_ladder_steps_under_a_new_id(store: HistoryStore) -> None:
+    uid = store.start_session("pf-crash-course", plan_id="p", local_date=DAY,
+                              ladder_steps={"raise": 2})  # fmt: skip
+    snapshot = snapshot_session(store, uid)
+    store.delete_session(uid)
+    newer = store.start_session("pf-crash-course", local_date=DAY)  # takes the freed id
+    assert restore_session(store, snapshot) is True
+    assert store.session_ladder_steps(uid) == {"raise": 2}
+    assert store.session_ladder_steps(newer) == {}
