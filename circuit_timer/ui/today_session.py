@@ -154,8 +154,12 @@ class SessionColumn(QWidget):
                 self.blocks,
                 " \u00b7 ".join(adjusted.block_title(b) for b in range(len(adjusted.blocks))),
             )
-            self._set(self.changes, changes_html(planned, original))
-            self._set(self.ladder, ladder_html(adapted, adjusted) if adapted else "")
+            ladder = ladder_html(adapted, adjusted) if adapted else ""
+            changes = changes_html(planned, original)
+            if ladder:  # what runs is the adapted dose: the dated changes are the plan's
+                changes = changes.replace("The plan changes", "The plan as written changes")
+            self._set(self.changes, changes)
+            self._set(self.ladder, ladder)
             self.start.setEnabled(True)
         self.start.setAccessibleName(f"Start today's session: {_title(planned, library)}")
         self.start.show()

@@ -54,6 +54,7 @@ def test_today_shows_the_adapted_dose_beside_the_plans_with_the_reason(
     assert "3 x 12, load: 12RM (you could just manage 12) \u2014 the plan has 4 x 10" in text
     assert "Pain passed 5/10: Single-leg heel raise, towel under the toes steps back" in text
     assert page.session.ladder.isVisible()
+    assert page.session.changes.text().startswith("The plan as written changes today:")
 
 
 @pytest.mark.usefixtures("stepped_back")
