@@ -268,16 +268,17 @@ class MainWindow(QMainWindow, WindowPages):
             return
         self.run(entry.document, Origin(circuit_hash=entry.digest))
 
-    def start_plan_session(self) -> None:
-        """Run today's plan session, adapted by the progression rule as `run` does, with its
-        plan and week (read off the GUI thread; the workout starts when it comes)."""
+    def start_plan_session(self, as_written: bool = False) -> None:
+        """Run today's plan session, adapted by the progression rule as `run` does (or the
+        plan as written, a choice recorded), with its plan and week (read off the GUI
+        thread; the workout starts when it comes)."""
         from circuit_timer.ui.plan_start import read_plan_start
 
         if self.start_loader is None:
             return
         library, today = self.watcher.library, self.today()
         self.start_loader.load(
-            lambda store: read_plan_start(store, library, today), self._start_found
+            lambda store: read_plan_start(store, library, today, as_written), self._start_found
         )
 
     def _start_found(self, found: PlanStart | None) -> None:

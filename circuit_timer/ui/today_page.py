@@ -89,11 +89,13 @@ class TodayPage(QWidget):
 
     Signals:
         start_requested(): run today's plan session (the main window runs it).
+        as_written_requested(): run it as the plan is written (the choice is recorded).
         pain_saved(int): a morning pain score (0-10) was saved for today.
         plan_requested(): go to the Plan page to choose a plan.
     """
 
     start_requested = Signal()
+    as_written_requested = Signal()  # today's plan session as written, not as adapted
     pain_saved = Signal(int)
     plan_requested = Signal()
 
@@ -140,6 +142,7 @@ class TodayPage(QWidget):
         self.advice = AdviceView(rule=False)
         self._build()
         self.start.clicked.connect(self.start_requested.emit)
+        self.session.as_written.clicked.connect(self.as_written_requested.emit)
         self.choose_plan.clicked.connect(self.plan_requested.emit)
         self.next_plan.clicked.connect(self.plan_requested.emit)
         self.morning.saved.connect(self._pain_saved)

@@ -87,6 +87,9 @@ class SessionColumn(QWidget):
         self.start.setFont(scaled_font(self, 2.6, bold=True))
         self.start.setMinimumHeight(80)
         self.start.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The runner may run the plan as written instead of the earned dose (recorded).
+        self.as_written = QPushButton("Run the plan as written")
+        self.as_written.hide()
         self.rest = text_label(self, 1.5)
         self.next_plan = QPushButton("Choose your next plan\u2026")
         self.next_plan.setFont(scaled_font(self, 1.3, bold=True))
@@ -100,6 +103,7 @@ class SessionColumn(QWidget):
             column.addWidget(label)
         column.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+        column.addWidget(self.as_written, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.start)
 
     def show_today(
@@ -134,6 +138,7 @@ class SessionColumn(QWidget):
             self._set(self.rest, text)
             self.start.hide()
             self.start.setEnabled(False)
+            self.as_written.hide()
             return
         planned, adjusted = found.planned, found.circuit
         original = library.circuit(planned.circuit_id)
@@ -146,6 +151,7 @@ class SessionColumn(QWidget):
             self._set(self.blocks, "")
             self._set(self.changes, "")
             self._set(self.ladder, "")
+            self.as_written.hide()
             self.start.setEnabled(False)
         else:
             length = session_minutes(planned, original)
@@ -160,6 +166,7 @@ class SessionColumn(QWidget):
                 changes = changes.replace("The plan changes", "The plan as written changes")
             self._set(self.changes, changes)
             self._set(self.ladder, ladder)
+            self.as_written.setVisible(bool(ladder))
             self.start.setEnabled(True)
         self.start.setAccessibleName(f"Start today's session: {_title(planned, library)}")
         self.start.show()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.ui.main_window import MainWindow
@@ -71,3 +72,22 @@ def test_start_runs_the_adapted_dose_and_records_its_step(window: MainWindow, qt
     assert window.store is not None
     steps = window.store.ladder_steps(PLAN, date.today(), date.today())
     assert list(steps.values()) == [{HEEL: 0}]
+
+
+@pytest.mark.usefixtures("stepped_back")
+def test_the_plan_as_written_runs_from_today_and_the_choice_is_recorded(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    wait_shown(qtbot, window, "Today")
+    page = window.today_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    assert page.session.as_written.isVisible()
+    qtbot.mouseClick(page.session.as_written, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workout_run is not None)
+    assert _heel(window) == (4, 10)  # the plan as written, not the step back
+    run_to_end(window)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary_page)
+    assert window.store is not None
+    steps = window.store.ladder_steps(PLAN, date.today(), date.today())
+    assert list(steps.values()) == [{HEEL: None}]
