@@ -27,13 +27,12 @@ from circuit_timer.ui.window_pages import WindowPages
 if TYPE_CHECKING:
     # The first paint shows the sidebar and "Loading…" only: every page, the models
     # (pydantic) and the store's queries are imported where they are first used, after it.
-    from circuit_timer.core.library import Library
     from circuit_timer.core.model import Circuit
     from circuit_timer.session.workout import Origin
     from circuit_timer.store.history import HistoryStore
-    from circuit_timer.store.insights import PlanOverview
     from circuit_timer.ui.controller import WorkoutController
     from circuit_timer.ui.library_watch import LibraryWatcher
+    from circuit_timer.ui.plan_start import PlanStart
     from circuit_timer.ui.workout_run import WorkoutRun
 
 # A string: HistoryStore is imported for the type checker only.
@@ -82,6 +81,7 @@ class MainWindow(QMainWindow, WindowPages):
         self.listed = False
         self.is_closed = False
         self.workout_run: WorkoutRun | None = None
+        self.ladder_steps: dict[str, int | None] = {}  # of today's plan session running
         self.pages = PageStack()
         # Every page is built when first needed (the library's at ``load``).
         self._library_page = None
@@ -230,22 +230,6 @@ class MainWindow(QMainWindow, WindowPages):
         self.library_page.set_library(self.watcher.library)
         self.library_page.show_today()
 
-    def _today_session(
-        self, overview: PlanOverview | None, library: Library
-    ) -> tuple[Circuit, Origin] | None:
-        from circuit_timer.core.today import todays_session
-        from circuit_timer.session.workout import Origin
-
-        found = todays_session(overview.today_sessions) if overview else None
-        if overview is None or found is None or found.circuit is None:
-            return None
-        entry = library.entries[found.planned.circuit_id]
-        return found.circuit, Origin(
-            circuit_hash=entry.digest,
-            plan_id=overview.followed.enrolment.plan_id,
-            plan_week=found.planned.weeks_out,
-        )
-
     def new_circuit(self) -> None:
         """Ask for a name, write a starter circuit, and open it for editing."""
         name, ok = QInputDialog.getText(self, "New circuit", "Name of the new circuit:")
@@ -284,28 +268,30 @@ class MainWindow(QMainWindow, WindowPages):
             return
         self.run(entry.document, Origin(circuit_hash=entry.digest))
 
-    def start_plan_session(self) -> None:
-        """Run today's plan session with its changes, recording its plan and week (read
-        off the GUI thread; the workout starts when it comes)."""
-        from circuit_timer.store import insights
+    def start_plan_session(self, as_written: bool = False) -> None:
+        """Run today's plan session, adapted by the progression rule as `run` does (or the
+        plan as written, a choice recorded), with its plan and week (read off the GUI
+        thread; the workout starts when it comes)."""
+        from circuit_timer.ui.plan_start import read_plan_start
 
         if self.start_loader is None:
             return
         library, today = self.watcher.library, self.today()
         self.start_loader.load(
-            lambda store: insights.plan_overview(store, library, today),
-            lambda overview: self._start_found(self._today_session(overview, library)),
+            lambda store: read_plan_start(store, library, today, as_written), self._start_found
         )
 
-    def _start_found(self, found: tuple[Circuit, Origin] | None) -> None:
+    def _start_found(self, found: PlanStart | None) -> None:
         if found is not None:
-            self.run(*found)
+            self.run(found.circuit, found.origin)
+            self.ladder_steps = found.steps  # recorded once the session is saved
 
     def run(self, circuit: Circuit, origin: Origin) -> None:
         """Start ``circuit`` on the workout page, as a fresh WorkoutRun."""
         from circuit_timer.ui.workout_run import WorkoutRun
 
         self._close_run()
+        self.ladder_steps = {}
         sound = self.cue_factory(self.store) if self.cue_factory is not None else None
         self.workout_run = WorkoutRun(
             circuit, origin, clock=self.clock, store=self.store, sound=sound,
@@ -323,6 +309,7 @@ class MainWindow(QMainWindow, WindowPages):
         snap = run.workout.snapshot()
         for notice in run.workout.notices:
             self.statusBar().showMessage(notice)
+        self._keep_steps()
         from circuit_timer.ui.summary_text import side_tests
 
         sets = run.controller.sets
@@ -348,6 +335,7 @@ class MainWindow(QMainWindow, WindowPages):
             self.workout_run.workout.set_load(done, kg, bodyweight)
         # Kept in the journal whatever SQLite does; written now unless it is stuck.
         written = self.workout_run.save(pain_after, pain_during, note)
+        self._keep_steps()
         from circuit_timer.store import insights
 
         try:
@@ -356,6 +344,14 @@ class MainWindow(QMainWindow, WindowPages):
             self.summary_page.show_saved(None, str(exc), written=written)
             return
         self.summary_page.show_saved(advice, written=written)
+
+    def _keep_steps(self) -> None:
+        from circuit_timer.ui.plan_start import keep_steps
+
+        if self.workout_run is not None and (
+            line := keep_steps(self.store, self.workout_run.workout, self.ladder_steps)
+        ):
+            self.statusBar().showMessage(line)
 
     def _summary_done(self) -> None:
         """On to the history, where the session just saved is listed first."""

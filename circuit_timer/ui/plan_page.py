@@ -49,13 +49,24 @@ from circuit_timer.ui.page_loader import LOADING_TEXT, WAITING_TEXT, PageLoader
 from circuit_timer.ui.page_style import scaled_font, set_role
 from circuit_timer.ui.plan_acting import PlanActing
 from circuit_timer.ui.plan_chooser import PlanChooser
+from circuit_timer.ui.plan_ladder import LadderLines, ladder_lines
 from circuit_timer.ui.plan_tree import SESSION_INDEX, STATUS, PlanTree
 
-# What the page reads: the active enrolment and where the runner stands in it.
-_Read = tuple[Enrolment | None, insights.PlanOverview | None]
+# What the page reads: the active enrolment, where the runner stands in it, and the
+# ladder lines of its sessions (ui/plan_ladder.py).
+_Read = tuple[Enrolment | None, insights.PlanOverview | None, LadderLines]
 # Below this page width the table goes under the chooser instead of beside it.
 STACK_BELOW_WIDTH = 900
 TREE_MIN_HEIGHT = 360
+
+
+def _read(store: HistoryStore, library: Library, today: date) -> _Read:
+    overview = insights.plan_overview(store, library, today)
+    return (
+        store.active_enrolment(as_of=today),
+        overview,
+        ladder_lines(store, library, overview),
+    )
 
 
 class PlanPage(QWidget, PlanActing):
@@ -81,6 +92,7 @@ class PlanPage(QWidget, PlanActing):
         self._day = DayWatch(self, today, self.refresh)
         self.active: Enrolment | None = None
         self.overview: insights.PlanOverview | None = None
+        self._ladder: LadderLines = {}  # the ladder lines of the followed plan's sessions
         self.schedule: list[PlannedSession] = []
         # Until the runner picks a race date, it follows the chosen plan's length.
         self._race_picked = False
@@ -185,15 +197,12 @@ class PlanPage(QWidget, PlanActing):
         library = self._library()
         if self.loader is None:
             self._say("The history could not be opened, so a plan cannot be started here.")
-            self._fill((None, None), library, today)
+            self._fill((None, None, {}), library, today)
             return
         if not self._filled:
             self._waiting(LOADING_TEXT)
         self.loader.load(
-            lambda store: (
-                store.active_enrolment(as_of=today),
-                insights.plan_overview(store, library, today),
-            ),
+            lambda store: _read(store, library, today),
             lambda read: self._fill(read, library, today),
         )
 
@@ -209,14 +218,14 @@ class PlanPage(QWidget, PlanActing):
                 part.hide()
 
     def _failed(self, error: str) -> None:
-        self._fill((None, None), self._library(), self._today())
+        self._fill((None, None, {}), self._library(), self._today())
         self._say(error)
 
     def _fill(self, read: _Read, library: Library, today: date) -> None:
         self._filled = True
         for part in (self.schedule_title, self.tree, self.detail):
             part.show()  # the chooser and the buttons show as _preview decides
-        self.active, self.overview = read
+        self.active, self.overview, self._ladder = read
         if self.message.text() == WAITING_TEXT:
             self.message.clear()  # the lock has gone
         chosen = self.selected_plan_id() or (self.active.plan_id if self.active else None)
@@ -335,7 +344,8 @@ class PlanPage(QWidget, PlanActing):
         )
         enrolment = followed.enrolment
         self.tree.show_progress(followed.plan, overview.progress, enrolment.race_date,
-                                enrolment.started_on, overview.today, self._library())  # fmt: skip
+                                enrolment.started_on, overview.today, self._library(),
+                                self._ladder)  # fmt: skip
 
     def _show_preview(self, plan: Plan | None, race: date, today: date) -> None:
         self.schedule = plan_schedule(plan, race, today) if plan is not None else []

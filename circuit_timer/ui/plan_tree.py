@@ -8,7 +8,7 @@ the same sessions with the same status.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -124,8 +124,10 @@ class PlanTree(QTreeWidget):
     def show_progress(
         self, plan: Plan, progress: Sequence[PlannedStatus], race: date, started: date,
         today: date, library: Library,
+        ladder: Mapping[date, Sequence[tuple[str, str]]] | None = None,
     ) -> None:  # fmt: skip
-        """The plan followed since ``started``: each session with its status on ``today``."""
+        """The plan followed since ``started``: each session with its status on ``today``,
+        and the ``ladder`` lines of each session date (the step done, today's dose)."""
         self.clear()
         self.setColumnHidden(STATUS, False)
         for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
@@ -149,6 +151,11 @@ class PlanTree(QTreeWidget):
                 planned = status.planned
                 child = self._session_item(planned, library.circuit(planned.circuit_id))
                 shown = shown_status(status, today)
+                if lines := (ladder or {}).get(planned.date):
+                    # The step done (the climb, the step back) and today's earned dose.
+                    child.setText(CHANGES, "\n".join([child.text(CHANGES), *(s for s, _ in lines)]))
+                    tip = [child.toolTip(CHANGES), *(full for _, full in lines)]
+                    child.setToolTip(CHANGES, "\n".join(tip))
                 text, colour = STATUS_LOOK[shown]
                 child.setText(STATUS, text)
                 child.setData(WHEN, PLAN_STATUS, status.status)

@@ -34,6 +34,7 @@ from circuit_timer.core.plan_words import (
     race_headline,
     week_title,
 )
+from circuit_timer.core.today import AdaptedSession
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.advice_view import AdviceView
@@ -50,6 +51,7 @@ from circuit_timer.ui.page_style import (
     section_title,
     text_label,
 )
+from circuit_timer.ui.plan_start import today_adapted
 from circuit_timer.ui.today_session import SessionColumn
 from circuit_timer.ui.week_table import WeekTable
 
@@ -68,6 +70,18 @@ class _TodayData:
     overview: insights.PlanOverview | None
     morning: int | None
     advice: PainAdvice
+    adapted: AdaptedSession | None = None  # today's session as the progression rule runs it
+
+
+def _read(store: HistoryStore, library: Library, today: date) -> _TodayData:
+    """The page's one read, on the loader's worker with its own read-only store."""
+    overview = insights.plan_overview(store, library, today)
+    return _TodayData(
+        overview,
+        morning_score(store, today),
+        insights.pain(store, today)[1],
+        today_adapted(store, library, overview),
+    )
 
 
 class TodayPage(QWidget):
@@ -75,11 +89,13 @@ class TodayPage(QWidget):
 
     Signals:
         start_requested(): run today's plan session (the main window runs it).
+        as_written_requested(): run it as the plan is written (the choice is recorded).
         pain_saved(int): a morning pain score (0-10) was saved for today.
         plan_requested(): go to the Plan page to choose a plan.
     """
 
     start_requested = Signal()
+    as_written_requested = Signal()  # today's plan session as written, not as adapted
     pain_saved = Signal(int)
     plan_requested = Signal()
 
@@ -126,6 +142,7 @@ class TodayPage(QWidget):
         self.advice = AdviceView(rule=False)
         self._build()
         self.start.clicked.connect(self.start_requested.emit)
+        self.session.as_written.clicked.connect(self.as_written_requested.emit)
         self.choose_plan.clicked.connect(self.plan_requested.emit)
         self.next_plan.clicked.connect(self.plan_requested.emit)
         self.morning.saved.connect(self._pain_saved)
@@ -242,12 +259,7 @@ class TodayPage(QWidget):
         if not self._filled:
             self._show_loading(LOADING_TEXT)
         self.loader.load(
-            lambda store: _TodayData(
-                insights.plan_overview(store, library, today),
-                morning_score(store, today),
-                insights.pain(store, today)[1],
-            ),
-            lambda data: self._show(data, library),
+            lambda store: _read(store, library, today), lambda d: self._show(d, library)
         )
 
     def _show(self, data: _TodayData, library: Library) -> None:
@@ -256,7 +268,7 @@ class TodayPage(QWidget):
         if overview is None or overview.followed.plan is None:
             self._show_no_plan(overview, None)
         else:
-            self._show_plan(overview, library)
+            self._show_plan(overview, library, data.adapted)
         self.morning.show_score(data.morning)
         self.advice.set_advice(data.advice)
         self.advice_box.show()
@@ -305,7 +317,12 @@ class TodayPage(QWidget):
             self.headline.setText("No plan yet")
             self.no_plan.setText(NO_PLAN_TODAY)
 
-    def _show_plan(self, overview: insights.PlanOverview, library: Library) -> None:
+    def _show_plan(
+        self,
+        overview: insights.PlanOverview,
+        library: Library,
+        adapted: AdaptedSession | None = None,
+    ) -> None:
         self.no_plan_box.hide()
         self.plan_box.show()
         followed = overview.followed
@@ -319,7 +336,7 @@ class TodayPage(QWidget):
         if overview.days_to_race < 0:
             where = " \u00b7 the race is over: choose a plan for the next one on the Plan page."
         self._set(self.plan_line, f"Plan: {followed.plan.title}{where}")
-        self.session.show_today(overview, library)
+        self.session.show_today(overview, library, adapted)
         self._show_week(overview, library)
         self.adherence.setText("Adherence: " + adherence_text(overview.progress))
 

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Circuit
+from circuit_timer.core.model import Adjustment, Circuit
 from circuit_timer.core.plan_words import session_changes, session_minutes
+from circuit_timer.core.progression import dose_words
 from circuit_timer.core.schedule import PlannedSession
-from circuit_timer.core.today import todays_session
+from circuit_timer.core.today import AdaptedSession, todays_session
 from circuit_timer.store.insights import PlanOverview
 from circuit_timer.ui.page_colours import PASSED_COLOUR
 from circuit_timer.ui.page_style import INNER, scaled_font, section_title, text_label
@@ -29,6 +30,34 @@ def changes_html(planned: PlannedSession, circuit: Circuit | None) -> str:
         head = f"<b>{escape(name)}</b>: " if name else ""
         items.append(f"<li>{head}{'<br>'.join(escape(p) for p in parts)}</li>")
     return "The plan changes today:<ul>" + "".join(items) + "</ul>"
+
+
+def ladder_html(adapted: AdaptedSession, plan_circuit: Circuit) -> str:
+    """Per laddered exercise: the dose it runs at today beside the plan's, then the rule's
+    one line of reason (and the late-start notice), as `plan today` says them."""
+    plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
+    # As it runs: the step's dose with the session's scale on top.
+    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
+    items = []
+    for result in adapted.results:
+        exercise = plan_exercises.get(result.exercise_id)
+        if exercise is None or result.exercise_id not in runs:
+            continue
+        written = dose_words(Adjustment(), exercise)
+        dose = dose_words(Adjustment(), runs[result.exercise_id])
+        if result.change is None:
+            head = f"{written}, the plan as written"
+        elif dose == written:
+            head = f"{dose}, as the plan has it"
+        else:
+            head = f"{dose} \u2014 the plan has {written}"
+        lines = [head, result.reason] + ([result.notice] if result.notice else [])
+        items.append(
+            f"<li><b>{escape(exercise.name)}</b>: {'<br>'.join(escape(t) for t in lines)}</li>"
+        )
+    if not items:
+        return ""
+    return "Adapted to how your last sessions went:<ul>" + "".join(items) + "</ul>"
 
 
 def _title(planned: PlannedSession, library: Library) -> str:
@@ -49,12 +78,18 @@ class SessionColumn(QWidget):
         self.changes = text_label(self, 1.3)
         self.changes.setTextFormat(Qt.TextFormat.RichText)
         self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.ladder = text_label(self, 1.3)
+        self.ladder.setTextFormat(Qt.TextFormat.RichText)
+        self.ladder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.start = QPushButton("Start")
         self.start.setObjectName("primary")
         # One short word, so it stays large at any width; the title is right above it.
         self.start.setFont(scaled_font(self, 2.6, bold=True))
         self.start.setMinimumHeight(80)
         self.start.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The runner may run the plan as written instead of the earned dose (recorded).
+        self.as_written = QPushButton("Run the plan as written")
+        self.as_written.hide()
         self.rest = text_label(self, 1.5)
         self.next_plan = QPushButton("Choose your next plan\u2026")
         self.next_plan.setFont(scaled_font(self, 1.3, bold=True))
@@ -64,14 +99,18 @@ class SessionColumn(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(INNER)
         column.addWidget(section_title("Today's session"))
-        for label in (self.title, self.facts, self.blocks, self.changes, self.rest):
+        for label in (self.title, self.facts, self.blocks, self.ladder, self.changes, self.rest):
             column.addWidget(label)
         column.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+        column.addWidget(self.as_written, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.start)
 
-    def show_today(self, overview: PlanOverview, library: Library) -> None:
-        """Today's session from ``overview`` (or a rest day's, a done day's words)."""
+    def show_today(
+        self, overview: PlanOverview, library: Library, adapted: AdaptedSession | None = None
+    ) -> None:
+        """Today's session from ``overview`` (or a rest day's, a done day's words), with
+        the progression rule's ``adapted`` dose beside the plan's when it has ladders."""
         todays = overview.today_sessions
         # The same choice as the window's Start, the Library and `run`.
         found = todays_session(todays)
@@ -95,9 +134,11 @@ class SessionColumn(QWidget):
             self._set(self.facts, "")
             self._set(self.blocks, "")
             self._set(self.changes, "")
+            self._set(self.ladder, "")
             self._set(self.rest, text)
             self.start.hide()
             self.start.setEnabled(False)
+            self.as_written.hide()
             return
         planned, adjusted = found.planned, found.circuit
         original = library.circuit(planned.circuit_id)
@@ -109,6 +150,8 @@ class SessionColumn(QWidget):
             )
             self._set(self.blocks, "")
             self._set(self.changes, "")
+            self._set(self.ladder, "")
+            self.as_written.hide()
             self.start.setEnabled(False)
         else:
             length = session_minutes(planned, original)
@@ -117,7 +160,13 @@ class SessionColumn(QWidget):
                 self.blocks,
                 " \u00b7 ".join(adjusted.block_title(b) for b in range(len(adjusted.blocks))),
             )
-            self._set(self.changes, changes_html(planned, original))
+            ladder = ladder_html(adapted, adjusted) if adapted else ""
+            changes = changes_html(planned, original)
+            if ladder:  # what runs is the adapted dose: the dated changes are the plan's
+                changes = changes.replace("The plan changes", "The plan as written changes")
+            self._set(self.changes, changes)
+            self._set(self.ladder, ladder)
+            self.as_written.setVisible(bool(ladder))
             self.start.setEnabled(True)
         self.start.setAccessibleName(f"Start today's session: {_title(planned, library)}")
         self.start.show()

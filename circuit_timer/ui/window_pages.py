@@ -41,7 +41,7 @@ class WindowPages:
     history_page: HistoryPage | None
     # The window's own slots, which the pages' signals reach.
     start_circuit: Callable[[str], None]
-    start_plan_session: Callable[[], None]
+    start_plan_session: Callable[..., None]  # as_written: bool = False
     new_circuit: Callable[[], None]
     open_folder: Callable[[], None]
     show_page: Callable[[str], None]
@@ -102,6 +102,7 @@ class WindowPages:
         library = lambda: self.watcher.library  # noqa: E731 (the library changes)
         self.today_page = TodayPage(self.store, library, self.today)
         self.today_page.start_requested.connect(self.start_plan_session)
+        self.today_page.as_written_requested.connect(lambda: self.start_plan_session(True))
         self.today_page.plan_requested.connect(lambda: self.show_page("Plan"))
         return self.today_page
 

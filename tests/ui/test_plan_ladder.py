@@ -1,0 +1,46 @@
+"""The Plan page's ladder lines: the step each past session of the laddered heel raise
+was done at (the climb, then the step back), and today's dose with its decision; the
+rule's reason in the row's tooltip."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pytestqt.qtbot import QtBot
+
+from circuit_timer.ui.main_window import MainWindow
+from circuit_timer.ui.plan_tree import CHANGES, SESSION_DATE, WHEN
+from tests.commandline import Cli
+from tests.ui.driving import wait_loaded, wait_shown
+
+RACE = 23  # days from the real today: pf-crash-course sessions 30, 28, 25 and 23 out
+
+
+def _day(offset: int) -> date:
+    return date.today() + timedelta(days=offset)
+
+
+def test_past_sessions_show_their_step_and_today_its_earned_dose(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(RACE).isoformat(),
+           "--as-of", _day(RACE - 30).isoformat())  # fmt: skip
+    for out, pain in ((30, "2"), (28, "2"), (25, "7")):
+        day = _day(RACE - out).isoformat()
+        cli.ok("pain", "2", "--date", day, "--as-of", day)
+        cli.ok("log", "pf-crash-course", "--date", day, "--pain", pain, "--as-of", day)
+    wait_shown(qtbot, window, "Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    rows = {item.data(WHEN, SESSION_DATE): item for item in page.tree.session_items()}
+    lines = {day: rows[_day(RACE - out).isoformat()].text(CHANGES).splitlines()[-1]
+             for day, out in (("30", 30), ("28", 28), ("25", 25), ("23", 23))}  # fmt: skip
+    assert lines == {
+        "30": "Ladder: done at 3 x 12",
+        "28": "Ladder: done at 3 x 12",
+        "25": "Ladder: done at 4 x 10",  # the climb
+        "23": "Ladder: 3 x 12 today (back)",  # and the step back
+    }
+    tip = rows[_day(0).isoformat()].toolTip(CHANGES)
+    assert "Pain passed 5/10" in tip
