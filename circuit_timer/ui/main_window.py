@@ -81,7 +81,6 @@ class MainWindow(QMainWindow, WindowPages):
         self.listed = False
         self.is_closed = False
         self.workout_run: WorkoutRun | None = None
-        self.ladder_steps: dict[str, int | None] = {}  # of today's plan session running
         self.pages = PageStack()
         # Every page is built when first needed (the library's at ``load``).
         self._library_page = None
@@ -284,14 +283,12 @@ class MainWindow(QMainWindow, WindowPages):
     def _start_found(self, found: PlanStart | None) -> None:
         if found is not None:
             self.run(found.circuit, found.origin)
-            self.ladder_steps = found.steps  # recorded once the session is saved
 
     def run(self, circuit: Circuit, origin: Origin) -> None:
         """Start ``circuit`` on the workout page, as a fresh WorkoutRun."""
         from circuit_timer.ui.workout_run import WorkoutRun
 
         self._close_run()
-        self.ladder_steps = {}
         sound = self.cue_factory(self.store) if self.cue_factory is not None else None
         self.workout_run = WorkoutRun(
             circuit, origin, clock=self.clock, store=self.store, sound=sound,
@@ -309,7 +306,6 @@ class MainWindow(QMainWindow, WindowPages):
         snap = run.workout.snapshot()
         for notice in run.workout.notices:
             self.statusBar().showMessage(notice)
-        self._keep_steps()
         from circuit_timer.ui.summary_text import side_tests
 
         sets = run.controller.sets
@@ -335,7 +331,6 @@ class MainWindow(QMainWindow, WindowPages):
             self.workout_run.workout.set_load(done, kg, bodyweight)
         # Kept in the journal whatever SQLite does; written now unless it is stuck.
         written = self.workout_run.save(pain_after, pain_during, note)
-        self._keep_steps()
         from circuit_timer.store import insights
 
         try:
@@ -344,14 +339,6 @@ class MainWindow(QMainWindow, WindowPages):
             self.summary_page.show_saved(None, str(exc), written=written)
             return
         self.summary_page.show_saved(advice, written=written)
-
-    def _keep_steps(self) -> None:
-        from circuit_timer.ui.plan_start import keep_steps
-
-        if self.workout_run is not None and (
-            line := keep_steps(self.store, self.workout_run.workout, self.ladder_steps)
-        ):
-            self.statusBar().showMessage(line)
 
     def _summary_done(self) -> None:
         """On to the history, where the session just saved is listed first."""

@@ -1,13 +1,13 @@
 """The window's Start of today's plan session: the circuit the progression rule adapts (as
-`circuit-timer run` does), and the ladder steps kept with the session once it is saved.
+`circuit-timer run` does), with the ladder steps in its origin.
 
 ``read_plan_start`` runs on a PageLoader worker with its own read-only store; the steps
-are written on the GUI thread's store after the workout's writer has saved the session.
+go into the journal with the session's start, as `run`'s do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,10 +16,8 @@ from circuit_timer.core.model import Circuit
 from circuit_timer.core.today import AdaptedSession, adapted_session, todays_session
 from circuit_timer.session.workout import Origin
 from circuit_timer.store import insights
-from circuit_timer.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from circuit_timer.session.workout import Workout
     from circuit_timer.store.history import HistoryStore
 
 
@@ -72,16 +70,7 @@ def read_plan_start(
         return PlanStart(found.circuit, origin)
     results = insights.progression(store, library, overview.followed, today, as_written)
     adapted = adapted_session(plan, found.planned, original, results, library.circuit)
+    # The steps go with the session's start into the journal: durable, and never a write
+    # on the GUI thread.
+    origin = replace(origin, ladder_steps=adapted.steps)
     return PlanStart(adapted.circuit, origin, adapted.steps)
-
-
-def keep_steps(store: HistoryStore | None, workout: Workout, steps: dict[str, int | None]) -> str:
-    """Record the ladder steps with the workout's session once it is in the history; the
-    one line to show when they cannot be (else "")."""
-    if not steps or store is None or workout.session_uuid is None:
-        return ""
-    try:
-        store.record_ladder_steps(workout.session_uuid, steps)
-    except StoreError as exc:
-        return f"The session's ladder steps are not recorded: {exc}"
-    return ""
