@@ -99,12 +99,16 @@ class SessionColumn(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(INNER)
         column.addWidget(section_title("Today's session"))
-        for label in (self.title, self.facts, self.blocks, self.ladder, self.changes, self.rest):
+        for label in (self.title, self.facts, self.blocks):
+            column.addWidget(label)
+        # Start before the adapted dose's and the plan's details, which can run long: the
+        # button that runs the earned dose is the one in view, never "as written" alone.
+        column.addWidget(self.start)
+        for label in (self.ladder, self.changes, self.rest):
             column.addWidget(label)
         column.addWidget(self.next_plan, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addStretch(1)
         column.addWidget(self.as_written, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.start)
+        column.addStretch(1)
 
     def show_today(
         self, overview: PlanOverview, library: Library, adapted: AdaptedSession | None = None
