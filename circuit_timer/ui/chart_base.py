@@ -183,6 +183,9 @@ class Chart(QWidget):
 
     def _show_empty(self, text: str) -> None:
         self.empty.setText(text)
+        # At least its lines at full width: a tall page that fits without scrolling gives
+        # a hint-only chart no more than its minimum, which misses the wrapped lines.
+        self.empty.setMinimumHeight(self.empty.heightForWidth(self.empty.maximumWidth()))
         self.empty.show()
         self.legend.hide()
         self.view.hide()

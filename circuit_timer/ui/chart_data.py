@@ -8,7 +8,9 @@ axis shows UTC, so a day stays on its own tick whatever the time zone.
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, cast
 
 from circuit_timer.core.asymmetry import (
     FLAG_BELOW,
@@ -18,7 +20,11 @@ from circuit_timer.core.asymmetry import (
     ExerciseAsymmetry,
 )
 from circuit_timer.core.dates import day_month
+from circuit_timer.core.ladder import BACK, CircuitOf, laddered_circuits, step_change
+from circuit_timer.core.model import Adjustment, Exercise, Plan
 from circuit_timer.core.pain import MEANINGFUL_CHANGE
+from circuit_timer.core.progression import dose_words
+from circuit_timer.core.records import SessionRecord
 
 DAY = 86_400.0
 
@@ -130,4 +136,124 @@ def symmetry_summary(items: list[ExerciseAsymmetry]) -> str:
         f" Retests vary by about {NOISE_LOW}-{NOISE_HIGH}% LSI on their own, "
         "so read the trend over several tests, not one."
     )
+    return text
+
+
+# -- earned load: the ladder step and load of each session ---------------------------
+
+
+@dataclass(frozen=True)
+class LadderPoint:
+    """One completed session of a laddered exercise: the step it was done at (0-based,
+    ``BACK`` below the first, None: run as the plan is written, off the ladder) and the
+    heaviest load entered for the exercise (None: none entered; ``bodyweight``: only
+    bodyweight was entered)."""
+
+    date: date
+    step: int | None
+    load_kg: float | None = None
+    bodyweight: bool = False
+
+
+@dataclass(frozen=True)
+class LadderSeries:
+    """A laddered exercise's sessions in date order, with each step's dose in words
+    (``doses[i]`` for step i; ``back`` for the rung below the first)."""
+
+    exercise_id: str
+    name: str
+    doses: tuple[str, ...]
+    back: str
+    points: tuple[LadderPoint, ...]
+
+
+def step_height(step: int) -> float:
+    """The y of a step: 1 for the first, N for the last, 0 for the rung below the first."""
+    return 0.0 if step == BACK else float(step + 1)
+
+
+def load_words(point: LadderPoint) -> str | None:
+    """The load as entered: "7.5 kg", "bodyweight", or None when none was."""
+    if point.load_kg is not None:
+        return f"{point.load_kg:g} kg"
+    return "bodyweight" if point.bodyweight else None
+
+
+def _exercise(plan: Plan, exercise_id: str, circuit_of: CircuitOf) -> Exercise | None:
+    for circuit_id in laddered_circuits(plan, exercise_id, circuit_of):
+        for block in getattr(circuit_of(circuit_id), "blocks", []):
+            for exercise in block.exercises:
+                if exercise.id == exercise_id:
+                    return cast(Exercise, exercise)
+    return None
+
+
+def _short_dose(change: Adjustment, exercise: Exercise) -> str:
+    # Sets x reps only: the load's own words are the runner's to read on the Plan page.
+    return dose_words(change, exercise.model_copy(update={"load": None})).split(", load")[0]
+
+
+def ladder_series(
+    plan: Plan,
+    circuit_of: CircuitOf,
+    steps: dict[str, dict[str, int | None]],
+    sessions: list[SessionRecord],
+    loads: dict[str, list[dict[str, Any]]],
+) -> list[LadderSeries]:
+    """Per ladder of ``plan`` (in its order), the completed ``sessions`` that recorded a
+    step for it, from the store's ``ladder_steps`` and ``loads_by_session``. A partial
+    session is left out, as the progression rule leaves it out."""
+    result = []
+    for exercise_id, ladder in plan.progression.items():
+        exercise = _exercise(plan, exercise_id, circuit_of)
+        if exercise is None:
+            continue
+        points = []
+        for record in sessions:
+            by_exercise = steps.get(record.uuid, {})
+            if record.status != "completed" or exercise_id not in by_exercise:
+                continue
+            sets = [s for s in loads.get(record.uuid, []) if s["exercise_id"] == exercise_id]
+            kgs = [float(s["load_kg"]) for s in sets if s["load_kg"] is not None]
+            points.append(
+                LadderPoint(
+                    record.local_date,
+                    by_exercise[exercise_id],
+                    max(kgs) if kgs else None,
+                    bodyweight=not kgs and any(s["bodyweight"] for s in sets),
+                )
+            )
+        doses = tuple(_short_dose(step, exercise) for step in ladder.steps)
+        back = _short_dose(step_change(ladder, BACK, exercise), exercise)
+        result.append(LadderSeries(exercise_id, exercise.name, doses, back, tuple(points)))
+    return result
+
+
+def ladder_summary(series: LadderSeries) -> str:
+    """One ladder in words: where the runner stands and since when, and the last load.
+    Sessions run as written have no step and say so."""
+    stepped = [p for p in series.points if p.step is not None]
+    if not stepped:
+        text = f"{series.name}: no session on the ladder yet."
+    else:
+        latest = stepped[-1]
+        since = latest.date
+        for point in reversed(stepped):
+            if point.step != latest.step:
+                break
+            since = point.date
+        assert latest.step is not None
+        if latest.step == BACK:
+            where = f"a step back below step 1 ({series.back})"
+        else:
+            where = f"step {latest.step + 1} of {len(series.doses)} ({series.doses[latest.step]})"
+        text = f"{series.name}: {where} since {day_month(since)}"
+        loaded = [p for p in series.points if load_words(p) is not None]
+        text += f"; last load {load_words(loaded[-1])}." if loaded else "; no load entered yet."
+    written = len(series.points) - len(stepped)
+    if written:
+        text += (
+            f" {written} session{'s' * (written != 1)} run as the plan is written "
+            "(no step): a gap in the line."
+        )
     return text

@@ -1,5 +1,6 @@
 """The Charts page: morning pain and left-right balance over time, read from the history,
-with the pain check the CLI prints between them.
+with the pain check the CLI prints between them, and the ladder step (and load) each
+session of the followed plan was done at.
 
 The main window builds it on the first visit (pyqtgraph loads then, not at start-up).
 """
@@ -13,10 +14,13 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from circuit_timer.core.asymmetry import ExerciseAsymmetry
+from circuit_timer.core.library import Library
 from circuit_timer.core.pain import PainAdvice, PainTrend
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.advice_view import AdviceView
+from circuit_timer.ui.chart_data import LadderSeries, ladder_series
+from circuit_timer.ui.chart_ladder import EarnedLoadChart
 from circuit_timer.ui.chart_plots import PainChart, SymmetryChart
 from circuit_timer.ui.page_colours import ERROR_COLOUR
 from circuit_timer.ui.page_loader import LOADING_TEXT, PageLoader
@@ -40,11 +44,17 @@ class ChartsPage(QWidget):
     """Morning pain and left-right balance over time, read from the history."""
 
     def __init__(
-        self, store: HistoryStore, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        store: HistoryStore,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        library: Callable[[], Library] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.today = today
+        # The plans' ladders come from the library (none without one: no ladder to chart).
+        self.library = library or Library
         self.pain_chart = PainChart()
         self.advice = AdviceView()
         self.advice.setMaximumWidth(readable_width(self))
@@ -59,6 +69,7 @@ class ChartsPage(QWidget):
         card.addStretch(0)
         advice.addLayout(card)
         self.symmetry_chart = SymmetryChart()
+        self.ladder_chart = EarnedLoadChart()
         self.empty = empty_state(EMPTY_TEXT)
         self.empty.setMaximumWidth(readable_width(self.empty))
         # Until the first read comes (off the GUI thread, ui/page_loader.py).
@@ -76,6 +87,7 @@ class ChartsPage(QWidget):
         column.addWidget(self.pain_chart, 1)
         column.addWidget(self.advice_box)
         column.addWidget(self.symmetry_chart, 1)
+        column.addWidget(self.ladder_chart, 1)
         self._column = column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -89,10 +101,10 @@ class ChartsPage(QWidget):
         """Read pain, session days and per-side results as of today off the GUI thread,
         and redraw; "Loading" (or "Waiting", while the history is locked) shows until
         the first read comes."""
-        today = self.today()
+        today, library = self.today(), self.library()
         if not self._filled:
             self._show_line(LOADING_TEXT)
-        self.loader.load(lambda store: _read(store, today), self._show)
+        self.loader.load(lambda store: _read(store, library, today), self._show)
 
     def _show(self, read: _ChartsData) -> None:
         self._filled = True
@@ -107,10 +119,15 @@ class ChartsPage(QWidget):
         span = (min(dated), max(dated)) if dated else None
         self.pain_chart.set_data(trend.points, days, span=span)
         self.symmetry_chart.set_data(sides, span=span)
+        self.ladder_chart.set_data(read.ladders or [], span=span)
+        # Only while a plan is followed: the ladder is the plan's (the Plan page starts one).
+        self.ladder_chart.setVisible(read.ladders is not None)
         # A chart with data takes the room; one without is just its heading and a hint.
         self._column.setStretchFactor(self.pain_chart, 1 if trend.points else 0)
         self._column.setStretchFactor(self.symmetry_chart, 1 if sides else 0)
-        nothing = not trend.points and not sides and not known
+        laddered = self.ladder_chart.has_data()
+        self._column.setStretchFactor(self.ladder_chart, 1 if laddered else 0)
+        nothing = not trend.points and not sides and not known and not laddered
         self.empty.setVisible(nothing)
         self.charts.setVisible(not nothing)
 
@@ -143,10 +160,30 @@ class _ChartsData:
     advice: PainAdvice
     days: list[date]
     sides: list[ExerciseAsymmetry]
+    ladders: list[LadderSeries] | None
 
 
-def _read(store: HistoryStore, today: date) -> _ChartsData:
+def _read(store: HistoryStore, library: Library, today: date) -> _ChartsData:
     # The advice `circuit-timer pain --trend` prints, read the same way.
     trend, advice = insights.pain(store, today)
     days = [s.local_date for s in store.sessions(until=today, status="completed")]
-    return _ChartsData(trend, advice, days, insights.sides(store, today))
+    return _ChartsData(
+        trend, advice, days, insights.sides(store, today), _ladders(store, library, today)
+    )
+
+
+def _ladders(store: HistoryStore, library: Library, today: date) -> list[LadderSeries] | None:
+    """The followed plan's ladders, each with its sessions' steps and loads (None when no
+    plan is followed: then the page has no ladder section)."""
+    overview = insights.plan_overview(store, library, today)
+    if overview is None:
+        return None
+    plan = overview.followed.plan
+    if plan is None or not plan.progression:
+        return []
+    enrolment = overview.followed.enrolment
+    steps = store.ladder_steps(enrolment.plan_id, enrolment.started_on, today)
+    if not steps:
+        return ladder_series(plan, library.circuit, {}, [], {})
+    sessions = store.sessions(since=enrolment.started_on, until=today)
+    return ladder_series(plan, library.circuit, steps, sessions, store.loads_by_session())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from circuit_timer.ui.page_style import empty_state
 
 if TYPE_CHECKING:
+    from circuit_timer.core.library import Library
     from circuit_timer.store.history import HistoryStore
 
 
@@ -44,13 +45,17 @@ class LazyPage(QWidget):
             refresh()
 
 
-def charts_page(store: HistoryStore | None, today: Callable[[], date]) -> QWidget:
+def charts_page(
+    store: HistoryStore | None,
+    today: Callable[[], date],
+    library: Callable[[], Library] | None = None,
+) -> QWidget:
     """The Charts page, for a LazyPage: its import waits for its first visit too."""
     # pyqtgraph and numpy cost about 260 ms and 50 MB at start-up.
     from circuit_timer.ui.charts import ChartsPage
 
     assert store is not None
-    return ChartsPage(store, today)
+    return ChartsPage(store, today, library=library)
 
 
 def loading_page() -> QWidget:

@@ -97,7 +97,9 @@ class MainWindow(QMainWindow, WindowPages):
                 "Library": self._library_holder,
                 "Plan": LazyPage(self._plan_page),
                 "History": LazyPage(self._history_page),
-                "Charts": LazyPage(lambda: charts_page(self.store, self.today)),
+                "Charts": LazyPage(
+                    lambda: charts_page(self.store, self.today, lambda: self.watcher.library)
+                ),
             }
         # Until ``load``: what the first paint shows in the page's place.
         self.loading = loading_page()
