@@ -82,8 +82,16 @@ class EarnedLoadChart(Chart):
                 symbolBrush=colour,
                 symbolPen=pg.mkPen(c.background, width=1),
             )
+            # The legend's picture: the line and the marker as drawn (edged as the dots are);
+            # one point, as pyqtgraph styles a marker only once it has data. Not plotted.
             sample = pg.PlotDataItem(
-                pen=pg.mkPen(colour, width=3), symbol=symbol, symbolBrush=colour, symbolSize=10
+                [0.0],
+                [0.0],
+                pen=pg.mkPen(colour, width=3),
+                symbol=symbol,
+                symbolBrush=colour,
+                symbolSize=10,
+                symbolPen=pg.mkPen(c.background, width=1),
             )
             for item in (line, dots):
                 self.plot.addItem(item)
