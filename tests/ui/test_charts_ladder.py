@@ -19,8 +19,9 @@ from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.chart_data import LadderPoint, timestamp
 from circuit_timer.ui.chart_ladder import NO_LADDER_TEXT
 from circuit_timer.ui.charts import ChartsPage, _ladders
+from circuit_timer.ui.main_window import MainWindow
 from tests.commandline import Cli
-from tests.ui.driving import wait_loaded
+from tests.ui.driving import wait_loaded, wait_shown
 from tests.ui.layout_checks import clipping
 
 RACE = 23  # days from the real today: pf-crash-course sessions 30, 28, 25 and 23 out
@@ -127,3 +128,11 @@ def test_without_a_followed_plan_there_is_no_ladder_section(
     page = _page(qtbot, store, _library())
     assert not page.charts.isHidden()
     assert page.ladder_chart.isHidden()
+
+
+def test_the_window_hands_the_charts_its_library(
+    qtbot: QtBot, seeded: HistoryStore, window: MainWindow
+) -> None:
+    holder = wait_shown(qtbot, window, "Charts")
+    (page,) = holder.findChildren(ChartsPage)
+    assert [e for e, _, _ in page.ladder_chart.series()] == [HEEL]
