@@ -26,6 +26,11 @@ NO_LADDER_TEXT = (
     "each session was done at, and the load you entered, show here."
 )
 
+NO_STEP_TEXT = (
+    "No session on your plan's ladder yet. Run (or log) today's session: the step it is "
+    "done at, and the load you entered, show here."
+)
+
 
 class EarnedLoadChart(Chart):
     """Each laddered exercise's step per session over time, drawn as steps; a session run
@@ -33,6 +38,7 @@ class EarnedLoadChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._series: list[LadderSeries] = []
+        self._laddered = False
         self.lines: list[tuple[str, pg.PlotDataItem]] = []
         self.labels: list[pg.TextItem] = []
         super().__init__("Earned load", "Ladder step", parent)
@@ -44,6 +50,7 @@ class EarnedLoadChart(Chart):
         """Show each ladder's sessions; the days shown are those of the sessions, widened
         to ``span`` if given (to line up with the other charts)."""
         self._span = span
+        self._laddered = bool(series)
         self._series = [s for s in series if s.points]
         self._draw()
 
@@ -55,7 +62,7 @@ class EarnedLoadChart(Chart):
         self._clear()
         self.lines, self.labels = [], []
         if not self._series:
-            self._show_empty(NO_LADDER_TEXT)
+            self._show_empty(NO_STEP_TEXT if self._laddered else NO_LADDER_TEXT)
             return
         c = self.colours()
         top = 1

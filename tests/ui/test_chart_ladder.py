@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.ladder import BACK
 from circuit_timer.ui.chart_data import LadderPoint, LadderSeries, ladder_summary, timestamp
-from circuit_timer.ui.chart_ladder import NO_LADDER_TEXT, EarnedLoadChart
+from circuit_timer.ui.chart_ladder import NO_LADDER_TEXT, NO_STEP_TEXT, EarnedLoadChart
 
 DAY1 = date(2025, 3, 1)
 
@@ -60,6 +60,8 @@ def test_no_session_on_a_ladder_is_the_empty_state(qtbot: QtBot) -> None:
     qtbot.addWidget(chart)
     chart.set_data([_series("raise", [])])
     assert not chart.has_data()
+    assert chart.empty.text() == NO_STEP_TEXT and chart.view.isHidden()
+    chart.set_data([])  # the plan has no ladder
     assert chart.empty.text() == NO_LADDER_TEXT and chart.view.isHidden()
 
 
