@@ -21,7 +21,7 @@ from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
 from circuit_timer.core.model import Adjustment, Circuit
 from circuit_timer.core.progression import dose_words
-from circuit_timer.core.today import AdaptedSession, adapted_session, todays_session
+from circuit_timer.core.today import AdaptedSession, todays_session
 from circuit_timer.session.cue_scheduler import favour_cue_thread
 from circuit_timer.session.sound import MAX_SPEED_WITH_SOUND, SoundCues, sound_cues
 from circuit_timer.session.workout import Origin, Workout
@@ -80,12 +80,12 @@ def _choice(args: argparse.Namespace, library: Library, store: HistoryStore) -> 
         plan_id=overview.followed.enrolment.plan_id,
         plan_week=found.planned.weeks_out,
     )
-    plan, original = overview.followed.plan, library.circuit(found.planned.circuit_id)
-    if plan is None or original is None or not plan.progression:
-        return _Choice(found.circuit, origin)
     as_written = bool(getattr(args, "as_written", False))
-    results = insights.progression(store, library, overview.followed, now, as_written)
-    adapted = adapted_session(plan, found.planned, original, results, library.circuit)
+    adapted = insights.adapted_plan_session(
+        store, library, overview.followed, found, now, as_written
+    )
+    if adapted is None:
+        return _Choice(found.circuit, origin)
     # The steps go in the session's start record: written with the session, or replayed.
     origin = replace(origin, ladder_steps=dict(adapted.steps))
     return _Choice(adapted.circuit, origin, _adaptation_line(adapted, as_written))

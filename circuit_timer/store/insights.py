@@ -35,6 +35,7 @@ from circuit_timer.core.schedule import (
     sessions_on,
 )
 from circuit_timer.core.streaks import Streaks, plan_calendar, streaks_of_days
+from circuit_timer.core.today import AdaptedSession, TodaysSession, adapted_session
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.plans import active_of
 
@@ -284,3 +285,21 @@ def progression(
     return plan_decisions(
         plan, library.circuit, histories, advice, today, enrolment.race_date, as_written
     )
+
+
+def adapted_plan_session(
+    store: HistoryStore,
+    library: Library,
+    followed: FollowedPlan,
+    found: TodaysSession,
+    today: date,
+    as_written: bool = False,
+) -> AdaptedSession | None:
+    """Today's plan session ``found`` as the progression rule adapts it (or as written, the
+    choice recorded); None when its plan has no ladder or its circuit is gone. One answer
+    for `run` and the window's Start."""
+    plan, original = followed.plan, library.circuit(found.planned.circuit_id)
+    if plan is None or original is None or not plan.progression:
+        return None
+    results = progression(store, library, followed, today, as_written)
+    return adapted_session(plan, found.planned, original, results, library.circuit)

@@ -65,11 +65,11 @@ def read_plan_start(
         plan_id=overview.followed.enrolment.plan_id,
         plan_week=found.planned.weeks_out,
     )
-    plan, original = overview.followed.plan, library.circuit(found.planned.circuit_id)
-    if plan is None or original is None or not plan.progression:
+    adapted = insights.adapted_plan_session(
+        store, library, overview.followed, found, today, as_written
+    )
+    if adapted is None:
         return PlanStart(found.circuit, origin)
-    results = insights.progression(store, library, overview.followed, today, as_written)
-    adapted = adapted_session(plan, found.planned, original, results, library.circuit)
     # The steps go with the session's start into the journal: durable, and never a write
     # on the GUI thread.
     origin = replace(origin, ladder_steps=adapted.steps)

@@ -148,10 +148,19 @@ def test_sigkill_between_sets_loses_nothing_recorded(tmp_path: Path, after: int)
         assert session.status == "partial"
 
 
+def _start_record(uid: str, when: datetime) -> dict[str, object]:
+    from circuit_timer.store import entries
+
+    return entries.start(
+        uid, "x", circuit_title=None, circuit_hash=None, plan_id=None, plan_week=None,
+        started_at=when, local_date=when.date(),
+    )  # fmt: skip
+
+
 def test_a_deleted_session_does_not_come_back_from_a_journal_left_beside_it(
     tmp_path: Path,
 ) -> None:
-    from circuit_timer.store import entries, journal
+    from circuit_timer.store import journal
 
     path = tmp_path / "history.db"
     when = datetime(2026, 11, 30, 8, tzinfo=UTC)
@@ -159,11 +168,7 @@ def test_a_deleted_session_does_not_come_back_from_a_journal_left_beside_it(
         uid = store.start_session("x", started_at=when)
         # Left as a workout whose last checkpoint was not whole leaves it.
         left = journal.Journal(journal.folder_of(path), uid)
-        start = entries.start(
-            uid, "x", circuit_title=None, circuit_hash=None, plan_id=None, plan_week=None,
-            started_at=when, local_date=when.date(),
-        )  # fmt: skip
-        left.append(start)
+        left.append(_start_record(uid, when))
         left.close()
         assert left.path.exists()
         store.delete_session(uid)
@@ -173,18 +178,14 @@ def test_a_deleted_session_does_not_come_back_from_a_journal_left_beside_it(
 
 
 def test_deleting_leaves_the_journal_a_live_workout_still_writes(tmp_path: Path) -> None:
-    from circuit_timer.store import entries, journal
+    from circuit_timer.store import journal
 
     path = tmp_path / "history.db"
     when = datetime(2026, 11, 30, 8, tzinfo=UTC)
     with HistoryStore(path) as store:
         uid = store.start_session("x", started_at=when)
         live = journal.Journal(journal.folder_of(path), uid)
-        start = entries.start(
-            uid, "x", circuit_title=None, circuit_hash=None, plan_id=None, plan_week=None,
-            started_at=when, local_date=when.date(),
-        )  # fmt: skip
-        live.append(start)  # open and locked, as a running workout holds it
+        live.append(_start_record(uid, when))  # open and locked, as a running workout holds it
         try:
             store.delete_session(uid)
             assert live.path.exists()
