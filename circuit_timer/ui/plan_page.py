@@ -49,7 +49,7 @@ from circuit_timer.ui.page_loader import LOADING_TEXT, WAITING_TEXT, PageLoader
 from circuit_timer.ui.page_style import scaled_font, set_role
 from circuit_timer.ui.plan_acting import PlanActing
 from circuit_timer.ui.plan_chooser import PlanChooser
-from circuit_timer.ui.plan_ladder import LadderLines, ladder_lines
+from circuit_timer.ui.plan_ladder import LadderLines, ladder_lines, ladder_text
 from circuit_timer.ui.plan_tree import SESSION_INDEX, STATUS, PlanTree
 
 # What the page reads: the active enrolment, where the runner stands in it, and the
@@ -339,9 +339,10 @@ class PlanPage(QWidget, PlanActing):
         followed = overview.followed
         assert followed.plan is not None
         self.schedule = list(followed.schedule)
-        self.schedule_title.setText(
-            progress_title(followed.enrolment.started_on, overview.progress, overview.adherence)
-        )
+        title = progress_title(followed.enrolment.started_on, overview.progress, overview.adherence)
+        # Today's adapted dose and the rule's reason, in sight without a tooltip.
+        reason = ladder_text(self._ladder, overview.today)
+        self.schedule_title.setText(f"{title}\n{reason}" if reason else title)
         enrolment = followed.enrolment
         self.tree.show_progress(followed.plan, overview.progress, enrolment.race_date,
                                 enrolment.started_on, overview.today, self._library(),
@@ -362,7 +363,9 @@ class PlanPage(QWidget, PlanActing):
         if planned is None or item is None:
             return
         circuit = self._library().circuit(planned.circuit_id)
-        self.detail.setText(session_detail(planned, circuit, item.text(STATUS)))
+        ladder = ladder_text(self._ladder, planned.date) if self.following_shown() else ""
+        text = session_detail(planned, circuit, item.text(STATUS))
+        self.detail.setText(f"{text}\n{ladder}" if ladder else text)
 
     def _update_buttons(self, plan: Plan | None, race: date) -> None:
         active = self.active

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from circuit_timer.core.dates import day_text
@@ -31,6 +31,11 @@ SESSION_DATE = Qt.ItemDataRole.UserRole + 2
 # The status as `plan status --json` has it: done, missed or upcoming.
 PLAN_STATUS = Qt.ItemDataRole.UserRole + 3
 WHEN, SESSION, TIME, CHANGES, STATUS = range(5)
+# The Session column wraps below this share of the room the fixed columns leave, so a
+# long title ("Left-right check: heel raise, bridge, hip abduction") never squeezes Plan
+# changes to nothing or pushes Time off screen in a small window.
+SESSION_SHARE = 0.45
+SESSION_MIN_WIDTH = 110
 
 
 class PlanTree(QTreeWidget):
@@ -48,15 +53,36 @@ class PlanTree(QTreeWidget):
         self.setItemsExpandable(False)
         self.setFont(scaled_font(self, 1.1))
         self.setAlternatingRowColors(True)
-        self.setItemDelegate(WrappingDelegate(self, CHANGES))
+        self.setItemDelegate(WrappingDelegate(self, SESSION, CHANGES))
         header = self.header()
         header.setStretchLastSection(False)
         header.moveSection(header.visualIndex(STATUS), 1)
-        for column in (WHEN, SESSION, TIME, STATUS):
+        for column in (WHEN, TIME, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CHANGES, QHeaderView.ResizeMode.Stretch)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the Session column to the new width."""
+        super().resizeEvent(event)
+        self.fit_session()
+
+    def fit_session(self) -> None:
+        """The Session column as wide as its longest title, or its share of the room."""
+        header = self.header()
+        header.resizeSections()  # the contents-sized columns as they are now
+        fixed = sum(header.sectionSize(c) for c in (WHEN, TIME, STATUS)
+                    if not self.isColumnHidden(c))  # fmt: skip
+        metrics = QFontMetrics(self._bold)  # today's row is bold: the widest
+        titles = [item.text(SESSION) for week in tree_items(self) for item in child_items(week)]
+        # The text's margins in a cell (the style's focus frame on either side).
+        longest = max((metrics.horizontalAdvance(t) for t in titles), default=0) + 24
+        share = max(int((self.viewport().width() - fixed) * SESSION_SHARE), SESSION_MIN_WIDTH)
+        width = max(min(longest, share), header.sectionSizeHint(SESSION))
+        if header.sectionSize(SESSION) != width:
+            header.resizeSection(SESSION, width)
 
     # -- reading -----------------------------------------------------------------
 
@@ -120,6 +146,7 @@ class PlanTree(QTreeWidget):
             if week.weeks_out == 0:
                 item.addChild(self._race_item(race))
             item.setExpanded(True)
+        self.fit_session()
 
     def show_progress(
         self, plan: Plan, progress: Sequence[PlannedStatus], race: date, started: date,
@@ -168,6 +195,7 @@ class PlanTree(QTreeWidget):
             if week.weeks_out == 0:
                 item.addChild(self._race_item(race))
             item.setExpanded(True)
+        self.fit_session()
 
     def _week_item(self, weeks_out: int, label: str | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([week_title(weeks_out, label)])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -156,3 +157,37 @@ def assert_fits(widget: QLabel | QPushButton) -> None:
         return
     assert metrics.horizontalAdvance(widget.text()) <= room.width(), widget.text()
     assert metrics.height() <= room.height() + 2, (widget.text(), metrics.height(), room)
+
+
+def hidden_columns(view: QTreeView) -> list[str]:
+    """Each shown column that lies (wholly or partly) beyond the view's right edge."""
+    header = view.header()
+    width = view.viewport().width()
+    return [
+        f"{name(view)}: column {view.model().headerData(c, Qt.Orientation.Horizontal)!r} ends at "
+        f"{header.sectionViewportPosition(c) + header.sectionSize(c)}, the view is {width} wide"
+        for c in range(header.count())
+        if not header.isSectionHidden(c)
+        and header.sectionViewportPosition(c) + header.sectionSize(c) > width
+    ]
+
+
+def tall_rows(view: QTreeView, slack: int = 4) -> list[str]:
+    """Each row taller than its tallest cell needs (a squeezed column's wrapping makes
+    rows tall and empty elsewhere)."""
+    problems = []
+    for first in _indexes(view):
+        columns = [c for c in range(view.model().columnCount()) if not view.isColumnHidden(c)]
+        need = max(view.sizeHintForIndex(first.siblingAtColumn(c)).height() for c in columns)
+        height = view.visualRect(first).height()
+        if height > need + slack:
+            problems.append(f"{name(view)}: row {str(first.data())[:30]!r} is {height} high, "
+                            f"its cells need {need}")  # fmt: skip
+    return problems
+
+
+def settle() -> None:
+    """Let layout requests and re-wrapping (posted events, each round posting the next)
+    run out."""
+    for _ in range(10):
+        QApplication.processEvents()

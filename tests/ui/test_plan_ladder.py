@@ -1,6 +1,7 @@
 """The Plan page's ladder lines: the step each past session of the laddered heel raise
-was done at (the climb, then the step back), and today's dose with its decision; the
-rule's reason in the row's tooltip."""
+was done at (the climb, then the step back) with the load entered, and today's dose with
+its decision; the rule's reason in the row's tooltip and in sight under the schedule's
+title and in the selected session's detail."""
 
 from __future__ import annotations
 
@@ -44,3 +45,37 @@ def test_past_sessions_show_their_step_and_today_its_earned_dose(
     }
     tip = rows[_day(0).isoformat()].toolTip(CHANGES)
     assert "Pain passed 5/10" in tip
+
+
+def test_each_step_says_the_load_entered_and_today_says_why_in_sight(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(RACE).isoformat(),
+           "--as-of", _day(RACE - 30).isoformat())  # fmt: skip
+    for out, pain, load in ((30, "2", ["7.5"]), (28, "2", ["bw"]), (25, "7", [])):
+        day = _day(RACE - out).isoformat()
+        cli.ok("pain", "2", "--date", day, "--as-of", day)
+        loads = [f"--load=towel-heel-raise={kg}" for kg in load]
+        cli.ok("log", "pf-crash-course", "--date", day, "--pain", pain, "--as-of", day, *loads)
+    wait_shown(qtbot, window, "Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    rows = {item.data(WHEN, SESSION_DATE): item for item in page.tree.session_items()}
+    lines = [rows[_day(RACE - out).isoformat()].text(CHANGES).splitlines()[-1]
+             for out in (30, 28, 25)]  # fmt: skip
+    assert lines == [
+        "Ladder: done at 3 x 12, 7.5 kg",
+        "Ladder: done at 3 x 12, bodyweight",
+        "Ladder: done at 4 x 10",  # no load entered: none said, never 0 kg
+    ]
+    # Today's reason is on the page, not only in a tooltip: under the schedule's title,
+    # and in the detail of today's session when it is selected.
+    reason = "Pain passed 5/10: Single-leg heel raise, towel under the toes steps back"
+    title = page.schedule_title
+    assert reason in title.text() and title.isVisible()
+    assert "3 x 12, load: 12RM (you could just manage 12) today." in title.text()
+    page.tree.setCurrentItem(rows[_day(0).isoformat()])
+    assert reason in page.detail.text()
+    page.tree.setCurrentItem(rows[_day(RACE - 30).isoformat()])
+    assert page.detail.text().endswith("towel under the toes: done at 3 x 12, 7.5 kg")
