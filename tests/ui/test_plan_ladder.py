@@ -79,3 +79,17 @@ def test_each_step_says_the_load_entered_and_today_says_why_in_sight(
     assert reason in page.detail.text()
     page.tree.setCurrentItem(rows[_day(RACE - 30).isoformat()])
     assert page.detail.text().endswith("towel under the toes: done at 3 x 12, 7.5 kg")
+
+
+def test_a_late_start_says_under_the_title_that_the_ladder_will_not_be_climbed(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(14).isoformat())
+    wait_shown(qtbot, window, "Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    text = page.schedule_title.text()
+    assert "First session on the ladder: Single-leg heel raise" in text
+    assert "14 days to the race: fewer than the 18 the ladder needs" in text
+    assert page.schedule_title.isVisible()
