@@ -4,7 +4,8 @@ Run under an X server (``make screenshots`` starts Xvfb):
     python scripts/screenshots.py OUTPUT_FOLDER [--speed 150]
 Saves library.png, workout-tempo-side.png, rest-next-up.png, summary.png, summary-saved.png
 and test-beat.png (the workouts),
-and today.png, plan.png, history.png and charts.png on a seeded history; with --theme dark
+and today.png, plan.png, history.png, charts.png and charts-earned-load.png (Charts
+scrolled to its Earned load section) on a seeded history; with --theme dark
 or light every name gets that suffix. The window keeps the size a new user first sees
 (MainWindow's default, 1100x760) unless --size says otherwise. Prints the Qt platform it
 ran on (the test checks it is xcb, a real window). Run it with CIRCUIT_TIMER_HOME pointing
@@ -20,51 +21,69 @@ import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.core.records import CompletedSet
-from circuit_timer.core.schedule import plan_schedule
+from circuit_timer.core.today import adapted_session
 from circuit_timer.files import paths
 from circuit_timer.session.cue_scheduler import favour_cue_thread
+from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import make_application, open_main_window
+from circuit_timer.ui.chart_ladder import EarnedLoadChart
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.page_loader import PageLoader, wait_for_reads
 
 POLL_MS = 10
 
 
+# The towel heel raise loads the runner entered, session by session (kg; None: bodyweight).
+HEEL_RAISE_LOADS = (None, 5.0, 7.5, 7.5)
+
+
 def seed(today: date) -> None:
-    """A runner 3 weeks from the race: a plan, the sessions done, morning pain, a test."""
+    """A runner 3 weeks from the race: a plan, the sessions done (each on the ladder step
+    the progression rule gave it that day, with the load entered), morning pain, a test."""
     library = load_library(paths.bundled_circuits_dir(), None)
     plan = library.plan("pf-crash-course-4-weeks")
     assert plan is not None
-    race, started = today + timedelta(days=19), today - timedelta(days=9)
+    race, started = today + timedelta(days=21), today - timedelta(days=11)
     with HistoryStore.in_folder(paths.user_home()) as store:
         store.enrol(plan.id, race, started)
-        for n, planned in enumerate(plan_schedule(plan, race, started)):
-            if planned.date >= today or n == 2:  # the third session was missed
-                continue
+        # Morning pain first: the rule reads it on each session's day.
+        for n, value in enumerate([6, 6, 5, 6, 5, 5, 4, 4, 4, 3]):
+            store.add_pain(today - timedelta(days=10 - n), "morning", value)
+        [followed] = insights.followed_plans(store.enrolments(), library)
+        done = [
+            p for p in followed.schedule if p.date < today and p.circuit_id == "pf-crash-course"
+        ]
+        del done[1]  # the second session was missed
+        for n, planned in enumerate(done):
             circuit = library.circuit(planned.circuit_id)
             assert circuit is not None
-            noon = datetime.combine(planned.date, time(18, 0)).astimezone(UTC)
+            # As `log` does: the session the rule adapted that day, and its steps.
+            results = insights.progression(store, library, followed, planned.date)
+            adapted = adapted_session(plan, planned, circuit, results, library.circuit)
+            evening = datetime.combine(planned.date, time(18, 0)).astimezone(UTC)
             uid = store.start_session(
                 circuit.id,
                 circuit_title=circuit.title,
                 plan_id=plan.id,
                 plan_week=planned.weeks_out,
-                started_at=noon,
+                started_at=evening,
+                ladder_steps=adapted.steps,
             )
-            store.record_planned_sets(uid, planned_sets(circuit))
-            store.finish_session(uid, "completed", pain_after=[4, 3, 3, 2][n % 4])
-        for n, value in enumerate([6, 6, 5, 6, 5, 5, 4, 4, 4, 3]):
-            store.add_pain(today - timedelta(days=10 - n), "morning", value)
+            kg = HEEL_RAISE_LOADS[n]
+            loads = {"towel-heel-raise": (kg, kg is None)}
+            store.record_planned_sets(uid, planned_sets(adapted.circuit), loads=loads)
+            store.finish_session(uid, "completed", pain_after=[3, 2, 3, 2][n])
         test = library.circuit("heel-raise-test")
         assert test is not None
-        for days_ago, left, right in ((9, 22, 17), (2, 24, 21)):
+        # The left-right check the morning of the first session and of the last one.
+        for days_ago, left, right in ((11, 22, 17), (2, 24, 21)):
             when = datetime.combine(today - timedelta(days=days_ago), time(8)).astimezone(UTC)
             uid = store.start_session(test.id, circuit_title=test.title, started_at=when)
             for side, reps in (("left", left), ("right", right)):
@@ -113,6 +132,20 @@ class Tour:
         self.shots.append(name)
         print(f"saved {path}", flush=True)
 
+    def shoot_earned_load(self) -> None:
+        """The Charts page scrolled down to its Earned load section."""
+        chart = self.window.findChild(EarnedLoadChart)
+        area = chart.parentWidget() if chart else None
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        assert chart is not None and isinstance(area, QScrollArea)
+        inner = area.widget()
+        top = chart.mapTo(inner, QPoint(0, 0)).y()
+        area.verticalScrollBar().setValue(top - 16)
+        QApplication.processEvents()
+        self.shoot("charts-earned-load")
+        area.verticalScrollBar().setValue(0)
+
     def step(self) -> None:
         self.waited += POLL_MS
         w = self.window
@@ -128,6 +161,8 @@ class Tour:
                         QApplication.processEvents()
                     QApplication.processEvents()
                     self.shoot(page.lower())
+                    if page == "Charts":
+                        self.shoot_earned_load()
             w.show_page("Library")
             w.library_page.search.clear()
             w.library_page.select("pf-crash-course")
@@ -204,7 +239,7 @@ def main() -> int:
     QTimer.singleShot(120_000, lambda: (print("timed out", flush=True), app.exit(1)))
     status = app.exec()
     wanted = {"library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved",
-              "test-beat", "today", "plan", "history", "charts"}  # fmt: skip
+              "test-beat", "today", "plan", "history", "charts", "charts-earned-load"}  # fmt: skip
     missing = wanted - set(tour.shots)
     if missing:
         print(f"missing screenshots: {sorted(missing)}", file=sys.stderr)

@@ -15,7 +15,7 @@ from tests.paths import REPO
 
 SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved", "test-beat",
          "today", "plan",
-         "history", "charts")  # fmt: skip
+         "history", "charts", "charts-earned-load")  # fmt: skip
 
 
 @pytest.mark.parametrize("theme", ["system", "dark"])
