@@ -19,12 +19,19 @@ def test_the_column_reads_from_across_the_room(qtbot: QtBot) -> None:
     assert column.start.font().pointSizeF() > column.title.font().pointSizeF()
 
 
-def test_start_is_last_and_the_next_plan_button_waits_to_be_asked_for(qtbot: QtBot) -> None:
+def test_start_follows_the_session_before_its_details_and_next_plan_waits(qtbot: QtBot) -> None:
+    # Start right under the session's title, time and blocks: the adapted dose's reason and
+    # the plan's changes can run long, and the button in view must be the one that runs
+    # the earned dose, never "Run the plan as written" alone (issue 14).
     column = SessionColumn()
     qtbot.addWidget(column)
     column.show()
     assert column.next_plan.isHidden()
     layout = column.layout()
     assert isinstance(layout, QVBoxLayout)
-    last = layout.itemAt(layout.count() - 1)
-    assert last is not None and last.widget() is column.start
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    widgets = [item.widget() if item is not None else None for item in items]
+    start = widgets.index(column.start)
+    assert widgets[start - 1] is column.blocks
+    for later in (column.ladder, column.changes, column.rest, column.as_written):
+        assert widgets.index(later) > start
