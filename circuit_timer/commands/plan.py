@@ -24,12 +24,11 @@ from circuit_timer.core.describe import (
     week_name,
 )
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Adjustment, Circuit
-from circuit_timer.core.progression import dose_words
+from circuit_timer.core.model import Circuit
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.core.suggest import closest
 from circuit_timer.core.timeline import compile_timeline
-from circuit_timer.core.today import AdaptedSession, adapted_session
+from circuit_timer.core.today import AdaptedSession, adapted_session, ladder_doses
 from circuit_timer.store import insights
 
 
@@ -112,22 +111,16 @@ def _overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]
 
 def _ladder_lines(adapted: AdaptedSession, plan_circuit: Circuit) -> list[str]:
     """Per governed exercise: the adapted dose beside the plan's, then the reason."""
-    plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
-    # As it runs: the step's dose with the session's scale on top.
-    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
     lines = []
-    for result in adapted.results:
-        exercise = plan_exercises.get(result.exercise_id)
-        if exercise is None or result.exercise_id not in runs:
-            continue
-        as_written = dose_words(Adjustment(), exercise)
+    for one in ladder_doses(adapted, plan_circuit):
+        result = one.result
         if result.change is None:
-            lines.append(f"  {exercise.name}: {as_written}, the plan as written.")
-        elif (dose := dose_words(Adjustment(), runs[result.exercise_id])) == as_written:
-            lines.append(f"  {exercise.name}: {dose}, as the plan has it ({result.decision}).")
+            lines.append(f"  {one.name}: {one.written}, the plan as written.")
+        elif one.dose == one.written:
+            lines.append(f"  {one.name}: {one.dose}, as the plan has it ({result.decision}).")
         else:
             lines.append(
-                f"  {exercise.name}: {dose} in place of the plan's {as_written} "
+                f"  {one.name}: {one.dose} in place of the plan's {one.written} "
                 f"({result.decision})."
             )
         lines.append(f"    {result.reason}")

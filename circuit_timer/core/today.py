@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from circuit_timer.core.ladder import CircuitOf, laddered_circuits
-from circuit_timer.core.model import Circuit, Plan
-from circuit_timer.core.progression import ProgressionResult, adapted_circuit
+from circuit_timer.core.model import Adjustment, Circuit, Plan
+from circuit_timer.core.progression import ProgressionResult, adapted_circuit, dose_words
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus, session_circuit
 
 # One of today's planned sessions: its circuit as the plan runs it (None: the library no
@@ -84,3 +84,31 @@ def adapted_session(
         return AdaptedSession(session_circuit(planned, circuit), governing, steps)
     adapted = adapted_circuit(plan, planned.session, circuit, governing, circuit_of)
     return AdaptedSession(adapted, governing, steps)
+
+
+@dataclass(frozen=True)
+class LadderDose:
+    """One laddered exercise of an adapted session in words: the dose the plan as written
+    has (``written``) and the one it runs at (``dose``), with the rule's ``result``."""
+
+    name: str
+    written: str
+    dose: str
+    result: ProgressionResult
+
+
+def ladder_doses(adapted: AdaptedSession, plan_circuit: Circuit) -> list[LadderDose]:
+    """Per laddered exercise that runs today, its dose beside the plan's (one walk for
+    `plan today` and the window, each with its own wording)."""
+    plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
+    # As it runs: the step's dose with the session's scale on top.
+    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
+    doses = []
+    for result in adapted.results:
+        exercise = plan_exercises.get(result.exercise_id)
+        if exercise is None or result.exercise_id not in runs:
+            continue
+        written = dose_words(Adjustment(), exercise)
+        dose = dose_words(Adjustment(), runs[result.exercise_id])
+        doses.append(LadderDose(exercise.name, written, dose, result))
+    return doses

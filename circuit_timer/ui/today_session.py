@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Adjustment, Circuit
+from circuit_timer.core.model import Circuit
 from circuit_timer.core.plan_words import session_changes, session_minutes
-from circuit_timer.core.progression import dose_words
 from circuit_timer.core.schedule import PlannedSession
-from circuit_timer.core.today import AdaptedSession, todays_session
+from circuit_timer.core.today import AdaptedSession, ladder_doses, todays_session
 from circuit_timer.store.insights import PlanOverview
 from circuit_timer.ui.page_colours import PASSED_COLOUR
 from circuit_timer.ui.page_style import INNER, scaled_font, section_title, text_label
@@ -35,26 +34,17 @@ def changes_html(planned: PlannedSession, circuit: Circuit | None) -> str:
 def ladder_html(adapted: AdaptedSession, plan_circuit: Circuit) -> str:
     """Per laddered exercise: the dose it runs at today beside the plan's, then the rule's
     one line of reason (and the late-start notice), as `plan today` says them."""
-    plan_exercises = {ex.id: ex for block in plan_circuit.blocks for ex in block.exercises}
-    # As it runs: the step's dose with the session's scale on top.
-    runs = {ex.id: ex for block in adapted.circuit.blocks for ex in block.exercises}
     items = []
-    for result in adapted.results:
-        exercise = plan_exercises.get(result.exercise_id)
-        if exercise is None or result.exercise_id not in runs:
-            continue
-        written = dose_words(Adjustment(), exercise)
-        dose = dose_words(Adjustment(), runs[result.exercise_id])
+    for one in ladder_doses(adapted, plan_circuit):
+        result = one.result
         if result.change is None:
-            head = f"{written}, the plan as written"
-        elif dose == written:
-            head = f"{dose}, as the plan has it"
+            head = f"{one.written}, the plan as written"
+        elif one.dose == one.written:
+            head = f"{one.dose}, as the plan has it"
         else:
-            head = f"{dose} \u2014 the plan has {written}"
+            head = f"{one.dose} \u2014 the plan has {one.written}"
         lines = [head, result.reason] + ([result.notice] if result.notice else [])
-        items.append(
-            f"<li><b>{escape(exercise.name)}</b>: {'<br>'.join(escape(t) for t in lines)}</li>"
-        )
+        items.append(f"<li><b>{escape(one.name)}</b>: {'<br>'.join(escape(t) for t in lines)}</li>")
     if not items:
         return ""
     return "Adapted to how your last sessions went:<ul>" + "".join(items) + "</ul>"
