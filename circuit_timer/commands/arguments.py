@@ -173,7 +173,7 @@ def _history(sub: SubParsers) -> None:
 
 
 def _plan(sub: SubParsers) -> None:
-    """Add `plan start|today|status|stop`."""
+    """Add `plan start|today|status|calendar|stop`."""
     plan = sub.add_parser("plan", help="follow a plan counted back from your race date")
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
 
@@ -199,6 +199,19 @@ def _plan(sub: SubParsers) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     add_as_of(p)
     p.set_defaults(handler=_lazy("plan", "cmd_status"))
+
+    p = actions.add_parser(
+        "calendar",
+        help="write the plan's sessions left and the race as a calendar file (.ics)",
+        description="Write the active plan's sessions from today on that are not done, one "
+        "all-day event each with its circuit, dose and the plan's changes, and the race, "
+        "as an iCalendar file to import into a calendar app. Writing again gives the same "
+        "event ids, so importing again updates the events.",
+    )
+    p.add_argument("file", metavar="FILE.ics")
+    p.add_argument("--remind", metavar="HH:MM", help="a reminder at this time on each session day")
+    add_as_of(p)
+    p.set_defaults(handler=_lazy("plan_calendar", "cmd_calendar"))
 
     p = actions.add_parser("stop", help="stop following the active plan (its history stays)")
     add_as_of(p)
