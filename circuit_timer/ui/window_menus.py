@@ -24,8 +24,8 @@ class MenuWindow(Protocol):
 
 
 def add_menus(window: QMainWindow) -> None:
-    """File (new circuit, folder, settings, export, import, quit), View (full screen)
-    and Help (about)."""
+    """File (new circuit, folder, settings, export, import, plan to calendar, quit), View
+    (full screen) and Help (about)."""
     calls: MenuWindow = window  # type: ignore[assignment]
     file = window.menuBar().addMenu("&File")
     add = partial(_action, window)
@@ -35,6 +35,7 @@ def add_menus(window: QMainWindow) -> None:
     file.addSeparator()
     add(file, "&Export history…", calls.export_history)
     add(file, "&Import history…", calls.import_history)
+    add(file, "Export plan to &calendar…", lambda: export_calendar(window))
     file.addSeparator()
     add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     view = window.menuBar().addMenu("&View")
@@ -56,6 +57,13 @@ def _action(
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
+
+
+def export_calendar(window: QMainWindow) -> None:
+    """File > Export plan to calendar… (imported when chosen: it brings icalendar)."""
+    from circuit_timer.ui.calendar_export import export_plan_calendar
+
+    export_plan_calendar(window)
 
 
 def toggle_fullscreen(window: QWidget) -> None:
