@@ -202,8 +202,8 @@ def build_calendar(what: PlanCalendar, circuit_of: CircuitOf, stamp: datetime) -
             race_uid(what.enrolment),
             race,
             "Race day",
-            f"The race {what.plan.title} counts back from ({day_text(race, year=True)}). "
-            "No session today: race.",
+            f"{day_text(race, year=True)}: the race your plan counts back from "
+            f"({what.plan.title}).",
             stamp,
         )
     )

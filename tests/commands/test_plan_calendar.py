@@ -156,6 +156,10 @@ def test_the_race_is_an_all_day_event(cli: Cli, tmp_path: Path) -> None:
     [race] = [c for c in read(data).children if c.value("UID").endswith("-race@circuit-timer")]
     assert all_day(race, "DTSTART") == date(2026, 12, 20)
     assert unescape(race.value("SUMMARY")) == "Race day"
+    assert unescape(race.value("DESCRIPTION")) == (
+        "Sun 20 Dec 2026: the race your plan counts back from "
+        "(Plantar fasciitis crash course, 3-4 weeks to race day)."
+    )
     [theirs] = [
         e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if e["SUMMARY"] == "Race day"
     ]
