@@ -117,8 +117,9 @@ def desktop_entry(program: str, template: str) -> str:
         raise CommandError("cannot write a path that is not UTF-8 into a desktop entry") from None
     # The template's comments are about the template; the entry gets a line of its own.
     body = template[template.index("[Desktop Entry]") :]
-    body = body.replace("@EXEC@", exec_value(program))
-    body = body.replace("@TRYEXEC@", program.replace("\\", "\\\\"))
+    # One pass, so a path that itself holds "@TRYEXEC@" is not filled in twice.
+    values = {"EXEC": exec_value(program), "TRYEXEC": program.replace("\\", "\\\\")}
+    body = re.sub(r"@(EXEC|TRYEXEC)@", lambda m: values[m.group(1)], body)
     return f"# Installed by `circuit-timer install-desktop`\n{body.rstrip()}\n"
 
 
