@@ -47,9 +47,16 @@ test: lint typecheck layers pytest
 run: setup
 	@$(BIN)/circuit-timer
 
-# The desktop entry and icon for this user (~/.local/share), starting this venv's app.
-install-desktop: setup
-	@bash scripts/install-desktop.sh "$(CURDIR)/$(BIN)/circuit-timer"
+# circuit-timer installed for this user with pipx, outside this checkout (deleting the
+# checkout leaves it working), then that command's install-desktop: the desktop entry,
+# icon and AppStream metainfo in ~/.local/share, starting the installed circuit-timer.
+install-desktop: system
+	@command -v pipx >/dev/null 2>&1 || { \
+		echo "install-desktop: pipx is missing: apt-get install pipx (or install circuit-timer" >&2; \
+		echo "into any venv with pip and run its 'circuit-timer install-desktop')" >&2; \
+		exit 1; }
+	pipx install --force --python "$(PYTHON)" .
+	@"$$(pipx environment --value PIPX_BIN_DIR)/circuit-timer" install-desktop
 
 # Benchmarks, run by hand (about ten minutes, real time): each prints tables against the
 # issue's targets and always exits 0. See bench/README.md.

@@ -1,5 +1,6 @@
-"""`make install-desktop`: scripts/install-desktop.sh writes a valid desktop entry and the
-icon under the user's data folder, pointing at a circuit-timer that exists."""
+"""`make install-desktop` installs the app with pipx outside the checkout, then runs that
+installed command's install-desktop; and the desktop entry matches what the app sets.
+(The entry, icon and metainfo themselves: tests/commands/test_desktop.py.)"""
 
 from __future__ import annotations
 
@@ -11,182 +12,69 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktop_entry import entry_of
 from tests.paths import REPO
 
-SCRIPT = REPO / "scripts" / "install-desktop.sh"
-ICON = REPO / "assets" / "circuit-timer.svg"
-# Found before any test narrows PATH.
-BASH = shutil.which("bash") or "/bin/bash"
+MAKE = shutil.which("make")
+SH = shutil.which("sh") or "/bin/sh"
 
 
-def validator() -> str:
-    found = shutil.which("desktop-file-validate")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("desktop-file-validate is missing (scripts/system-packages.txt lists it)")
-        pytest.skip("desktop-file-validate is not installed (apt-get install desktop-file-utils)")
-    return found
-
-
-def venv_program() -> Path:
-    """The circuit-timer installed beside the Python running the tests."""
-    program = Path(sys.executable).parent / "circuit-timer"
-    assert program.is_file(), f"{program} is missing: install the package (make setup)"
-    return program
-
-
-def install(
-    tmp_path: Path, *args: str | Path, path: str | None = None, xdg: bool = True
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "XDG_DATA_HOME"}
-    env["HOME"] = str(tmp_path / "home")
-    if xdg:
-        env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    if path is not None:
-        env["PATH"] = path
+def make_install_desktop(path: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    if MAKE is None:
+        pytest.skip("make is not installed")
+    env = {**os.environ, "PATH": path, "HOME": str(tmp_path / "home")}
     return subprocess.run(
-        [BASH, str(SCRIPT), *map(str, args)], capture_output=True, text=True, env=env,
+        [
+            MAKE,
+            "-s",
+            "-C",
+            str(REPO),
+            "install-desktop",
+            "SKIP_SYSTEM=1",
+            f"PYTHON={sys.executable}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
         timeout=60,
-    )  # fmt: skip
+    )
 
 
-def entry_of(path: Path) -> dict[str, str]:
-    """The [Desktop Entry] group's keys, values as written."""
-    keys: dict[str, str] = {}
-    group = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("[") and line.endswith("]"):
-            group = line[1:-1]
-        elif group == "Desktop Entry" and "=" in line and not line.startswith("#"):
-            key, value = line.split("=", 1)
-            keys[key] = value
-    return keys
+def fake(path: Path, body: str) -> None:
+    path.write_text(f"#!{SH}\n{body}\n")
+    path.chmod(0o755)
 
 
-def unescape(value: str) -> str:
-    """A desktop entry string value's escapes (\\s \\n \\t \\r \\\\)."""
-    out, i = [], 0
-    while i < len(value):
-        if value[i] == "\\" and i + 1 < len(value):
-            out.append({"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}[value[i + 1]])
-            i += 2
-        else:
-            out.append(value[i])
-            i += 1
-    return "".join(out)
-
-
-def exec_args(value: str) -> list[str]:
-    """Exec split into arguments the way the desktop entry spec reads it."""
-    text = unescape(value)
-    args: list[str] = []
-    current: list[str] | None = None
-    quoted = False
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if quoted and c == "\\" and text[i + 1 : i + 2] in ('"', "`", "$", "\\"):
-            current = [*(current or []), text[i + 1]]
-            i += 2
-            continue
-        if c == '"':
-            quoted = not quoted
-            current = current or []
-        elif c == " " and not quoted:
-            if current is not None:
-                args.append("".join(current))
-            current = None
-        else:
-            current = [*(current or []), c]
-        i += 1
-    assert not quoted, f"unbalanced quotes in {value!r}"
-    if current is not None:
-        args.append("".join(current))
-    return [a.replace("%%", "%") for a in args]
-
-
-def test_install_desktop_writes_a_valid_entry_and_the_icon(tmp_path: Path) -> None:
-    validate = validator()
-    result = install(tmp_path, venv_program())
+def test_make_install_desktop_runs_the_pipx_installed_command(tmp_path: Path) -> None:
+    # A pipx that logs what it is asked and keeps its commands in a folder of its own,
+    # with a circuit-timer there that logs how it was run: no real install happens.
+    tools, pipx_bin = tmp_path / "tools", tmp_path / "pipx-bin"
+    tools.mkdir()
+    pipx_bin.mkdir()
+    log = tmp_path / "log"
+    fake(
+        tools / "pipx",
+        f'echo "pipx $*" >> "{log}"\nif [ "$1" = environment ]; then echo "{pipx_bin}"; fi',
+    )
+    fake(pipx_bin / "circuit-timer", f'echo "$0 $*" >> "{log}"')
+    result = make_install_desktop(f"{tools}{os.pathsep}/usr/bin{os.pathsep}/bin", tmp_path)
     assert result.returncode == 0, result.stderr
-    entry = tmp_path / "data" / "applications" / "circuit-timer.desktop"
-    icon = tmp_path / "data" / "icons" / "hicolor" / "scalable" / "apps" / "circuit-timer.svg"
-    assert entry.is_file() and icon.is_file()
-    assert icon.read_bytes() == ICON.read_bytes()
-    assert f"Installed {entry}" in result.stdout and f"Installed {icon}" in result.stdout
-
-    checked = subprocess.run([validate, str(entry)], capture_output=True, text=True)
-    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
-
-    keys = entry_of(entry)
-    (program,) = exec_args(keys["Exec"])
-    assert Path(program).is_absolute() and Path(program) == venv_program()
-    assert os.access(program, os.X_OK)
-    assert unescape(keys["TryExec"]) == program
-    assert keys["Icon"] == icon.stem == entry.stem
-    assert keys["Type"] == "Application" and keys["Terminal"] == "false"
-    assert keys["Name"] == "circuit-timer" and keys["StartupWMClass"] == "circuit-timer"
-    assert "@" not in entry.read_text()  # every placeholder filled in
-
-    again = install(tmp_path, venv_program())  # running it again just replaces both
-    assert again.returncode == 0, again.stderr
-    assert sorted(p.name for p in entry.parent.iterdir() if p.suffix == ".desktop") == [
-        "circuit-timer.desktop"
+    assert log.read_text().splitlines() == [
+        f"pipx install --force --python {sys.executable} .",
+        "pipx environment --value PIPX_BIN_DIR",
+        f"{pipx_bin}/circuit-timer install-desktop",
     ]
 
 
-def test_the_data_folder_defaults_to_local_share_and_the_program_to_one_found(
-    tmp_path: Path,
-) -> None:
-    # No argument: this checkout's .venv, else the circuit-timer on PATH.
-    path = f"{venv_program().parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    result = install(tmp_path, path=path, xdg=False)
-    assert result.returncode == 0, result.stderr
-    entry = tmp_path / "home" / ".local" / "share" / "applications" / "circuit-timer.desktop"
-    assert (tmp_path / "home/.local/share/icons/hicolor/scalable/apps/circuit-timer.svg").is_file()
-    (program,) = exec_args(entry_of(entry)["Exec"])
-    assert Path(program).is_absolute() and Path(program).name == "circuit-timer"
-    assert os.access(program, os.X_OK)
+def test_make_install_desktop_without_pipx_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = make_install_desktop(str(tmp_path / "empty"), tmp_path)
+    assert result.returncode != 0
+    assert "install-desktop: pipx is missing: apt-get install pipx" in result.stderr
+    assert "circuit-timer install-desktop" in result.stderr
 
 
-def test_a_path_with_reserved_characters_is_quoted(tmp_path: Path) -> None:
-    validate = validator()
-    folder = tmp_path / "my apps" / "it's $HOME & 100%"
-    folder.mkdir(parents=True)
-    program = folder / "circuit-timer"
-    program.write_text("#!/bin/sh\nexit 0\n")
-    program.chmod(0o755)
-    result = install(tmp_path, program)
-    assert result.returncode == 0, result.stderr
-    entry = tmp_path / "data" / "applications" / "circuit-timer.desktop"
-    assert exec_args(entry_of(entry)["Exec"]) == [str(program)]
-    checked = subprocess.run([validate, str(entry)], capture_output=True, text=True)
-    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
-
-
-def test_it_works_without_the_optional_tools(tmp_path: Path) -> None:
-    # A PATH with only the basic tools the script needs: no desktop-file-validate,
-    # update-desktop-database or gtk-update-icon-cache.
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    for tool in ("dirname", "basename", "mkdir", "mktemp", "chmod", "mv", "cp", "touch", "rm"):
-        found = shutil.which(tool)
-        assert found is not None, tool
-        (bin_dir / tool).symlink_to(found)
-    result = install(tmp_path, venv_program(), path=str(bin_dir))
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "applications" / "circuit-timer.desktop").is_file()
-    assert (tmp_path / "data/icons/hicolor/scalable/apps/circuit-timer.svg").is_file()
-
-
-def test_a_program_that_is_not_there_is_refused(tmp_path: Path) -> None:
-    result = install(tmp_path, tmp_path / "nowhere" / "circuit-timer")
-    assert result.returncode == 1
-    assert "is not an executable file" in result.stderr
-    assert not (tmp_path / "data").exists()
-
-
-def test_the_entry_matches_what_the_app_sets(tmp_path: Path) -> None:
+def test_the_entry_matches_what_the_app_sets() -> None:
     # In a child process: make_application renames the QApplication, and the tests' one
     # must keep its own name (QSettings() files are named after it).
     code = (

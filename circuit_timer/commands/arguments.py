@@ -49,6 +49,7 @@ def register_all(sub: SubParsers) -> None:
     _plan(sub)
     _run(sub)
     _settings(sub)
+    _desktop(sub)
     _app(sub)
 
 
@@ -255,6 +256,23 @@ def _settings(sub: SubParsers) -> None:
     p.add_argument("key", nargs="?", metavar="KEY")
     p.add_argument("value", nargs="?", metavar="VALUE")
     p.set_defaults(handler=_lazy("settings", "cmd_settings"))
+
+
+def _desktop(sub: SubParsers) -> None:
+    """Add `install-desktop`."""
+    p = sub.add_parser(
+        "install-desktop",
+        help="add circuit-timer to your applications menu (desktop entry, icon, metainfo)",
+        description="Install the desktop entry, the icon and the AppStream metainfo under "
+        "$XDG_DATA_HOME (~/.local/share), starting this circuit-timer. Running it again "
+        "replaces them.",
+    )
+    p.add_argument(
+        "--program",
+        metavar="PATH",
+        help="the circuit-timer the entry starts (default: this one)",
+    )
+    p.set_defaults(handler=_lazy("desktop", "cmd_install_desktop"))
 
 
 def _app(sub: SubParsers) -> None:

@@ -35,6 +35,7 @@ HANDLERS = _handlers(build_parser())
 def test_every_command_has_a_handler() -> None:
     commands = {"validate", "list", "show", "schema", "new", "log", "history", "streak"}
     commands |= {"pain", "asymmetry", "export", "import", "run", "settings", "app"}
+    commands |= {"install-desktop"}
     commands |= {"plan start", "plan today", "plan status", "plan calendar", "plan stop"}
     assert set(HANDLERS) == commands
 
