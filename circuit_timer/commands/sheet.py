@@ -20,47 +20,14 @@ from circuit_timer.commands.common import (
 )
 from circuit_timer.commands.dates import parse_race_date, today
 from circuit_timer.core.dates import day_text
-from circuit_timer.core.library import Library
-from circuit_timer.core.model import Circuit, Plan
-from circuit_timer.core.schedule import PlannedSession, default_race_date, plan_schedule
-from circuit_timer.core.sheet import RaceChoice, Sheet, circuit_sheet, plan_sheet
-
-FOLLOWED = "the race of the plan you follow"
-GIVEN = "the date given with --race"
-GUESSED = (
-    "no race date given: the first Sunday far enough out for the whole plan, "
-    "counted as if you started today"
-)
-
-
-def plan_race(
-    plan: Plan, library: Library, race_text: str | None, now: date
-) -> tuple[RaceChoice, list[PlannedSession]]:
-    """The race date a plan's sheet counts back from and its sessions: the followed
-    plan's own race and schedule (as `plan status` has them), else --race, else the
-    first race date the whole plan fits before, as if started today."""
-    from circuit_timer.store import insights
-
-    with open_store() as store:
-        overview = insights.plan_overview(store, library, now)
-    if overview is not None and overview.followed.enrolment.plan_id == plan.id:
-        race = overview.followed.enrolment.race_date
-        if race_text is not None and race_text != race.isoformat():
-            print(
-                f"circuit-timer: note: --race {race_text} not used: you follow this plan "
-                f"toward {race}",
-                file=sys.stderr,
-            )
-        return RaceChoice(race, FOLLOWED), list(overview.followed.schedule)
-    if race_text is not None:
-        race = parse_race_date(race_text, now)
-        return RaceChoice(race, GIVEN), plan_schedule(plan, race, now)
-    race = default_race_date(plan, now)
-    return RaceChoice(race, GUESSED), plan_schedule(plan, race, now)
+from circuit_timer.core.model import Circuit
+from circuit_timer.core.plan_sheet import plan_sheet, race_choice
+from circuit_timer.core.sheet import Sheet, circuit_sheet
 
 
 def build_sheet(target: str, race_text: str | None, now: date) -> Sheet:
-    """The sheet of the circuit or plan ``target`` (an id or a file), as of ``now``."""
+    """The sheet of the circuit or plan ``target`` (an id or a file), as of ``now``; for a
+    plan, the race date used goes to stderr."""
     library = user_library()
     entry = find_entry(library, target)
     doc = entry.document
@@ -69,7 +36,13 @@ def build_sheet(target: str, race_text: str | None, now: date) -> Sheet:
             print("circuit-timer: note: --race is for plans; a circuit has no race date",
                   file=sys.stderr)  # fmt: skip
         return circuit_sheet(doc, now)
-    choice, schedule = plan_race(doc, library, race_text, now)
+    given = parse_race_date(race_text, now) if race_text is not None else None
+    with open_store() as store:
+        followed = store.active_enrolment(as_of=now)
+    choice, schedule = race_choice(doc, now, followed=followed, given=given)
+    if given is not None and choice.race != given:
+        print(f"circuit-timer: note: --race {given} not used: you follow this plan toward "
+              f"{choice.race}", file=sys.stderr)  # fmt: skip
     print(f"Race date used: {day_text(choice.race, year=True)} ({choice.reason})", file=sys.stderr)
     return plan_sheet(doc, schedule, choice, library.circuit, now)
 

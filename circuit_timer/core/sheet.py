@@ -1,7 +1,7 @@
 """What a printed sheet says: a circuit's blocks and exercises with their doses, rests,
-loads, cues, notes and a box to tick per set, or a plan's sessions week by week back from
-the race with what each changes and a box to tick. Plain data, no layout: the window's
-PDF writer (ui/sheet_pdf.py) lays it out, and a test can read it without Qt.
+loads, cues, notes and a box to tick per set (a plan's sheet is core/plan_sheet.py's).
+Plain data, no layout: the PDF writer (ui/sheet_pdf.py) lays it out, and a test can read
+it without Qt.
 
 Every number on a sheet comes from the circuit or plan file, or from the schedule the
 plan commands use (core/schedule.py); nothing is estimated but the circuit's time, which
@@ -15,20 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import day_text
-from circuit_timer.core.describe import (
-    CLINICIAN_NOTE,
-    dose_text,
-    minutes,
-    plan_length,
-    plural,
-)
-from circuit_timer.core.ladder import BACK, laddered_circuits, on_step, step_change
-from circuit_timer.core.model import Circuit, Exercise, Plan
-from circuit_timer.core.plan_words import change_lines, week_title
-from circuit_timer.core.progression import NO_ADVANCE_DAYS
-from circuit_timer.core.schedule import PlannedSession, week_window
+from circuit_timer.core.describe import CLINICIAN_NOTE, dose_text, minutes, plural
+from circuit_timer.core.model import Circuit, Exercise
 from circuit_timer.core.timeline import compile_timeline
 
 CircuitOf = Callable[[str], Circuit | None]
@@ -204,160 +193,5 @@ def circuit_sheet(circuit: Circuit, printed: date) -> Sheet:
         facts=tuple(circuit_facts(circuit)),
         sections=tuple(sections),
         closing=(CLINICIAN_NOTE,),
-        printed=printed,
-    )
-
-
-# ---- a plan -------------------------------------------------------------------------
-
-PLAN_COLUMNS = ("Date", "Session", "What the plan changes", "Done")
-AS_WRITTEN = "the circuit as written"
-
-
-@dataclass(frozen=True)
-class RaceChoice:
-    """The race date a plan sheet counts back from, and why that one (said on the sheet
-    and on stderr): "the race of the plan you follow", "--race", or "if started today"."""
-
-    race: date
-    reason: str
-
-    def line(self) -> str:
-        """ "Race on Sun 20 Dec 2026 (the race of the plan you follow)"."""
-        return f"Race on {day_text(self.race, year=True)} ({self.reason})"
-
-
-def _ladder_circuits(plan: Plan, circuit_of: CircuitOf) -> dict[str, list[str]]:
-    """Per circuit id, the names of the exercises a ladder governs there."""
-    found: dict[str, list[str]] = {}
-    for exercise_id in plan.progression:
-        for circuit_id in laddered_circuits(plan, exercise_id, circuit_of):
-            circuit = circuit_of(circuit_id)
-            names = [
-                ex.name for b in circuit.blocks for ex in b.exercises if ex.id == exercise_id
-            ] if circuit else []  # fmt: skip
-            found.setdefault(circuit_id, []).extend(names or [exercise_id])
-    return found
-
-
-def _session_row(
-    planned: PlannedSession, circuit_of: CircuitOf, laddered: dict[str, list[str]]
-) -> SheetRow:
-    written = circuit_of(planned.circuit_id)
-    if written is None:
-        session = (planned.circuit_id, "not in your library")
-    else:
-        seconds = compile_timeline(apply_session(written, planned.session)).estimated_seconds
-        session = (written.title, f"about {minutes(seconds)} min")
-    changes = change_lines(planned.session, written)
-    for name in laddered.get(planned.circuit_id, []):
-        said = [i for i, line in enumerate(changes) if line.startswith(f"{name}: ")]
-        if said:
-            changes[said[0]] += "; on the ladder (below)"
-        else:
-            changes.append(f"{name}: on the ladder (below)")
-    return SheetRow(
-        cells=((day_text(planned.date),), session, tuple(changes or [AS_WRITTEN])),
-        ticks=Ticks((("", 1),)),
-    )
-
-
-def ladder_sections(plan: Plan, circuit_of: CircuitOf) -> list[SheetSection]:
-    """A section per ladder: its steps (and what a step back means), from the plan file."""
-    sections = []
-    for exercise_id, ladder in plan.progression.items():
-        exercise = next(
-            (
-                ex
-                for circuit_id in laddered_circuits(plan, exercise_id, circuit_of)
-                if (c := circuit_of(circuit_id)) is not None
-                for b in c.blocks
-                for ex in b.exercises
-                if ex.id == exercise_id
-            ),
-            None,
-        )
-        if exercise is None:
-            continue
-        rows = []
-        for number, step in enumerate(ladder.steps, start=1):
-            rows.append(_step_row(f"Step {number}", on_step(exercise, step), step.load))
-        back = step_change(ladder, BACK, exercise)
-        rows.append(_step_row("A step back", on_step(exercise, back), back.load))
-        sections.append(
-            SheetSection(
-                heading=f"Ladder: {exercise.name}",
-                lines=(
-                    "The app moves this exercise along these steps by how your last sessions "
-                    "went: up a step after two sessions with every rep done and pain that "
-                    "allowed the load, the same step on pain of 4-5/10 or reps missed, a step "
-                    "back on pain over 5/10, a worse next morning or morning pain rising week "
-                    "on week. Nothing moves up in the "
-                    f"last {NO_ADVANCE_DAYS} days before the race. On paper, start at the "
-                    "plan's dose and move as the app would.",
-                ),
-                columns=("Step", "Dose", "Load"),
-                rows=tuple(rows),
-            )
-        )
-    return sections
-
-
-def _step_row(label: str, exercise: Exercise, load: str | None) -> SheetRow:
-    volume = f"{exercise.sets} x {dose_text(exercise)}"
-    shown = " ".join(load.split()) if load else "as the circuit has it"
-    return SheetRow(cells=((label,), (volume,), (shown,)))
-
-
-def plan_sheet(
-    plan: Plan,
-    schedule: Sequence[PlannedSession],
-    race: RaceChoice,
-    circuit_of: CircuitOf,
-    printed: date,
-) -> Sheet:
-    """The sheet of a plan toward ``race.race``: a section per week still to come (from
-    the first scheduled session's week), a row per ``schedule`` session."""
-    laddered = _ladder_circuits(plan, circuit_of)
-    start = schedule[0].date if schedule else race.race
-    sections = []
-    for week in sorted(plan.weeks, key=lambda w: -w.weeks_out):
-        first, last = week_window(race.race, week.weeks_out)
-        if last < start:
-            continue  # a week that ended before the plan (or this sheet) starts
-        rows = tuple(
-            _session_row(p, circuit_of, laddered) for p in schedule if p.weeks_out == week.weeks_out
-        )
-        lines = [f"{day_text(first)} to {day_text(last)}"]
-        if not rows:
-            lines.append("No sessions this week.")
-        sections.append(
-            SheetSection(
-                heading=week_title(week.weeks_out, week.label),
-                lines=tuple(lines),
-                columns=PLAN_COLUMNS,
-                rows=rows,
-            )
-        )
-    facts = [" ".join(plan.summary.split())] if plan.summary else []
-    facts.append(race.line())
-    if schedule:
-        facts.append(
-            f"{plural(len(schedule), 'session')} from {day_text(schedule[0].date)} to "
-            f"{day_text(schedule[-1].date)}; the plan runs {plan_length(plan)}"
-        )
-    else:
-        facts.append("No sessions of this plan are left before the race.")
-    sections += ladder_sections(plan, circuit_of)
-    return Sheet(
-        kind="plan",
-        id=plan.id,
-        title=plan.title,
-        facts=tuple(facts),
-        sections=tuple(sections),
-        closing=(
-            "Tick a session when you have done it, on its day or the day after.",
-            CLINICIAN_NOTE,
-        ),
         printed=printed,
     )

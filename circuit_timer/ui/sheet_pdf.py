@@ -160,6 +160,8 @@ def _font(points: float) -> QFont:
     font.setFamilies(FONT_FAMILIES)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(points)
+    # No "fi"/"fl" ligatures: text copied or searched out of the PDF keeps its letters.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from circuit_timer import __version__
 from circuit_timer.core.describe import CLINICIAN_NOTE
+from circuit_timer.ui.sheet_export import add_save_as_pdf
 
 
 class MenuWindow(Protocol):
@@ -35,6 +36,7 @@ def add_menus(window: QMainWindow) -> None:
     file.addSeparator()
     add(file, "&Export history…", calls.export_history)
     add(file, "&Import history…", calls.import_history)
+    add_save_as_pdf(window, file)
     file.addSeparator()
     add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     view = window.menuBar().addMenu("&View")
