@@ -47,6 +47,7 @@ h2 { font-size: 14pt; font-weight: bold; margin-top: 16px; margin-bottom: 2px; }
 p { margin-top: 2px; margin-bottom: 2px; }
 p.printed { font-size: 9pt; }
 p.under { font-style: italic; margin-bottom: 6px; }
+p.item { margin-top: 0px; margin-bottom: 5px; }
 table { border-color: black; border-style: solid; }
 th { font-weight: bold; text-align: left; background-color: #e6e6e6; }
 td.notes { font-size: 9.5pt; }
@@ -72,7 +73,8 @@ def gui_application() -> QGuiApplication:
 
 
 def _lines(lines: tuple[str, ...]) -> str:
-    return "<br>".join(escape(line) for line in lines)
+    # A paragraph a line, with a little space after: a line that wraps still reads as one.
+    return "".join(f'<p class="item">{escape(line)}</p>' for line in lines)
 
 
 def _ticks(ticks: Ticks) -> str:
