@@ -40,13 +40,15 @@ class Ticks:
 @dataclass(frozen=True)
 class SheetRow:
     """One row of a table: each column's lines (the last, tick column, not among them),
-    bulleted ``cues`` under the first column's lines, ``notes`` across the whole row, and
-    the boxes to tick."""
+    bulleted ``cues`` under the first column's lines, ``notes`` across the whole row, the
+    boxes to tick, and the counts to write in."""
 
     cells: tuple[tuple[str, ...], ...]
     cues: tuple[str, ...] = ()
     notes: str | None = None
     ticks: Ticks = Ticks()
+    # Blanks to write a count in, under the boxes ("Left", "Right" for a test per side).
+    write_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Sheet:
             found += [section.heading, *section.lines, *section.columns]
             for row in section.rows:
                 found += [line for cell in row.cells for line in cell]
-                found += [*row.cues, *([row.notes] if row.notes else [])]
+                found += [*row.cues, *([row.notes] if row.notes else []), *row.write_in]
         return found + list(self.closing)
 
 
@@ -144,7 +146,15 @@ def _exercise_row(circuit: Circuit, exercise: Exercise, rounds: int) -> SheetRow
         cues=tuple(exercise.cues),
         notes=" ".join(exercise.notes.split()) if exercise.notes else None,
         ticks=set_ticks(exercise.sets, rounds),
+        write_in=count_blanks(exercise),
     )
+
+
+def count_blanks(exercise: Exercise) -> tuple[str, ...]:
+    """A test's reps are what the runner counts: a blank per side to write them in."""
+    if not exercise.test:
+        return ()
+    return ("Left", "Right") if exercise.sides == "each" else ("Reps",)
 
 
 def block_line(circuit: Circuit, index: int) -> str:

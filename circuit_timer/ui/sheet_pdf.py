@@ -96,7 +96,8 @@ def _row(row: SheetRow, widths: tuple[int, ...], with_ticks: bool) -> str:
         head += "<ul>" + "".join(f"<li>{escape(cue)}</li>" for cue in row.cues) + "</ul>"
     cells = [head, *(_lines(cell) for cell in rest)]
     if with_ticks:
-        cells.append(_ticks(row.ticks))
+        blanks = "".join(f"<br>{escape(label)}: ________" for label in row.write_in)
+        cells.append(_ticks(row.ticks) + blanks)
     # Every row is a table of its own: each says its widths, so the columns line up.
     out = "<tr>" + "".join(
         f'<td valign="top" width="{w}%">{cell}</td>' for cell, w in zip(cells, widths, strict=False)

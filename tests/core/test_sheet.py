@@ -10,6 +10,7 @@ from circuit_timer.core.describe import CLINICIAN_NOTE
 from circuit_timer.core.sheet import (
     Ticks,
     circuit_sheet,
+    count_blanks,
     printed_line,
     set_ticks,
     tempo_words,
@@ -103,3 +104,22 @@ def test_one_box_a_set_and_a_row_of_boxes_a_round() -> None:
 
 def test_printed_line() -> None:
     assert printed_line(DAY) == "Printed Mon 30 Nov 2026"
+
+
+def test_a_test_has_a_blank_per_side_for_the_count() -> None:
+    tests = circuit(
+        """
+        title: Tests
+        blocks:
+          - exercises:
+              - {id: calf, name: Calf, reps: 30, test: true, sides: each}
+              - {id: hops, name: Hops, reps: 20, test: true}
+              - {id: raise, name: Raise, reps: 20}
+        """
+    )
+    calf, hops, plain = (
+        row for section in circuit_sheet(tests, DAY).sections for row in section.rows
+    )
+    assert calf.write_in == ("Left", "Right") and "a test: count your reps" in calf.cells[1]
+    assert hops.write_in == ("Reps",)
+    assert plain.write_in == () and count_blanks(tests.blocks[0].exercises[2]) == ()

@@ -123,3 +123,10 @@ def test_a_failed_paint_leaves_no_part_file(
 
 def test_the_running_application_is_used() -> None:
     assert gui_application() is QApplication.instance()
+
+
+def test_a_test_has_blanks_to_write_the_count_in() -> None:
+    circuit = LIBRARY.circuit("heel-raise-test")
+    assert circuit is not None
+    html = sheet_html(circuit_sheet(circuit, DAY))
+    assert html.count("Left: ________") == html.count("Right: ________") == 3
