@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,8 @@ from circuit_timer.core.dates import day_text
 from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.ui import sheet_export
 from circuit_timer.ui.main_window import MainWindow
-from tests.ui.driving import wait_loaded
+from tests.commandline import Cli
+from tests.ui.driving import open_window, wait_loaded
 
 PLAN = "pf-crash-course-4-weeks"
 
@@ -126,3 +127,20 @@ def test_letter_paper_where_the_locale_measures_in_us_units() -> None:
         sheet_export.paper_for(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         == "a4"
     )
+
+
+def test_the_plan_followed_keeps_its_race_and_start(
+    qtbot: QtBot, cli: Cli, save_to: list[Path], tmp_path: Path
+) -> None:
+    race = date.today() + timedelta(days=20)
+    cli.ok("plan", "start", PLAN, "--race-date", race.isoformat())
+    window = open_window(qtbot)
+    window.show_page("Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    assert page.following_shown()
+    sheet_export.save_as_pdf(window)
+    text = pdf_text(tmp_path / "sheet.pdf")
+    assert f"Race on {day_text(race, year=True)} (the race of the plan you follow)" in text
+    window.close()
