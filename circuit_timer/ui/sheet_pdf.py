@@ -278,5 +278,7 @@ def write_sheet_pdf(sheet: Sheet, target: Path, paper: str = DEFAULT_PAPER) -> N
         os.replace(partial, target)
     except OSError as exc:
         raise SheetWriteError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except SheetWriteError as exc:
+        raise SheetWriteError(f"cannot write {target}: {exc}") from None
     finally:
         partial.unlink(missing_ok=True)

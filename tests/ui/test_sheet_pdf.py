@@ -116,8 +116,9 @@ def test_a_failed_paint_leaves_no_part_file(
     monkeypatch.setattr(sheet_pdf, "_paint", fail)
     folder = tmp_path / "out"
     folder.mkdir()
-    with pytest.raises(SheetWriteError):
+    with pytest.raises(SheetWriteError) as raised:
         write_sheet_pdf(pf_sheet(), folder / "x.pdf")
+    assert str(raised.value) == f"cannot write {folder / 'x.pdf'}: the PDF writer could not start"
     assert list(folder.iterdir()) == []
 
 
