@@ -79,6 +79,24 @@ def _library(sub: SubParsers) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_lazy("library", "cmd_show"))
 
+    p = sub.add_parser(
+        "sheet",
+        help="write a printable PDF of a circuit or plan",
+        description="Write a printable sheet (PDF) of a circuit (every exercise with its dose, "
+        "rests, load, cues, notes and a box to tick per set) or of a plan (its sessions week "
+        "by week back from the race, what each changes, a box to tick). A plan counts back "
+        "from the race of the plan you follow, else --race, else the first race date the "
+        "whole plan fits before if started today; the date used is printed.",
+    )
+    p.add_argument("target", metavar="ID|PATH", help="a circuit or plan id, or its file")
+    p.add_argument("file", metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
+    p.add_argument(
+        "--race", metavar="YYYY-MM-DD", help="a plan's race date, today to two years ahead"
+    )
+    add_as_of(p)
+    p.set_defaults(handler=_lazy("sheet", "cmd_sheet"))
+
     p = sub.add_parser("schema", help="print the JSON Schema of circuit and plan files")
     p.set_defaults(handler=_lazy("library", "cmd_schema"))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from circuit_timer import __version__
 from circuit_timer.core.describe import CLINICIAN_NOTE
+from circuit_timer.ui.sheet_export import add_save_as_pdf
 
 
 class MenuWindow(Protocol):
@@ -24,7 +25,7 @@ class MenuWindow(Protocol):
 
 
 def add_menus(window: QMainWindow) -> None:
-    """File (new circuit, folder, settings, export, import, plan to calendar, quit), View
+    """File (new circuit, folder, settings, export, import, plan to calendar, PDF, quit), View
     (full screen) and Help (about)."""
     calls: MenuWindow = window  # type: ignore[assignment]
     file = window.menuBar().addMenu("&File")
@@ -36,6 +37,7 @@ def add_menus(window: QMainWindow) -> None:
     add(file, "&Export history…", calls.export_history)
     add(file, "&Import history…", calls.import_history)
     add(file, "Export plan to &calendar…", lambda: export_calendar(window))
+    add_save_as_pdf(window, file)
     file.addSeparator()
     add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     view = window.menuBar().addMenu("&View")

@@ -34,7 +34,7 @@ HANDLERS = _handlers(build_parser())
 
 def test_every_command_has_a_handler() -> None:
     commands = {"validate", "list", "show", "schema", "new", "log", "history", "streak"}
-    commands |= {"pain", "asymmetry", "export", "import", "run", "settings", "app"}
+    commands |= {"pain", "asymmetry", "export", "import", "run", "settings", "app", "sheet"}
     commands |= {"install-desktop"}
     commands |= {"plan start", "plan today", "plan status", "plan calendar", "plan stop"}
     assert set(HANDLERS) == commands
@@ -58,7 +58,8 @@ def test_the_parser_imports_no_command_code_models_or_store() -> None:
         heavy = ["pydantic", "yaml", "PySide6", "circuit_timer.core.model",
                  "circuit_timer.store.history", "circuit_timer.commands.library",
                  "circuit_timer.commands.history", "circuit_timer.commands.plan",
-                 "circuit_timer.commands.run", "circuit_timer.commands.settings"]
+                 "circuit_timer.commands.run", "circuit_timer.commands.settings",
+                 "circuit_timer.commands.sheet"]
         print(json.dumps([m for m in heavy if m in sys.modules]))
     """
     result = subprocess.run(
