@@ -1,13 +1,14 @@
 """The workout page's keys, read from two metres away with sweaty hands: one key, one act.
 
 Space pause, Enter done, Up/+ and Down/- reps, Right skip, Left back, I notes. From
-across the room: the media keys (play/pause, play, pause, next, previous; stop pauses)
-and a presentation clicker (Page Down done on a rep set, else next; Page Up back; B and
-. pause, the keys a clicker sends for "blank screen"). While the finish question is
-open, Esc and Enter mean Keep going; while the notes are open, Esc closes them and Page
-Up/Down scroll them. B and . are typing while a text field has the focus, and the load
-field (ui/load_field.py) takes its keys before any of these; while it is open, "." is
-never a pause.
+across the room: the media keys (play/pause and play toggle the pause, pause pauses,
+stop only pauses, next is done on a rep set and else next, previous is back) and a
+presentation clicker (Page Down done or next, Page Up back, B and . pause: the keys a
+clicker sends for "blank screen"). While the finish question is open, Esc and Enter mean
+Keep going; while the notes are open, Esc closes them and Page Up/Down scroll them. B
+and . are typing while a text field has the focus, and the load field
+(ui/load_field.py) takes its keys before any of these; while it is open, "." is never a
+pause.
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ def actions(c: WorkoutController) -> dict[int, Callable[[], object]]:
         K.Key_Left: c.back,
         # Media keys: a keyboard's, or a headset's while the window has the focus.
         K.Key_MediaTogglePlayPause: c.toggle_pause,
-        K.Key_MediaPlay: c.resume,
+        # On X11 and Wayland a keyboard's one play/pause key is XF86AudioPlay, which Qt
+        # calls MediaPlay: the desktops treat it as a toggle, and so does the workout.
+        K.Key_MediaPlay: c.toggle_pause,
         K.Key_MediaPause: c.pause,
         # Stop never ends a workout by itself: finishing early asks first (Esc, Finish).
         K.Key_MediaStop: c.pause,
