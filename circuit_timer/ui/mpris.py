@@ -117,6 +117,7 @@ class MediaRemote(QObject):
         self.service: str | None = None
         self.sent = 0  # PropertiesChanged signals sent
         self._object: MprisObject | None = None
+        # What the desktop was last told, per interface (only what changes is sent).
         self._last: dict[str, dict[str, object]] = {}
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -220,9 +221,11 @@ class MediaRemote(QObject):
         now = self.properties(PLAYER)
         player = {k: v for k, v in now.items() if k != "Position"}  # clients ask for it
         shown = {**player, "Metadata": _comparable(now["Metadata"])}
-        if shown != self._last.get(PLAYER):
+        last = self._last.get(PLAYER, {})
+        changed = {k: v for k, v in player.items() if k not in last or shown[k] != last[k]}
+        if changed:
             self._last[PLAYER] = shown
-            if properties_changed(self.connection, PLAYER, player):
+            if properties_changed(self.connection, PLAYER, changed):
                 self.sent += 1
         if self.controller.workout.finished:
             self._poll.stop()

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.engine import Snapshot
 from circuit_timer.core.timeline import Segment
-from circuit_timer.ui import mpris
+from circuit_timer.ui import mpris, mpris_bus
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.mpris import MediaRemote, metadata, time_words, title
 from circuit_timer.ui.mpris_bus import PLAYER, ROOT, WORKOUT, marshal, strings
@@ -143,3 +143,34 @@ def test_qtdbus_and_the_models_wait_for_the_first_workout() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_only_what_changed_is_sent(
+    window: MainWindow,
+    qtbot: QtBot,
+    dead_bus: QDBusConnection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent: list[dict[str, object]] = []
+
+    def record(connection: QDBusConnection, interface: str, changed: dict[str, object]) -> bool:
+        assert interface == PLAYER
+        sent.append(changed)
+        return True
+
+    monkeypatch.setattr(mpris_bus, "properties_changed", record)
+    start(window, qtbot, "heel-raise-test")
+    assert window.controller is not None
+    remote = MediaRemote(window.controller, "x", connection=dead_bus)
+    remote.service = "on the bus"  # as publish leaves it, without a bus to publish on
+    remote.refresh()
+    assert "Position" not in sent[0]  # clients ask for it; it is never signalled
+    assert {"PlaybackStatus", "Metadata", "CanGoNext", "Rate"} <= set(sent[0])
+    remote.refresh()
+    assert len(sent) == 1  # nothing changed, nothing sent
+    window.controller.toggle_pause()
+    remote.refresh()
+    assert set(sent[1]) == {"PlaybackStatus", "Metadata"}  # the comment says "paused"
+    assert sent[1]["PlaybackStatus"] == "Paused"
+    assert remote.sent == 2
+    remote.service = None
