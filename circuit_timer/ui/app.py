@@ -117,7 +117,9 @@ def run_app(speed: float = 1.0) -> int:
     """Open the window and run until it closes."""
     app = make_application()
     favour_cue_thread()
-    window = start_window(speed=speed)
+    from circuit_timer.ui.mpris import media_remote
+
+    window = start_window(speed=speed, remote=media_remote)
     settings = QSettings()
     if should_show(settings):
         FirstRunDialog(window).exec()

@@ -68,9 +68,23 @@ class WorkoutController(QObject):
         """Pause (when running)."""
         self._after(self.workout.pause())
 
+    def resume(self) -> None:
+        """Resume (when paused)."""
+        if self.workout.state == "paused":
+            self._after(self.workout.toggle_pause())
+
     def done(self) -> None:
         """Mark the segment done."""
         self._after(self.workout.done())
+
+    def done_or_next(self) -> None:
+        """One button for a clicker or a headset: a rep set is done (recorded), anything
+        else (a timed hold, a rest) is skipped, as Right would."""
+        segment = self.workout.snapshot().segment
+        if segment.kind == "work" and segment.reps is not None:
+            self.done()
+        else:
+            self.skip()
 
     def skip(self) -> None:
         """Skip to the next segment."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from circuit_timer.ui.controller import WorkoutController
     from circuit_timer.ui.library_watch import LibraryWatcher
     from circuit_timer.ui.plan_start import PlanStart
-    from circuit_timer.ui.workout_run import WorkoutRun
+    from circuit_timer.ui.workout_run import RemoteFactory, WorkoutRun
 
 # A string: HistoryStore is imported for the type checker only.
 CueFactory: TypeAlias = "Callable[[HistoryStore | None], SoundCues]"
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow, WindowPages):
         cue_factory: CueFactory | None = sound_cues,
         keep_awake: KeepAwake | None = None,
         today: Callable[[], date] = date.today,
+        remote: RemoteFactory | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("circuit-timer")
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow, WindowPages):
         self.clock: Clock = clock or ScaledClock(speed)
         self.cue_factory = cue_factory if speed <= MAX_SPEED_WITH_SOUND else None
         self.keep_awake = keep_awake or KeepAwake()
+        self.remote = remote  # each workout's media controls (ui/mpris.py), if any
         self.today = today
         self.store = store
         self.watcher = library
@@ -294,7 +296,8 @@ class MainWindow(QMainWindow, WindowPages):
         sound = self.cue_factory(self.store) if self.cue_factory is not None else None
         self.workout_run = WorkoutRun(
             circuit, origin, clock=self.clock, store=self.store, sound=sound,
-            keep_awake=self.keep_awake, page=self.workout_page, parent=self,
+            keep_awake=self.keep_awake, page=self.workout_page, remote=self.remote,
+            parent=self,
         )  # fmt: skip
         self.workout_run.ended.connect(self._ended)
         self.nav.hide()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from circuit_timer.core.clock import Clock
 from circuit_timer.core.events import Event, Finished, Paused, Resumed
@@ -32,13 +34,26 @@ class ScreenSaver(Protocol):
     def release(self) -> None: ...
 
 
+class Remote(Protocol):
+    """A way to control the workout from outside the window (ui/mpris.py's MediaRemote)."""
+
+    def publish(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+# Makes a run's remote from its controller, the circuit's title and the window.
+RemoteFactory = Callable[[WorkoutController, str, QWidget], Remote]
+
+
 class WorkoutRun(QObject):
     """Runs one workout on the workout page, and owns everything the workout starts.
 
     The controller (its QTimers and the workout's cue thread) and the sound (its player
-    and voice workers) are closed when the workout ends; the screen saver is held while
-    it runs. The page is attached for the run and detached by ``close``, so a press on it
-    reaches this workout's controller only. The window makes a fresh run per workout.
+    and voice workers) are closed when the workout ends; the screen saver is held, and
+    the remote (media controls on the bus) published, while it runs. The page is
+    attached for the run and detached by ``close``, so a press on it reaches this
+    workout's controller only. The window makes a fresh run per workout.
 
     The workout's records are written by its writer thread: while the history cannot
     be written, the page's notice says so in one line (``saving_changed`` brings the
@@ -62,6 +77,7 @@ class WorkoutRun(QObject):
         sound: SoundCues | None,
         keep_awake: ScreenSaver,
         page: WorkoutPage,
+        remote: RemoteFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +104,8 @@ class WorkoutRun(QObject):
         cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
         page.attach(self.controller, cues)
         page.notice.setText(self._sound_notice)
+        # On the bus from the start to the end: a player with nothing to play is noise.
+        self.remote = remote(self.controller, circuit.title, page.window()) if remote else None
 
     @property
     def workout(self) -> Workout:
@@ -99,6 +117,8 @@ class WorkoutRun(QObject):
         self.keep_awake.hold(HOLD_REASON)
         self.controller.start()
         self.controller.set_visible(True)
+        if self.remote is not None:
+            self.remote.publish()
 
     def save(self, pain_after: int | None, pain_during: int | None, note: str) -> bool:
         """Keep the session with the runner's pain and note (None: not entered, never 0).
@@ -154,6 +174,8 @@ class WorkoutRun(QObject):
 
     def _stop(self) -> None:
         self.keep_awake.release()
+        if self.remote is not None:
+            self.remote.close()
         self.controller.close()
         if self.sound is not None:
             # The last cue (the finish fanfare) has been handed over: it plays out.
