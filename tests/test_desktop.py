@@ -9,9 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 
 SCRIPT = REPO / "scripts" / "install-desktop.sh"
 ICON = REPO / "assets" / "circuit-timer.svg"
@@ -20,12 +18,7 @@ BASH = shutil.which("bash") or "/bin/bash"
 
 
 def validator() -> str:
-    found = shutil.which("desktop-file-validate")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("desktop-file-validate is missing (scripts/system-packages.txt lists it)")
-        pytest.skip("desktop-file-validate is not installed (apt-get install desktop-file-utils)")
-    return found
+    return linux_tool("desktop-file-validate", "desktop-file-utils")
 
 
 def venv_program() -> Path:

@@ -4,7 +4,6 @@ branches are taken here with sys.platform changed and fakes of fcntl, msvcrt and
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import os
 import subprocess
 import sys
@@ -47,6 +46,7 @@ class FakeMsvcrt(types.ModuleType):
             self.held = False
 
 
+@pytest.mark.posix_only("flock")
 def test_a_second_lock_on_linux_is_refused_until_the_first_closes(tmp_path: Path) -> None:
     path = tmp_path / "j"
     first = os.open(path, os.O_RDWR | os.O_CREAT | portable.OPEN_FLAGS, 0o600)
@@ -79,6 +79,7 @@ def test_windows_locks_one_byte_past_any_journal_and_unlocks_before_closing(
         os.fstat(first)  # closed
 
 
+@pytest.mark.linux_only("fdatasync")
 def test_linux_syncs_data_with_fdatasync(fd: int, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     monkeypatch.setattr(os, "fdatasync", lambda f: calls.append("fdatasync"))
@@ -88,9 +89,12 @@ def test_linux_syncs_data_with_fdatasync(fd: int, monkeypatch: pytest.MonkeyPatc
     assert calls == ["fdatasync"]
 
 
+@pytest.mark.posix_only("fcntl")
 def test_macos_asks_the_drive_to_flush_and_falls_back_to_fsync(
     fd: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import fcntl  # POSIX only: the fake F_FULLFSYNC goes on the real module
+
     calls: list[str] = []
     refuse = [False]
 
@@ -123,6 +127,7 @@ def test_windows_syncs_with_fsync_and_leaves_folders_alone(
     assert calls == ["fsync"]
 
 
+@pytest.mark.posix_only("a folder opened to be synced")
 def test_folders_are_synced_on_posix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[int] = []
     real = os.fsync
@@ -131,7 +136,9 @@ def test_folders_are_synced_on_posix(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len(synced) == 1
 
 
-@pytest.mark.parametrize("platform", ["linux", "win32"])
+@pytest.mark.parametrize(
+    "platform", [pytest.param("linux", marks=pytest.mark.posix_only("pread, pwrite")), "win32"]
+)
 def test_positional_reads_and_writes_agree_on_every_platform(
     fd: int, platform: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +149,7 @@ def test_positional_reads_and_writes_agree_on_every_platform(
     assert portable.read_at(fd, 100, 0) == b"hello\nWorld\n"
 
 
+@pytest.mark.linux_only("posix_fallocate")
 def test_space_is_reserved_on_linux_only(fd: int, monkeypatch: pytest.MonkeyPatch) -> None:
     portable.reserve(fd, 4096)
     assert os.fstat(fd).st_size == 4096
