@@ -1,6 +1,8 @@
-"""Spoken cues: espeak-ng writes a text as a WAV, cached on disk, played like any cue.
+"""Spoken cues: a speech engine writes a text as a WAV, cached on disk, played like any cue.
 
-Where espeak-ng is not installed the voice is simply unavailable; nothing else changes.
+The engine is espeak-ng wherever it is installed (Linux; it has Windows and macOS builds
+too), else macOS's own `say`. Where neither is found the voice is unavailable, with one
+line saying why (``unavailable_reason``); nothing else changes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import queue
 import shutil
 import subprocess
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -23,12 +26,39 @@ from circuit_timer.core.timeline import Segment
 log = logging.getLogger(__name__)
 
 ESPEAK = "espeak-ng"
+SAY = "say"
 ESPEAK_TIMEOUT = 5.0
 VOICE_NAME = "voice"
+# `say` writes what espeak-ng writes: 16-bit mono WAV at 22050 Hz.
+SAY_FORMAT = ["--file-format=WAVE", "--data-format=LEI16@22050"]
+
+
+def find_engine() -> tuple[str, str] | None:
+    """The speech engine here, as (name, path): espeak-ng, else `say` on macOS."""
+    found = shutil.which(ESPEAK)
+    if found is not None:
+        return ESPEAK, found
+    if sys.platform == "darwin":
+        found = shutil.which(SAY)
+        if found is not None:
+            return SAY, found
+    return None
+
+
+def unavailable_reason() -> str:
+    """Why spoken cues are off on this machine, in one line for the runner."""
+    if sys.platform == "win32":
+        return (
+            "spoken cues are unavailable: install espeak-ng (espeak-ng.org) and put it on "
+            "PATH; the cues still sound and show"
+        )
+    if sys.platform == "darwin":
+        return "spoken cues are unavailable: neither say nor espeak-ng was found"
+    return "spoken cues are unavailable: espeak-ng is not installed (apt-get install espeak-ng)"
 
 
 class Voice:
-    """Turns texts into Sounds with espeak-ng, caching the WAVs in ``cache_dir``.
+    """Turns texts into Sounds with the speech engine, caching the WAVs in ``cache_dir``.
 
     ``speak`` hands the work to a worker thread of the voice's own, so neither the engine
     nor the cue player waits for espeak-ng.
@@ -38,23 +68,29 @@ class Voice:
         self.cache_dir = cache_dir
         self.language = language
         self.words_per_minute = words_per_minute
-        self._exe = shutil.which(ESPEAK)
+        engine = find_engine()
+        self._engine = engine[0] if engine is not None else ESPEAK
+        self._exe: str | None = engine[1] if engine is not None else None
+        if engine is None:
+            log.info("%s", unavailable_reason())
         self._queue: queue.Queue[tuple[str, Player, float] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def available(self) -> bool:
-        """True where espeak-ng is installed."""
+        """True where a speech engine was found."""
         return self._exe is not None
 
     def cache_file(self, text: str) -> Path:
         """Where the WAV for ``text`` is cached: keyed by the text and every espeak setting."""
-        settings = [ESPEAK, self.language, self.words_per_minute, text]
+        # espeak-ng's key is what it always was, so existing caches stay valid.
+        engine = [] if self._engine == ESPEAK else [self._engine]
+        settings = [ESPEAK, *engine, self.language, self.words_per_minute, text]
         key = hashlib.sha256(json.dumps(settings).encode()).hexdigest()[:32]
         return self.cache_dir / f"{key}.wav"
 
     def sound(self, text: str, volume: float = 1.0) -> Sound | None:
-        """``text`` spoken, at ``volume``; None if espeak-ng is missing or fails. Blocks."""
+        """``text`` spoken, at ``volume``; None if the engine is missing or fails. Blocks."""
         if self._exe is None:
             return None
         path = self.cache_file(text)
@@ -110,9 +146,14 @@ class Voice:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written beside the final name, then renamed: a reader never sees half a file.
         partial = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part")
-        command = [exe, "-v", self.language, "-s", str(self.words_per_minute)]
         # The text on stdin, so a name starting with "-" is never read as an option.
-        command += ["-w", str(partial), "--stdin"]
+        if self._engine == SAY:
+            # The system's voice for its language; `say` takes voice names, not codes.
+            command = [exe, "-r", str(self.words_per_minute), *SAY_FORMAT]
+            command += ["-o", str(partial), "-f", "-"]
+        else:
+            command = [exe, "-v", self.language, "-s", str(self.words_per_minute)]
+            command += ["-w", str(partial), "--stdin"]
         try:
             subprocess.run(
                 command,
@@ -124,7 +165,7 @@ class Voice:
             )
             os.replace(partial, path)
         except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("espeak-ng could not say %r: %s", text, exc)
+            log.warning("%s could not say %r: %s", self._engine, text, exc)
             partial.unlink(missing_ok=True)
             return False
         return True
