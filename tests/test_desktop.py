@@ -9,7 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.paths import REPO, linux_tool
+
+# A freedesktop desktop entry, installed by a bash script.
+pytestmark = pytest.mark.linux_only("desktop entries (scripts/install-desktop.sh)")
 
 SCRIPT = REPO / "scripts" / "install-desktop.sh"
 ICON = REPO / "assets" / "circuit-timer.svg"
