@@ -18,6 +18,15 @@ from tests.paths import ON_LINUX
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt keeps window settings (QSettings) under XDG_CONFIG_HOME; tests never touch the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="circuit-timer-tests-config-")
+if not ON_LINUX:
+    # macOS and Windows keep QSettings in a plist or the registry, not under
+    # XDG_CONFIG_HOME: there the tests' settings go to an ini file in the same folder.
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"]
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
