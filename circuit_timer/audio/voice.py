@@ -1,8 +1,9 @@
 """Spoken cues: a speech engine writes a text as a WAV, cached on disk, played like any cue.
 
 The engine is espeak-ng wherever it is installed (Linux; it has Windows and macOS builds
-too), else macOS's own `say`. Where neither is found the voice is unavailable, with one
-line saying why (``unavailable_reason``); nothing else changes.
+too), else the system's own: `say` on macOS, SAPI through Windows PowerShell on Windows.
+Where none is found the voice is unavailable, with one line saying why
+(``unavailable_reason``); nothing else changes.
 """
 
 from __future__ import annotations
@@ -27,21 +28,40 @@ log = logging.getLogger(__name__)
 
 ESPEAK = "espeak-ng"
 SAY = "say"
+SAPI = "powershell"
 ESPEAK_TIMEOUT = 5.0
+# PowerShell takes a second or two to start before it speaks.
+SAPI_TIMEOUT = 15.0
+# On Windows, no console window pops up over the workout for each announcement.
+NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 VOICE_NAME = "voice"
 # `say` writes what espeak-ng writes: 16-bit mono WAV at 22050 Hz.
 SAY_FORMAT = ["--file-format=WAVE", "--data-format=LEI16@22050"]
+# SAPI's synthesiser writing the same WAV. The text and the file come in environment
+# variables (Unicode on Windows, and never read as script), not on the command line.
+SAPI_SCRIPT = (
+    "$ErrorActionPreference = 'Stop'; "
+    "Add-Type -AssemblyName System.Speech; "
+    "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+    "$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(22050, "
+    "[System.Speech.AudioFormat.AudioBitsPerSample]::Sixteen, "
+    "[System.Speech.AudioFormat.AudioChannel]::Mono); "
+    "$s.SetOutputToWaveFile($env:CIRCUIT_TIMER_WAV, $f); "
+    "$s.Speak($env:CIRCUIT_TIMER_TEXT); "
+    "$s.Dispose()"
+)
 
 
 def find_engine() -> tuple[str, str] | None:
-    """The speech engine here, as (name, path): espeak-ng, else `say` on macOS."""
+    """The speech engine here, as (name, path): espeak-ng, else `say` on macOS or
+    PowerShell's SAPI on Windows."""
     found = shutil.which(ESPEAK)
     if found is not None:
         return ESPEAK, found
-    if sys.platform == "darwin":
-        found = shutil.which(SAY)
-        if found is not None:
-            return SAY, found
+    own = {"darwin": SAY, "win32": SAPI}.get(sys.platform)
+    found = shutil.which(own) if own is not None else None
+    if own is not None and found is not None:
+        return own, found
     return None
 
 
@@ -49,8 +69,8 @@ def unavailable_reason() -> str:
     """Why spoken cues are off on this machine, in one line for the runner."""
     if sys.platform == "win32":
         return (
-            "spoken cues are unavailable: install espeak-ng (espeak-ng.org) and put it on "
-            "PATH; the cues still sound and show"
+            "spoken cues are unavailable: neither Windows PowerShell nor espeak-ng was "
+            "found; the cues still sound and show"
         )
     if sys.platform == "darwin":
         return "spoken cues are unavailable: neither say nor espeak-ng was found"
@@ -124,7 +144,7 @@ class Voice:
         """Stop the worker thread."""
         if self._thread is not None:
             self._queue.put(None)
-            self._thread.join(timeout=ESPEAK_TIMEOUT + 1.0)
+            self._thread.join(timeout=self._timeout() + 1.0)
 
     def _run(self) -> None:
         while True:
@@ -142,12 +162,19 @@ class Voice:
             finally:
                 self._queue.task_done()
 
+    def _timeout(self) -> float:
+        return SAPI_TIMEOUT if self._engine == SAPI else ESPEAK_TIMEOUT
+
     def _generate(self, exe: str, text: str, path: Path) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written beside the final name, then renamed: a reader never sees half a file.
         partial = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part")
         # The text on stdin, so a name starting with "-" is never read as an option.
-        if self._engine == SAY:
+        env: dict[str, str] | None = None
+        if self._engine == SAPI:
+            command = [exe, "-NoProfile", "-NonInteractive", "-Command", SAPI_SCRIPT]
+            env = {**os.environ, "CIRCUIT_TIMER_WAV": str(partial), "CIRCUIT_TIMER_TEXT": text}
+        elif self._engine == SAY:
             # The system's voice for its language; `say` takes voice names, not codes.
             command = [exe, "-r", str(self.words_per_minute), *SAY_FORMAT]
             command += ["-o", str(partial), "-f", "-"]
@@ -155,14 +182,26 @@ class Voice:
             command = [exe, "-v", self.language, "-s", str(self.words_per_minute)]
             command += ["-w", str(partial), "--stdin"]
         try:
-            subprocess.run(
-                command,
-                input=text,
-                text=True,
-                capture_output=True,
-                timeout=ESPEAK_TIMEOUT,
-                check=True,
-            )
+            if env is None:
+                subprocess.run(
+                    command,
+                    input=text,
+                    text=True,
+                    capture_output=True,
+                    timeout=self._timeout(),
+                    check=True,
+                    creationflags=NO_WINDOW,
+                )
+            else:
+                subprocess.run(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    capture_output=True,
+                    timeout=self._timeout(),
+                    check=True,
+                    env=env,
+                    creationflags=NO_WINDOW,
+                )
             os.replace(partial, path)
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("%s could not say %r: %s", self._engine, text, exc)

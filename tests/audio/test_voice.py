@@ -201,7 +201,7 @@ def test_espeak_is_preferred_wherever_it_is_installed(
 @pytest.mark.parametrize(
     ("platform", "words"),
     [
-        ("win32", "install espeak-ng (espeak-ng.org)"),
+        ("win32", "neither Windows PowerShell nor espeak-ng was found"),
         ("darwin", "neither say nor espeak-ng was found"),
         ("linux", "apt-get install espeak-ng"),
     ],
@@ -215,3 +215,34 @@ def test_without_an_engine_one_line_says_why(
     reason = unavailable_reason()
     assert reason.startswith("spoken cues are unavailable: ") and words in reason
     assert "\n" not in reason
+
+
+def test_windows_speaks_through_sapi_with_the_text_kept_out_of_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[list[str], dict[str, Any]]] = []
+
+    def run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen.append((command, kwargs))
+        with wave.open(kwargs["env"]["CIRCUIT_TIMER_WAV"], "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(22050)
+            wav.writeframes(b"\x00\x10" * 2205)
+        return subprocess.CompletedProcess(command, 0, b"", b"")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(
+        shutil, "which", lambda name: r"C:\PS\powershell.EXE" if name == "powershell" else None
+    )
+    monkeypatch.setattr(subprocess, "run", run)
+    voice = Voice(tmp_path / "voice")
+    assert voice.available()
+    text = "Next: Heel raise; $(rm -r ~) 'quoted'"
+    sound = voice.sound(text)
+    assert sound is not None and sound.rate == 22050 and sound.seconds == 0.1
+    [(command, kwargs)] = seen
+    assert command[:4] == [r"C:\PS\powershell.EXE", "-NoProfile", "-NonInteractive", "-Command"]
+    assert text not in command[4] and "$env:CIRCUIT_TIMER_TEXT" in command[4]
+    assert kwargs["env"]["CIRCUIT_TIMER_TEXT"] == text
+    assert kwargs["stdin"] == subprocess.DEVNULL and kwargs["timeout"] >= 10
