@@ -213,3 +213,78 @@ def test_a_claimed_journal_discarded_on_windows_goes_when_the_claim_ends(
         journal.discard(path)
         assert path.exists()  # still open here: Windows could not delete it yet
     assert not path.exists()
+
+
+class WindowsLocks(types.ModuleType):
+    """msvcrt.locking as Windows keeps it: one holder per byte of a file, whichever
+    descriptor asks; and (with ``refuse_unlink``) no deleting a file someone holds."""
+
+    LK_NBLCK = 2
+    LK_UNLCK = 0
+
+    def __init__(self) -> None:
+        super().__init__("msvcrt")
+        self.held: dict[tuple[int, int], int] = {}  # (inode, offset) -> descriptor
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        if mode == self.LK_NBLCK:
+            if key in self.held:
+                raise OSError(36, "Resource deadlock avoided")
+            self.held[key] = fd
+        elif self.held.pop(key, None) != fd:
+            raise OSError(13, "Permission denied")
+
+    def refuse_unlink(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real = Path.unlink
+
+        def unlink(path: Path, missing_ok: bool = False) -> None:
+            if path.exists() and any(ino == path.stat().st_ino for ino, _ in self.held):
+                raise PermissionError(13, "The process cannot access the file", str(path))
+            real(path, missing_ok=missing_ok)
+
+        monkeypatch.setattr(Path, "unlink", unlink)
+
+
+@pytest.fixture
+def on_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsLocks:
+    """The journal's Windows branches, on real files: sys.platform is win32 and msvcrt
+    keeps its locks as Windows does."""
+    locks = WindowsLocks()
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "msvcrt", locks)
+    locks.refuse_unlink(monkeypatch)
+    return locks
+
+
+def test_a_journal_on_windows_is_held_claimed_and_removed(
+    tmp_path: Path, on_windows: WindowsLocks
+) -> None:
+    folder = tmp_path / journal.FOLDER
+    live = journal.Journal(folder, "live")
+    live.append({"n": 1})
+    live.append_all([{"n": 2}, {"n": 3}])
+    with journal.claimed(live.path) as records:
+        assert records is None  # its writer holds it
+    assert live.path.stat().st_size < 100  # no reserve there: the file is its records
+    live.close()
+    assert on_windows.held == {}  # let go explicitly, not left to the close
+    again = journal.Journal(folder, "live")
+    again.append({"n": 4})  # reopened: after what is there
+    again.remove()  # closed first: Windows deletes no open file
+    assert not live.path.exists() and on_windows.held == {}
+
+
+def test_a_replayed_journal_on_windows_is_deleted_once_its_claim_ends(
+    tmp_path: Path, on_windows: WindowsLocks
+) -> None:
+    folder = tmp_path / journal.FOLDER
+    left = journal.Journal(folder, "left")
+    left.append_all([{"n": 1}, {"n": 2}])
+    left.close()
+    with journal.claimed(left.path) as records:
+        assert records == [{"n": 1}, {"n": 2}]
+        with pytest.raises(PermissionError):
+            left.path.unlink()  # what the replay did before: refused on Windows
+        journal.discard(left.path)
+    assert not left.path.exists() and on_windows.held == {}
