@@ -12,11 +12,45 @@ import pytest
 
 from circuit_timer.store.history import HistoryStore
 from tests.commandline import Cli
+from tests.paths import ON_LINUX
 
 # Must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt keeps window settings (QSettings) under XDG_CONFIG_HOME; tests never touch the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="circuit-timer-tests-config-")
+if not ON_LINUX:
+    # macOS and Windows keep QSettings in a plist or the registry, not under
+    # XDG_CONFIG_HOME: there the tests' settings go to an ini file in the same folder.
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"]
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the platform markers (pytest runs with --strict-markers)."""
+    config.addinivalue_line(
+        "markers",
+        "linux_only(why): needs Linux itself (xcb, ALSA, the freedesktop bus); skipped "
+        "elsewhere with the reason, always run on Linux",
+    )
+    config.addinivalue_line(
+        "markers",
+        "posix_only(why): needs a POSIX system (a pty, POSIX signals); skipped on Windows "
+        "with the reason",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip, with their reason, the tests marked for another platform than this one."""
+    for item in items:
+        for name, applies in (("linux_only", not ON_LINUX), ("posix_only", os.name != "posix")):
+            marker = item.get_closest_marker(name)
+            if marker is not None and applies:
+                why = marker.args[0] if marker.args else name
+                item.add_marker(pytest.mark.skip(reason=f"{name.replace('_', ' ')}: {why}"))
 
 
 @pytest.fixture(autouse=True)

@@ -3,21 +3,15 @@ test module): tests/commands/test_desktop.py and tests/test_wheel.py use it."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
-import pytest
+from tests.paths import linux_tool
 
 
 def tool(name: str, package: str) -> str:
-    """The path of a validator the tests run; in CI its absence fails, elsewhere skips."""
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is missing (scripts/system-packages.txt lists {package})")
-        pytest.skip(f"{name} is not installed (apt-get install {package})")
-    return found
+    """The path of a validator the tests run: skipped off Linux, a failure on Linux when
+    it is missing (scripts/system-packages.txt lists it)."""
+    return linux_tool(name, package)
 
 
 def entry_of(path: Path) -> dict[str, str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from circuit_timer.commands.app import no_display
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 
 T = TypeVar("T")
 NO_DISPLAY = (
@@ -40,13 +39,9 @@ GRAB = (
 
 
 def tool(name: str) -> str:
-    """The path of a tool from scripts/system-packages.txt; missing fails in CI."""
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is missing (see scripts/system-packages.txt)")
-        pytest.skip(f"{name} is not installed")
-    return found
+    """The path of a tool from scripts/system-packages.txt: these tests run the app on
+    Xvfb (xcb), so they are skipped off Linux; on Linux a missing tool fails."""
+    return linux_tool(name, {"xvfb-run": "xvfb", "xwininfo": "x11-utils"}.get(name, name))
 
 
 def poll(check: Callable[[], T | None], seconds: float, alive: subprocess.Popen[bytes]) -> T:

@@ -15,6 +15,9 @@ import pytest
 from tests.desktop_entry import entry_of
 from tests.paths import REPO
 
+# A freedesktop desktop entry and pipx under make: Linux only.
+pytestmark = pytest.mark.linux_only("desktop entries (make install-desktop)")
+
 MAKE = shutil.which("make")
 SH = shutil.which("sh") or "/bin/sh"
 

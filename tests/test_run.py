@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
-import pty
 import select
 import signal
 import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -25,6 +22,13 @@ from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.files import paths
 from circuit_timer.store.history import HistoryStore
 from tests.sample_circuits import SHORT
+
+if sys.platform != "win32":
+    import fcntl
+    import pty
+    import termios
+
+PTY = "a pseudo-terminal"
 
 
 def cli(home: Path, *args: str, **kwargs: object) -> subprocess.Popen[str]:
@@ -72,6 +76,7 @@ def test_a_whole_circuit_in_a_pipe_completes_and_is_recorded_set_by_set(
     ]
 
 
+@pytest.mark.posix_only("SIGKILL")
 def test_sigkill_mid_circuit_keeps_every_reported_set_and_shows_partial(
     private_home: Path,
 ) -> None:
@@ -119,7 +124,10 @@ def ctrl_c_as_on_a_terminal() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("ctrl_c_as_on_a_terminal")
-@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize(
+    "how", [getattr(signal, n) for n in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, n)]
+)
+@pytest.mark.posix_only("POSIX signals sent to a child")
 def test_interrupted_runs_are_saved_as_partial_and_exit_3(private_home: Path, how: int) -> None:
     process = cli(private_home, "run", "calf-achilles", "--speed", "50", "--auto")
     assert process.stdout is not None
@@ -236,6 +244,7 @@ class PtyReader:
         return seen
 
 
+@pytest.mark.posix_only(PTY)
 def test_keys_on_a_real_terminal(private_home: Path) -> None:
     """Space pauses, + counts, Enter marks an open set done, q finishes early (exit 3)."""
     pid, fd = pty.fork()
@@ -282,6 +291,7 @@ def test_keys_on_a_real_terminal(private_home: Path) -> None:
         assert (session.pain_during, session.pain_after) == (None, 4)
 
 
+@pytest.mark.posix_only(PTY)
 @pytest.mark.parametrize(("answer", "kept"), [(b"\r", False), (b"y\r", True)])
 def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
     private_home: Path, answer: bytes, kept: bool
@@ -321,6 +331,7 @@ def test_an_early_finish_with_no_set_is_kept_only_when_the_runner_says_so(
         assert sessions == []
 
 
+@pytest.mark.linux_only("an ALSA configuration with no device")
 def test_no_sound_device_gives_a_notice_and_the_run_completes(
     private_home: Path, tmp_path: Path
 ) -> None:
@@ -370,6 +381,7 @@ def test_no_keyboard_notice_only_when_the_circuit_has_open_rep_sets(
     assert "set done: Heel raise on both legs, set 1/1, 10/10 reps" in out
 
 
+@pytest.mark.linux_only("ALSA's file sink and sox")
 def test_a_run_with_sound_plays_the_cues_into_the_alsa_sink(
     private_home: Path, tmp_path: Path
 ) -> None:
@@ -416,6 +428,7 @@ def _pty_runner(home: Path, *args: str) -> tuple[int, int]:
     return pid, fd
 
 
+@pytest.mark.posix_only(PTY)
 @pytest.mark.usefixtures("ctrl_c_as_on_a_terminal")
 def test_a_second_sigterm_while_finishing_still_ends_finished_early(private_home: Path) -> None:
     process = cli(private_home, "run", "calf-achilles", "--speed", "50", "--auto")
@@ -441,6 +454,7 @@ def test_a_second_sigterm_while_finishing_still_ends_finished_early(private_home
     assert session["status"] == "partial" and int(session["sets"]) >= 1  # type: ignore[call-overload]
 
 
+@pytest.mark.posix_only(PTY)
 def test_closing_the_terminal_ends_finished_early_with_the_sets_kept(private_home: Path) -> None:
     pid, fd = _pty_runner(private_home, "heel-raise-test", "--speed", "20", "--no-sound")
     term = PtyReader(fd)
@@ -487,6 +501,7 @@ def _wait_for_line_mode(fd: int, on: bool) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.posix_only(PTY)
 def test_after_a_stop_and_continue_keys_act_at_once_and_nothing_typed_meanwhile_fires(
     private_home: Path,
 ) -> None:

@@ -22,7 +22,7 @@ from circuit_timer.core.timeline import Segment, SegmentKind
 
 @dataclass(frozen=True)
 class CueSettings:
-    """The runner's sound settings. ``voice`` only matters where espeak-ng is installed."""
+    """The runner's sound settings. ``voice`` only matters where a speech engine is found."""
 
     volume: float = 0.8
     countdown_beeps: bool = True

@@ -1,6 +1,9 @@
-"""Spoken cues: espeak-ng writes a text as a WAV, cached on disk, played like any cue.
+"""Spoken cues: a speech engine writes a text as a WAV, cached on disk, played like any cue.
 
-Where espeak-ng is not installed the voice is simply unavailable; nothing else changes.
+The engine is espeak-ng wherever it is installed (Linux; it has Windows and macOS builds
+too), else the system's own: `say` on macOS, SAPI through Windows PowerShell on Windows.
+Where none is found the voice is unavailable, with one line saying why
+(``unavailable_reason``); nothing else changes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import queue
 import shutil
 import subprocess
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -23,12 +27,58 @@ from circuit_timer.core.timeline import Segment
 log = logging.getLogger(__name__)
 
 ESPEAK = "espeak-ng"
+SAY = "say"
+SAPI = "powershell"
 ESPEAK_TIMEOUT = 5.0
+# PowerShell takes a second or two to start before it speaks.
+SAPI_TIMEOUT = 15.0
+# On Windows, no console window pops up over the workout for each announcement.
+NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 VOICE_NAME = "voice"
+# `say` writes what espeak-ng writes: 16-bit mono WAV at 22050 Hz.
+SAY_FORMAT = ["--file-format=WAVE", "--data-format=LEI16@22050"]
+# SAPI's synthesiser writing the same WAV. The text and the file come in environment
+# variables (Unicode on Windows, and never read as script), not on the command line.
+SAPI_SCRIPT = (
+    "$ErrorActionPreference = 'Stop'; "
+    "Add-Type -AssemblyName System.Speech; "
+    "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+    "$f = New-Object System.Speech.AudioFormat.SpeechAudioFormatInfo(22050, "
+    "[System.Speech.AudioFormat.AudioBitsPerSample]::Sixteen, "
+    "[System.Speech.AudioFormat.AudioChannel]::Mono); "
+    "$s.SetOutputToWaveFile($env:CIRCUIT_TIMER_WAV, $f); "
+    "$s.Speak($env:CIRCUIT_TIMER_TEXT); "
+    "$s.Dispose()"
+)
+
+
+def find_engine() -> tuple[str, str] | None:
+    """The speech engine here, as (name, path): espeak-ng, else `say` on macOS or
+    PowerShell's SAPI on Windows."""
+    found = shutil.which(ESPEAK)
+    if found is not None:
+        return ESPEAK, found
+    own = {"darwin": SAY, "win32": SAPI}.get(sys.platform)
+    found = shutil.which(own) if own is not None else None
+    if own is not None and found is not None:
+        return own, found
+    return None
+
+
+def unavailable_reason() -> str:
+    """Why spoken cues are off on this machine, in one line for the runner."""
+    if sys.platform == "win32":
+        return (
+            "spoken cues are unavailable: neither Windows PowerShell nor espeak-ng was "
+            "found; the cues still sound and show"
+        )
+    if sys.platform == "darwin":
+        return "spoken cues are unavailable: neither say nor espeak-ng was found"
+    return "spoken cues are unavailable: espeak-ng is not installed (apt-get install espeak-ng)"
 
 
 class Voice:
-    """Turns texts into Sounds with espeak-ng, caching the WAVs in ``cache_dir``.
+    """Turns texts into Sounds with the speech engine, caching the WAVs in ``cache_dir``.
 
     ``speak`` hands the work to a worker thread of the voice's own, so neither the engine
     nor the cue player waits for espeak-ng.
@@ -38,23 +88,29 @@ class Voice:
         self.cache_dir = cache_dir
         self.language = language
         self.words_per_minute = words_per_minute
-        self._exe = shutil.which(ESPEAK)
+        engine = find_engine()
+        self._engine = engine[0] if engine is not None else ESPEAK
+        self._exe: str | None = engine[1] if engine is not None else None
+        if engine is None:
+            log.info("%s", unavailable_reason())
         self._queue: queue.Queue[tuple[str, Player, float] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def available(self) -> bool:
-        """True where espeak-ng is installed."""
+        """True where a speech engine was found."""
         return self._exe is not None
 
     def cache_file(self, text: str) -> Path:
         """Where the WAV for ``text`` is cached: keyed by the text and every espeak setting."""
-        settings = [ESPEAK, self.language, self.words_per_minute, text]
+        # espeak-ng's key is what it always was, so existing caches stay valid.
+        engine = [] if self._engine == ESPEAK else [self._engine]
+        settings = [ESPEAK, *engine, self.language, self.words_per_minute, text]
         key = hashlib.sha256(json.dumps(settings).encode()).hexdigest()[:32]
         return self.cache_dir / f"{key}.wav"
 
     def sound(self, text: str, volume: float = 1.0) -> Sound | None:
-        """``text`` spoken, at ``volume``; None if espeak-ng is missing or fails. Blocks."""
+        """``text`` spoken, at ``volume``; None if the engine is missing or fails. Blocks."""
         if self._exe is None:
             return None
         path = self.cache_file(text)
@@ -88,7 +144,7 @@ class Voice:
         """Stop the worker thread."""
         if self._thread is not None:
             self._queue.put(None)
-            self._thread.join(timeout=ESPEAK_TIMEOUT + 1.0)
+            self._thread.join(timeout=self._timeout() + 1.0)
 
     def _run(self) -> None:
         while True:
@@ -106,25 +162,49 @@ class Voice:
             finally:
                 self._queue.task_done()
 
+    def _timeout(self) -> float:
+        return SAPI_TIMEOUT if self._engine == SAPI else ESPEAK_TIMEOUT
+
     def _generate(self, exe: str, text: str, path: Path) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written beside the final name, then renamed: a reader never sees half a file.
         partial = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part")
-        command = [exe, "-v", self.language, "-s", str(self.words_per_minute)]
         # The text on stdin, so a name starting with "-" is never read as an option.
-        command += ["-w", str(partial), "--stdin"]
+        env: dict[str, str] | None = None
+        if self._engine == SAPI:
+            command = [exe, "-NoProfile", "-NonInteractive", "-Command", SAPI_SCRIPT]
+            env = {**os.environ, "CIRCUIT_TIMER_WAV": str(partial), "CIRCUIT_TIMER_TEXT": text}
+        elif self._engine == SAY:
+            # The system's voice for its language; `say` takes voice names, not codes.
+            command = [exe, "-r", str(self.words_per_minute), *SAY_FORMAT]
+            command += ["-o", str(partial), "-f", "-"]
+        else:
+            command = [exe, "-v", self.language, "-s", str(self.words_per_minute)]
+            command += ["-w", str(partial), "--stdin"]
         try:
-            subprocess.run(
-                command,
-                input=text,
-                text=True,
-                capture_output=True,
-                timeout=ESPEAK_TIMEOUT,
-                check=True,
-            )
+            if env is None:
+                subprocess.run(
+                    command,
+                    input=text,
+                    text=True,
+                    capture_output=True,
+                    timeout=self._timeout(),
+                    check=True,
+                    creationflags=NO_WINDOW,
+                )
+            else:
+                subprocess.run(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    capture_output=True,
+                    timeout=self._timeout(),
+                    check=True,
+                    env=env,
+                    creationflags=NO_WINDOW,
+                )
             os.replace(partial, path)
         except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("espeak-ng could not say %r: %s", text, exc)
+            log.warning("%s could not say %r: %s", self._engine, text, exc)
             partial.unlink(missing_ok=True)
             return False
         return True

@@ -24,6 +24,11 @@ class SoundCues:
     listener: Callable[[Event], object]
     notice: str | None
     _close: Callable[[bool], str | None]
+    _current: Callable[[], str | None] = lambda: None
+
+    def current_notice(self) -> str | None:
+        """Why cues are visual only now (the device may fail mid-workout), or None."""
+        return self._current()
 
     def close(self, *, wait: bool = True) -> str | None:
         """Stop the audio workers (with ``wait``, after the last cue has played); returns
@@ -56,4 +61,4 @@ def sound_cues(store: HistoryStore | None, *, voice_allowed: bool = True) -> Sou
         player.close()
         return player.take_notice()
 
-    return SoundCues(cues.handle, player.take_notice(), close)
+    return SoundCues(cues.handle, player.take_notice(), close, lambda: player.notice)

@@ -195,7 +195,7 @@ def replay(db: Recording, folder: Path | None = None) -> list[str]:
                     )
                 elif in_main_file(db):
                     with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
+                        journal.discard(path)
     finally:
         from circuit_timer.store.connection import BUSY_TIMEOUT_MS
 

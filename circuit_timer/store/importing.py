@@ -163,8 +163,10 @@ def _opened(source: Path) -> Iterator[TextIO]:
     """The export as UTF-8 text, read no further than ``MAX_IMPORT_BYTES``; a FIFO (which
     would hang), a device (/dev/zero would fill the memory) or a folder is refused."""
     try:
-        # Non-blocking, so opening a FIFO with no writer returns at once instead of waiting.
-        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)
+        # Non-blocking, so opening a FIFO with no writer returns at once instead of waiting
+        # (Windows has no FIFOs, and no O_NONBLOCK; there O_BINARY keeps the bytes as they are).
+        flags = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(source, os.O_RDONLY | flags)
     except OSError as exc:
         raise StoreError(f"cannot read {source}: {exc.strerror}") from None
     try:

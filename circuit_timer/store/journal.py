@@ -9,14 +9,14 @@ power cut whatever SQLite is doing (locked, full, read-only, deleted).
 Space is reserved when the file is created: a workout's records then still fit when the
 disk fills mid-workout. The reserve is given back when the journal closes.
 
-The process writing a journal holds an exclusive ``flock`` on it while it lives, so a
-replay elsewhere (the window starting while a terminal workout runs) leaves it alone.
+The process writing a journal holds an exclusive lock on it while it lives (``flock``;
+on Windows a locked byte, store/portable.py), so a replay elsewhere (the window starting
+while a terminal workout runs) leaves it alone.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import threading
@@ -24,6 +24,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from circuit_timer.store import portable
 
 FOLDER = "journal"
 SUFFIX = ".jsonl"
@@ -61,14 +63,6 @@ def decode(data: bytes) -> list[Record]:
     return records
 
 
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class Journal:
     """One session's journal, open for appending (by one process, holding its lock).
 
@@ -87,16 +81,20 @@ class Journal:
         if self._fd is not None:
             return self._fd
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | portable.OPEN_FLAGS, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            # Reopened after a failure: carry on after the records already there.
-            self._end = len(_valid_prefix(os.pread(fd, os.fstat(fd).st_size, 0)))
-            with contextlib.suppress(OSError):  # no reserve (a full disk): appends may fit
-                os.posix_fallocate(fd, 0, max(RESERVE_BYTES, self._end + RESERVE_BYTES // 4))
-            _fsync_folder(self.path.parent)
+            portable.lock(fd)
         except BaseException:
             os.close(fd)
+            raise
+        try:
+            # Reopened after a failure: carry on after the records already there.
+            self._end = len(_valid_prefix(portable.read_at(fd, os.fstat(fd).st_size, 0)))
+            with contextlib.suppress(OSError):  # no reserve (a full disk): appends may fit
+                portable.reserve(fd, max(RESERVE_BYTES, self._end + RESERVE_BYTES // 4))
+            portable.sync_folder(self.path.parent)
+        except BaseException:
+            portable.close(fd, locked=True)
             raise
         self._fd = fd
         return fd
@@ -116,12 +114,12 @@ class Journal:
             if self._fd is not None and os.fstat(self._fd).st_nlink == 0:
                 self._recreate()
             fd = self._open()
-            written = os.pwrite(fd, data, self._end)
+            written = portable.write_at(fd, data, self._end)
             if written != len(data):
                 raise OSError(f"short write to {self.path}")
-            # Within the reserve the size does not change: fdatasync is enough, and
-            # cheaper, as each set waits on it.
-            os.fdatasync(fd)
+            # Within the reserve the size does not change: fdatasync (where there is
+            # one) is enough, and cheaper, as each set waits on it.
+            portable.sync_data(fd)
             self._end += written
 
     def _recreate(self) -> None:
@@ -129,13 +127,13 @@ class Journal:
         # only in this descriptor. Written again where it belongs, so a crash now still
         # leaves every set on disk.
         assert self._fd is not None
-        kept = os.pread(self._fd, self._end, 0)
-        os.close(self._fd)
+        kept = portable.read_at(self._fd, self._end, 0)
+        portable.close(self._fd, locked=True)
         self._fd = None
         fd = self._open()
-        if os.pwrite(fd, kept, 0) != len(kept):
+        if portable.write_at(fd, kept, 0) != len(kept):
             raise OSError(f"short write to {self.path}")
-        os.fdatasync(fd)
+        portable.sync_data(fd)
         self._end = len(kept)
 
     def close(self) -> None:
@@ -145,17 +143,20 @@ class Journal:
                 return
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._end)
-            os.close(self._fd)
+            portable.close(self._fd, locked=True)
             self._fd = None
 
     def remove(self) -> None:
         """Delete the journal: every record of it is in the database file."""
         with self._lock:
             self.removed = True
+            if self._fd is not None and not portable.unlink_while_open():
+                portable.close(self._fd, locked=True)  # Windows deletes closed files only
+                self._fd = None
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
             if self._fd is not None:
-                os.close(self._fd)
+                portable.close(self._fd, locked=True)
                 self._fd = None
 
 
@@ -177,25 +178,49 @@ def _valid_prefix(data: bytes) -> bytes:
         start = newline + 1
 
 
+# Claimed journals to delete once their claim lets go of them (Windows deletes no file
+# that is open), by path.
+_discard_at_close: set[Path] = set()
+_discard_lock = threading.Lock()
+
+
+def discard(path: Path) -> None:
+    """Delete a journal claimed with ``claimed`` (its records are in the database): at
+    once on POSIX (OSError as ``unlink``), when the claim ends on Windows."""
+    if portable.unlink_while_open():
+        path.unlink()
+        return
+    with _discard_lock:
+        _discard_at_close.add(path)
+
+
 @contextlib.contextmanager
 def claimed(path: Path) -> Iterator[list[Record] | None]:
     """The records of a left-over journal, held against its writer while in use; None
-    when a live process still writes it (or it cannot be opened)."""
+    when a live process still writes it (or it cannot be opened). ``discard`` deletes it."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | portable.OPEN_FLAGS)
     except OSError:
         yield None
         return
+    locked = False
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            portable.lock(fd)
         except OSError:
             yield None
             return
+        locked = True
         size = os.fstat(fd).st_size
-        yield decode(os.pread(fd, size, 0))
+        yield decode(portable.read_at(fd, size, 0))
     finally:
-        os.close(fd)
+        portable.close(fd, locked=locked)
+        with _discard_lock:
+            doomed = path in _discard_at_close
+            _discard_at_close.discard(path)
+        if doomed:
+            with contextlib.suppress(OSError):  # gone already, or kept for the next start
+                path.unlink()
 
 
 def leftovers(folder: Path) -> list[Path]:

@@ -16,22 +16,11 @@ from circuit_timer.store.connection import Opened
 from circuit_timer.store.database import Database
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.plans import write_ladder_steps
+from circuit_timer.store.portable import process_alive
 from circuit_timer.store.timestamps import local_date_of, to_text, utc_now
 
 if TYPE_CHECKING:  # the store opens before the window's first paint; the models wait
     from circuit_timer.core.planned_sets import PlannedSet
-
-
-def _pid_alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _new_uuid() -> str:
@@ -202,7 +191,7 @@ class Recording(Database):
     def recover_unfinished(self) -> int:
         """Mark sessions left in progress by a process that died as partial; return how many."""
         rows = self._read("SELECT uuid, owner_pid FROM sessions WHERE status = 'in_progress'")
-        dead = [uid for uid, pid in rows if pid != os.getpid() and not _pid_alive(pid)]
+        dead = [uid for uid, pid in rows if pid != os.getpid() and not process_alive(pid)]
         if not dead:
             return 0
         with self.transaction() as conn:
@@ -234,7 +223,7 @@ class Recording(Database):
         with journal.claimed(path) as records:
             if records is not None:
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    journal.discard(path)
 
     def add_pain(
         self, day: date, kind: PainKind, value: int

@@ -47,7 +47,7 @@ SETTINGS: dict[str, Setting] = {
         "3", "sessions a week for the weekly streak when no plan is active", _whole(1, 14)
     ),
     "volume": Setting("80", "cue volume, 0 to 100", _whole(0, 100)),
-    "voice": Setting("on", "spoken 'Next: ...' cues, where espeak-ng is installed", _on_off),
+    "voice": Setting("on", "spoken 'Next: ...' cues, where speech is available", _on_off),
     "countdown_beeps": Setting("on", "3-2-1 beeps before each change", _on_off),
 }
 

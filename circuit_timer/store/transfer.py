@@ -154,7 +154,7 @@ def write_atomically(target: Path, text: str) -> None:
         raise StoreError(f"cannot write {target}: {exc.strerror}") from None
     temporary = Path(name)
     try:
-        if final.exists():
+        if final.exists() and os.chmod in os.supports_fd:  # not on Windows (Python 3.11)
             os.chmod(fd, final.stat().st_mode & 0o7777)
         with open(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)

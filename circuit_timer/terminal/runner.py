@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
 import signal
 import sys
 from typing import TextIO
@@ -38,6 +37,7 @@ from circuit_timer.core.timeline import Segment
 from circuit_timer.session.load_entry import LoadEntry
 from circuit_timer.session.saving import fault_line
 from circuit_timer.session.workout import Workout
+from circuit_timer.terminal.keys import Keys, sleep
 from circuit_timer.terminal.signals import (
     FINISH_SIGNALS,
     Hangup,
@@ -163,6 +163,7 @@ class TerminalRunner:
         self.stopped_by: str | None = None
         self._since = 0.0
         self._keys_open = keys is not None
+        self._input = Keys(keys, interactive=self.interactive) if keys is not None else None
         self._told_auto = False
         self._saving: str | None = None  # the line said about saving, while it holds
         # Only open rep sets wait for Enter: without keys, only they need saying so.
@@ -224,15 +225,14 @@ class TerminalRunner:
             timeout = max(0.0, self.clock.real_seconds(min(targets) - self.clock.now()))
         if self.interactive:
             timeout = REDRAW_SECONDS if timeout is None else min(timeout, REDRAW_SECONDS)
-        if not self._keys_open or self.keys is None:
+        if not self._keys_open or self._input is None:
             if timeout is None:
                 # Nothing will ever come: an open set with no way to say "done".
                 self._tell_auto()
                 return
-            _sleep(timeout)
+            sleep(timeout)
             return
-        ready, _, _ = select.select([self.keys], [], [], timeout)
-        if ready:
+        if self._input.wait(timeout):
             self._key()
         elif self.interactive:
             self._redraw()
@@ -264,11 +264,11 @@ class TerminalRunner:
             )
 
     def _key(self) -> None:
-        assert self.keys is not None
+        assert self._input is not None
         if self.interactive:
-            char = os.read(self.keys.fileno(), 1).decode(errors="ignore")
+            char = self._input.read_key()
         else:
-            line = self.keys.readline()
+            line = self._input.read_line()
             if line == "":
                 self._keys_open = False  # end of input: carry on without keys
                 self._tell_auto()
@@ -354,7 +354,3 @@ class TerminalRunner:
             return
         self._write("\n")
         self.loads.store(ask_load(line_asker(self.keys, self.out), self.out, prompt))
-
-
-def _sleep(seconds: float) -> None:
-    select.select([], [], [], seconds)

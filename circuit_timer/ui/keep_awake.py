@@ -1,10 +1,12 @@
-"""Keep the screen awake during a workout (freedesktop ScreenSaver inhibit over D-Bus).
+"""Keep the screen awake during a workout, by whatever the platform offers.
 
 `KeepAwake` is what the session controller uses: `hold()` when a workout starts or
-resumes, `release()` on pause, finish or close. The D-Bus work is done by a backend,
-`FreedesktopScreenSaver` by default, so tests can pass a fake one. Nothing here ever
-raises because D-Bus is missing: a workout that cannot keep the screen awake is still a
-workout.
+resumes, `release()` on pause, finish or close. The work is done by a backend chosen at
+run time for the platform (`default_backend`): the freedesktop ScreenSaver over D-Bus on
+Linux and other Unix desktops (keep_awake_freedesktop), SetThreadExecutionState on
+Windows (keep_awake_windows), an IOKit assertion or `caffeinate` on macOS
+(keep_awake_macos); tests pass a fake one. Nothing here ever raises because a backend is
+missing: a workout that cannot keep the screen awake is still a workout.
 """
 
 from __future__ import annotations
@@ -12,35 +14,17 @@ from __future__ import annotations
 import atexit
 import contextlib
 import logging
+import sys
 import weakref
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import Q_ARG, QMetaObject, Qt
+# Imported for PySide6's exit clean-up order (see the atexit hook at the end) and, with
+# PATHS, for the callers that name the Linux backend.
+from circuit_timer.ui.keep_awake_freedesktop import PATHS, FreedesktopScreenSaver
 
-if TYPE_CHECKING:
-    from PySide6.QtDBus import QDBusConnection, QDBusInterface
-
-# QtDBus is imported where it is first used (a workout asking to keep the screen on), so
-# starting the window does not load it.
+__all__ = ["PATHS", "FreedesktopScreenSaver", "KeepAwake", "ScreenSaverBackend", "default_backend"]
 
 log = logging.getLogger(__name__)
-
-SERVICE = "org.freedesktop.ScreenSaver"
-INTERFACE = "org.freedesktop.ScreenSaver"
-# The standard path first; older KDE and some other desktops only answer on "/ScreenSaver".
-PATHS = ("/org/freedesktop/ScreenSaver", "/ScreenSaver")
-# Long enough for a busy desktop, short enough that a hung service cannot freeze the window.
-DEFAULT_TIMEOUT_MS = 500
-
-# Errors that mean "not at this path": worth trying the next one. Anything else (no such
-# service, a timeout, an error from the service) means trying again will not help.
-_WRONG_PATH_ERRORS = frozenset(
-    {
-        "org.freedesktop.DBus.Error.UnknownObject",
-        "org.freedesktop.DBus.Error.UnknownMethod",
-        "org.freedesktop.DBus.Error.UnknownInterface",
-    }
-)
 
 
 class ScreenSaverBackend(Protocol):
@@ -55,125 +39,17 @@ class ScreenSaverBackend(Protocol):
         ...
 
 
-class FreedesktopScreenSaver:
-    """The org.freedesktop.ScreenSaver Inhibit/UnInhibit calls, through QtDBus.
+def default_backend() -> ScreenSaverBackend:
+    """The backend for the platform this runs on (read at call time)."""
+    if sys.platform == "win32":
+        from circuit_timer.ui.keep_awake_windows import WindowsExecutionState
 
-    Never raises: no session bus, no such service, an error reply or a timeout make
-    `inhibit` return None (and `uninhibit` do nothing), logged at debug level. Each call
-    waits at most `timeout_ms`.
-    """
+        return WindowsExecutionState()
+    if sys.platform == "darwin":
+        from circuit_timer.ui.keep_awake_macos import MacPowerAssertion
 
-    def __init__(
-        self,
-        connection: QDBusConnection | None = None,
-        timeout_ms: int = DEFAULT_TIMEOUT_MS,
-    ) -> None:
-        """Use `connection`, or the session bus, looked up at first use.
-
-        Qt reads DBUS_SESSION_BUS_ADDRESS when the session bus is first used, so
-        constructing this object costs nothing and touches no bus.
-        """
-        self._connection = connection
-        self._timeout_ms = timeout_ms
-        # Which path issued each cookie, so UnInhibit goes to the object that holds it.
-        self._paths: dict[int, str] = {}
-        # One interface per path that answered, kept to send UnInhibit with a typed uint.
-        self._interfaces: dict[str, QDBusInterface] = {}
-
-    def _bus(self) -> QDBusConnection | None:
-        from PySide6.QtDBus import QDBusConnection
-
-        if self._connection is None:
-            self._connection = QDBusConnection.sessionBus()
-        if not self._connection.isConnected():
-            log.debug("keep-awake: no D-Bus: %s", self._connection.lastError().message())
-            return None
-        return self._connection
-
-    def inhibit(self, application: str, reason: str) -> int | None:
-        """Call Inhibit(s, s) -> u; return the cookie, or None when that failed."""
-        try:
-            from PySide6.QtDBus import QDBus, QDBusMessage
-
-            bus = self._bus()
-            if bus is None:
-                return None
-            for path in PATHS:
-                message = QDBusMessage.createMethodCall(SERVICE, path, INTERFACE, "Inhibit")
-                message.setArguments([application, reason])
-                reply = bus.call(message, QDBus.CallMode.Block, self._timeout_ms)
-                if reply.type() == QDBusMessage.MessageType.ReplyMessage:
-                    arguments = reply.arguments()
-                    if arguments and isinstance(arguments[0], int):
-                        cookie = int(arguments[0])
-                        self._paths[cookie] = path
-                        self._prepare_interface(bus, path)
-                        return cookie
-                    log.debug("keep-awake: unexpected Inhibit reply %r", arguments)
-                    return None
-                log.debug(
-                    "keep-awake: Inhibit at %s failed: %s %s",
-                    path,
-                    reply.errorName(),
-                    reply.errorMessage(),
-                )
-                if reply.errorName() not in _WRONG_PATH_ERRORS:
-                    return None
-        except Exception:  # a broken binding must not stop a workout
-            log.debug("keep-awake: Inhibit raised", exc_info=True)
-        return None
-
-    def _prepare_interface(self, bus: QDBusConnection, path: str) -> None:
-        """Build (once) the introspected interface used to send UnInhibit.
-
-        PySide6 sends a Python int as D-Bus `i` (and QDBusArgument picks `q`), but
-        UnInhibit takes `u`, and real services refuse the wrong signature. A
-        QDBusInterface learns the method's types by introspection, and invoking its
-        `UnInhibit(uint)` meta-method marshals a true uint32. Its constructor
-        introspects with Qt's default (long) timeout, so it is built here, right after
-        the service answered Inhibit within our short timeout, and not later.
-        """
-        from PySide6.QtDBus import QDBusInterface
-
-        if path in self._interfaces:
-            return
-        interface = QDBusInterface(SERVICE, path, INTERFACE, bus)
-        interface.setTimeout(self._timeout_ms)
-        self._interfaces[path] = interface
-
-    def uninhibit(self, cookie: int) -> None:
-        """Call UnInhibit(u cookie); failures are logged at debug level and ignored."""
-        try:
-            from PySide6.QtDBus import QDBus, QDBusMessage
-
-            path = self._paths.pop(cookie, PATHS[0])
-            bus = self._bus()
-            if bus is None:
-                return
-            interface = self._interfaces.get(path)
-            if (
-                interface is not None
-                and interface.isValid()
-                and interface.metaObject().indexOfMethod("UnInhibit(uint)") >= 0
-            ):
-                invoked = QMetaObject.invokeMethod(
-                    interface,
-                    "UnInhibit",
-                    Qt.ConnectionType.DirectConnection,
-                    Q_ARG("uint", cookie),
-                )
-                error = interface.lastError()
-                if not invoked or error.isValid():
-                    log.debug("keep-awake: UnInhibit failed: %s", error.message())
-                return
-            # No introspection data: send the plain call; a lenient service may take it.
-            message = QDBusMessage.createMethodCall(SERVICE, path, INTERFACE, "UnInhibit")
-            message.setArguments([cookie])
-            reply = bus.call(message, QDBus.CallMode.Block, self._timeout_ms)
-            if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-                log.debug("keep-awake: UnInhibit failed: %s", reply.errorMessage())
-        except Exception:  # a broken binding must not stop a workout
-            log.debug("keep-awake: UnInhibit raised", exc_info=True)
+        return MacPowerAssertion()
+    return FreedesktopScreenSaver()
 
 
 class KeepAwake:
@@ -185,19 +61,18 @@ class KeepAwake:
     `cookie` is None.
 
     On a crash: a freedesktop screensaver drops an inhibit when its caller leaves the
-    bus, so even a killed process releases it. Besides that, an `atexit` hook releases
-    every KeepAwake still held when the interpreter exits, normally or through an
-    uncaught exception, and `__del__` releases defensively if the object is dropped
-    while held.
+    bus, Windows an execution state when its thread ends, macOS an assertion (and
+    `caffeinate -w`) when its process does, so even a killed process releases it.
+    Besides that, an `atexit` hook releases every KeepAwake still held when the
+    interpreter exits, normally or through an uncaught exception, and `__del__`
+    releases defensively if the object is dropped while held.
     """
 
     def __init__(
         self, backend: ScreenSaverBackend | None = None, application: str = "circuit-timer"
     ) -> None:
-        """Use `backend` (default: `FreedesktopScreenSaver` on the session bus)."""
-        self._backend: ScreenSaverBackend = (
-            backend if backend is not None else FreedesktopScreenSaver()
-        )
+        """Use `backend` (default: the platform's, `default_backend`)."""
+        self._backend: ScreenSaverBackend = backend if backend is not None else default_backend()
         self._application = application
         self._held = False
         self._cookie: int | None = None

@@ -43,7 +43,7 @@ class SettingsDialog(QDialog):
         self.volume.setValue(int(settings.get(store, "volume")))
         self.test = QPushButton("Test")
         self.test.clicked.connect(self.play_test)
-        self.voice = QCheckBox("Spoken cues (\u201cNext: ...\u201d), where espeak-ng is installed")
+        self.voice = QCheckBox("Spoken cues (\u201cNext: ...\u201d), where speech is available")
         self.voice.setChecked(settings.is_on(store, "voice"))
         self.beeps = QCheckBox("3-2-1 beeps before each change")
         self.beeps.setChecked(settings.is_on(store, "countdown_beeps"))

@@ -100,6 +100,7 @@ class WorkoutRun(QObject):
             parent.installEventFilter(self)  # the window closing: see eventFilter
         self.controller = WorkoutController(workout, clock, self)
         self.controller.happened.connect(self._keep_awake)
+        self.controller.happened.connect(self._sound_failed)
         self.controller.ended.connect(self._ended)
         cues = {ex.id: list(ex.cues) for block in circuit.blocks for ex in block.exercises}
         page.attach(self.controller, cues)
@@ -159,6 +160,16 @@ class WorkoutRun(QObject):
             self.keep_awake.release()
         elif isinstance(event, Resumed):
             self.keep_awake.hold(HOLD_REASON)
+
+    def _sound_failed(self, event: Event) -> None:
+        # The device can fail mid-workout (unplugged headphones): the flashes go on, and
+        # the line saying cues are visual only shows from the next event.
+        if self.sound is None or self._sound_notice:
+            return
+        late = self.sound.current_notice()
+        if late:
+            self._sound_notice = late
+            self._show_saving()
 
     def _ended(self, status: str) -> None:
         self._stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from array import array
@@ -18,7 +17,7 @@ import pytest
 from circuit_timer.core.events import SetCompleted
 from circuit_timer.core.records import CompletedSet
 from circuit_timer.core.timeline import Segment
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 
 
 def in_ci() -> bool:
@@ -26,15 +25,14 @@ def in_ci() -> bool:
     return os.environ.get("CI") == "true"
 
 
+# The Debian package of each tool the audio tests drive.
+PACKAGES = {"sox": "sox", "espeak-ng": "espeak-ng"}
+
+
 def require_tool(name: str) -> str:
-    """The tool's path; skip locally if it is missing, fail in CI."""
-    path = shutil.which(name)
-    if path is not None:
-        return path
-    message = f"{name} is not installed (scripts/system-packages.txt lists it)"
-    if in_ci():
-        pytest.fail(message)
-    pytest.skip(message)
+    """The tool's path: these tools (and ALSA beside them) are Linux's, so the test is
+    skipped elsewhere; on Linux a missing one fails (tests/paths.py linux_tool)."""
+    return linux_tool(name, PACKAGES.get(name, name))
 
 
 def require_simpleaudio() -> None:

@@ -18,6 +18,9 @@ from tests.audio.helpers import (
     sox_stat,
 )
 
+# ALSA is Linux's sound system: its configuration decides the device in these tests.
+pytestmark = pytest.mark.linux_only("ALSA")
+
 PLAY_GO = """
 import json
 from circuit_timer.audio import SimpleaudioPlayer, cue, make_player

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+import wave
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from circuit_timer.audio.players import NullPlayer
-from circuit_timer.audio.voice import Voice, next_up_text
+from circuit_timer.audio.voice import Voice, next_up_text, unavailable_reason
 from tests.audio.helpers import peak, require_tool, seg
 
 
@@ -100,6 +102,7 @@ def test_no_espeak_no_voice_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not (tmp_path / "voice").exists()
 
 
+@pytest.mark.posix_only("a shell script standing in for espeak-ng")
 def test_a_failing_espeak_gives_no_sound_and_no_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,3 +142,107 @@ def test_a_failing_espeak_gives_no_sound_and_no_cache(
 )
 def test_next_up_text(segment: Any, text: str) -> None:
     assert next_up_text(segment) == text
+
+
+def _fake_say(seen: list[list[str]]) -> Any:
+    """subprocess.run as macOS's say answers: a 16-bit mono WAV at 22050 Hz to -o."""
+
+    def run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen.append(command)
+        assert kwargs["input"] == "Right side" and kwargs["timeout"] > 0
+        out = command[command.index("-o") + 1]
+        with wave.open(out, "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(22050)
+            wav.writeframes(b"\x00\x10" * 11025)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    return run
+
+
+def test_macos_speaks_with_say_where_espeak_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/say" if name == "say" else None)
+    monkeypatch.setattr(subprocess, "run", _fake_say(seen))
+    voice = Voice(tmp_path / "voice", words_per_minute=170)
+    assert voice.available()
+    sound = voice.sound("Right side")
+    assert sound is not None and sound.rate == 22050 and sound.seconds == 0.5
+    [command] = seen
+    assert command[:3] == ["/usr/bin/say", "-r", "170"]
+    assert "--data-format=LEI16@22050" in command and command[-2:] == ["-f", "-"]
+    # Its cache is its own: a WAV of espeak-ng's is never taken for say's.
+    monkeypatch.setattr(
+        shutil, "which", lambda name: "/x/espeak-ng" if name == "espeak-ng" else None
+    )
+    assert Voice(tmp_path / "voice").cache_file("Right side") != voice.cache_file("Right side")
+
+
+def test_espeak_is_preferred_wherever_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(shutil, "which", lambda name: f"/opt/bin/{name}")
+    seen: list[list[str]] = []
+
+    def run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen.append(command)
+        raise subprocess.TimeoutExpired(command, 5.0)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    assert Voice(tmp_path).sound("Right side") is None  # it failed: no sound, no error
+    assert seen[0][0] == "/opt/bin/espeak-ng"
+
+
+@pytest.mark.parametrize(
+    ("platform", "words"),
+    [
+        ("win32", "neither Windows PowerShell nor espeak-ng was found"),
+        ("darwin", "neither say nor espeak-ng was found"),
+        ("linux", "apt-get install espeak-ng"),
+    ],
+)
+def test_without_an_engine_one_line_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str, words: str
+) -> None:
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert not Voice(tmp_path).available()
+    reason = unavailable_reason()
+    assert reason.startswith("spoken cues are unavailable: ") and words in reason
+    assert "\n" not in reason
+
+
+def test_windows_speaks_through_sapi_with_the_text_kept_out_of_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[list[str], dict[str, Any]]] = []
+
+    def run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen.append((command, kwargs))
+        with wave.open(kwargs["env"]["CIRCUIT_TIMER_WAV"], "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(22050)
+            wav.writeframes(b"\x00\x10" * 2205)
+        return subprocess.CompletedProcess(command, 0, b"", b"")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(
+        shutil, "which", lambda name: r"C:\PS\powershell.EXE" if name == "powershell" else None
+    )
+    monkeypatch.setattr(subprocess, "run", run)
+    voice = Voice(tmp_path / "voice")
+    assert voice.available()
+    text = "Next: Heel raise; $(rm -r ~) 'quoted'"
+    sound = voice.sound(text)
+    assert sound is not None and sound.rate == 22050 and sound.seconds == 0.1
+    [(command, kwargs)] = seen
+    assert command[:4] == [r"C:\PS\powershell.EXE", "-NoProfile", "-NonInteractive", "-Command"]
+    assert text not in command[4] and "$env:CIRCUIT_TIMER_TEXT" in command[4]
+    assert kwargs["env"]["CIRCUIT_TIMER_TEXT"] == text
+    assert kwargs["stdin"] == subprocess.DEVNULL and kwargs["timeout"] >= 10

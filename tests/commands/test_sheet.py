@@ -26,7 +26,7 @@ from circuit_timer.core.schedule import default_race_date, plan_schedule
 from circuit_timer.files import paths
 from circuit_timer.ui import sheet_pdf
 from tests.commandline import Cli
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PLAN = "pf-crash-course-4-weeks"
@@ -39,14 +39,22 @@ pytestmark = pytest.mark.usefixtures("qapp")
 def pdf_text(path: Path) -> str:
     """The PDF's text, whitespace made single spaces (a name may wrap in its cell)."""
     result = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+        [linux_tool("pdftotext", "poppler-utils"), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
 
 
 def page_size(path: Path) -> str:
     result = subprocess.run(
-        ["pdfinfo", str(path)], capture_output=True, text=True, check=True, timeout=60
+        [linux_tool("pdfinfo", "poppler-utils"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     [line] = [x for x in result.stdout.splitlines() if x.startswith("Page size:")]
     return line.removeprefix("Page size:").strip()

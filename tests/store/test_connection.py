@@ -141,6 +141,7 @@ def test_a_locked_database_waits_then_says_so(
         other.close()
 
 
+@pytest.mark.posix_only("a FIFO")
 def test_a_folder_or_fifo_as_the_database_is_refused_before_opening(tmp_path: Path) -> None:
     import os
 

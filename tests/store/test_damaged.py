@@ -179,3 +179,17 @@ def test_move_aside_in_a_folder_it_cannot_change_puts_back_what_it_moved(
     with pytest.raises(StoreError, match=r"could not be moved aside \(Permission denied\)"):
         move_aside(db, NOW)
     assert {p.name: p.read_bytes() for p in db.parent.iterdir()} == before
+
+
+# Characters Windows refuses in a file name (and the separators everywhere).
+WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+
+
+@pytest.mark.parametrize("label", ["damaged", "corrupt"])
+def test_names_kept_aside_are_valid_file_names_on_windows_too(tmp_path: Path, label: str) -> None:
+    from circuit_timer.store.connection import _stamp
+
+    name = damaged._free_name(tmp_path / "history.db", label, NOW).name
+    for text in (name, _stamp(NOW)):
+        assert not WINDOWS_FORBIDDEN & set(text), text
+        assert text == text.strip(" .")  # Windows drops trailing dots and spaces

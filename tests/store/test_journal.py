@@ -25,6 +25,7 @@ def test_a_line_whose_checksum_does_not_match_is_skipped() -> None:
     assert decode(b"\0" * 4096) == []  # the reserve's zeros
 
 
+@pytest.mark.linux_only("posix_fallocate reserves the space")
 def test_a_journal_reserves_space_and_gives_it_back_on_close(tmp_path: Path) -> None:
     folder = tmp_path / journal.FOLDER
     kept = Journal(folder, "abc")
@@ -71,6 +72,7 @@ def test_an_append_to_a_removed_journal_fails_loudly(tmp_path: Path) -> None:
     assert not os.path.exists(gone.path)
 
 
+@pytest.mark.posix_only("Windows deletes no file a process holds open")
 @pytest.mark.parametrize("deleted", ["file", "folder"])
 def test_a_journal_deleted_under_the_workout_is_written_again_whole(
     tmp_path: Path, deleted: str

@@ -14,6 +14,9 @@ import pytest
 
 from circuit_timer.store.history import HistoryStore
 
+# A folder made read-only with chmod: Windows ignores a folder's read-only flag.
+pytestmark = pytest.mark.posix_only("folder permissions")
+
 # Root ignores permissions, so as root the command drops to 'nobody' after importing
 # everything it needs (the interpreter's own files may not be readable to nobody).
 PRELUDE = """

@@ -273,6 +273,7 @@ def test_an_imported_current_plan_is_current_where_none_is_followed(tmp_path: Pa
         assert active is not None and active.plan_id == "pf-crash-course-4-weeks"
 
 
+@pytest.mark.posix_only("a FIFO")
 def test_an_import_refuses_a_fifo_at_once(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.json")
     with HistoryStore(tmp_path / "a.db", now=clock) as store:
@@ -284,6 +285,7 @@ def test_an_import_refuses_a_fifo_at_once(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "kind"), [("/dev/zero", "a device"), ("/dev/null", "a device"), ("", "a folder")]
 )
+@pytest.mark.posix_only("/dev/zero and /dev/null")
 def test_an_import_refuses_devices_and_folders(tmp_path: Path, name: str, kind: str) -> None:
     source = Path(name) if name else tmp_path
     with (

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import fcntl
 import io
 import json
 import os
-import pty
 import select
 import signal
 import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
+
+import pytest
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.engine import Engine
@@ -22,6 +21,11 @@ from circuit_timer.session.workout import Workout
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.terminal.runner import TerminalRunner, status_line
 from tests.sample_circuits import circuit
+
+if sys.platform != "win32":
+    import fcntl
+    import pty
+    import termios
 
 PACED = """
 id: paced
@@ -89,6 +93,7 @@ def _read_until(fd: int, seen: bytearray, needle: bytes) -> None:
     del seen[: seen.index(needle) + len(needle)]
 
 
+@pytest.mark.posix_only("a pseudo-terminal")
 def test_loads_typed_in_the_terminal_are_in_history_json(private_home: Path) -> None:
     """After a loaded set the runner types the load (prefilled with the last one) while the
     rest runs; the last set's load is asked as a line; history --json has each."""

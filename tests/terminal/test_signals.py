@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import os
-import pty
 import select
 import signal
-import termios
+import sys
 from collections.abc import Iterator
 
 import pytest
 
+from circuit_timer.terminal import signals
 from circuit_timer.terminal.signals import FINISH_SIGNALS, Hangup, cbreak, raise_hangup
+
+if sys.platform != "win32":
+    import pty
+    import termios
 
 
 @pytest.fixture
 def keep_handlers() -> Iterator[None]:
-    saved = {sig: signal.getsignal(sig) for sig in (*FINISH_SIGNALS, signal.SIGCONT)}
+    extra = [signal.SIGCONT] if hasattr(signal, "SIGCONT") else []
+    saved = {sig: signal.getsignal(sig) for sig in (*FINISH_SIGNALS, *extra)}
     yield
     for sig, handler in saved.items():
         signal.signal(sig, handler)
 
 
+@pytest.mark.posix_only("os.kill sends SIGTERM to itself only on POSIX")
 @pytest.mark.usefixtures("keep_handlers")
 def test_the_first_sigterm_finishes_and_later_ones_are_ignored() -> None:
     signal.signal(signal.SIGTERM, raise_hangup)
@@ -33,6 +41,7 @@ def test_the_first_sigterm_finishes_and_later_ones_are_ignored() -> None:
     os.kill(os.getpid(), signal.SIGTERM)  # would end the test run if not ignored
 
 
+@pytest.mark.posix_only("a pseudo-terminal and SIGCONT")
 @pytest.mark.usefixtures("keep_handlers")
 def test_on_continue_keys_are_one_at_a_time_again_and_what_was_typed_is_dropped() -> None:
     master, slave = pty.openpty()
@@ -56,3 +65,26 @@ def test_on_continue_keys_are_one_at_a_time_again_and_what_was_typed_is_dropped(
         assert termios.tcgetattr(slave)[3] == before[3]
         assert signal.getsignal(signal.SIGCONT) == on_continue  # the handler is put back
     os.close(master)
+
+
+def test_on_windows_ctrl_break_and_sigterm_finish_and_the_console_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delattr(signal, "SIGHUP", raising=False)
+    monkeypatch.setattr(signal, "SIGBREAK", 21, raising=False)
+    spec = importlib.util.spec_from_file_location("signals_on_windows", signals.__file__)
+    assert spec is not None and spec.loader is not None
+    on_windows = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(on_windows)
+    assert on_windows.FINISH_SIGNALS == (21, signal.SIGTERM)
+    with on_windows.cbreak(io.StringIO()):  # no termios there: nothing to set or restore
+        pass
+    on_windows.drop_dead_terminal()  # no hangup there either
+
+
+def test_on_posix_sighup_and_sigterm_finish() -> None:
+    if os.name == "posix":
+        assert FINISH_SIGNALS == (signal.SIGHUP, signal.SIGTERM)
+    else:
+        assert signal.SIGTERM in FINISH_SIGNALS

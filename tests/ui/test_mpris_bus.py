@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -31,7 +30,7 @@ from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.mpris import SERVICE, MediaRemote
 from circuit_timer.ui.mpris_bus import PATH, PLAYER, PROPERTIES, WORKOUT
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 from tests.ui.driving import FakeKeepAwake, advance, clock, start, to_next
 
 # A bus that starts no services: nothing installed on this machine joins it.
@@ -54,9 +53,8 @@ BUS_CONFIG = """\
 @pytest.fixture(scope="module")
 def address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private dbus-daemon's address."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None or shutil.which("dbus-send") is None:
-        pytest.skip("dbus-daemon and dbus-send are not installed (Debian package dbus)")
+    daemon = linux_tool("dbus-daemon", "dbus")
+    linux_tool("dbus-send", "dbus")
     config = tmp_path_factory.mktemp("bus") / "bus.conf"
     config.write_text(BUS_CONFIG)
     process = subprocess.Popen(
@@ -353,9 +351,7 @@ SCRIPT = textwrap.dedent(
 def test_under_dbus_run_session_play_pause_next_and_done_change_the_workout(
     tmp_path: Path,
 ) -> None:
-    runner = shutil.which("dbus-run-session")
-    if runner is None:
-        pytest.skip("dbus-run-session is not installed (Debian package dbus)")
+    runner = linux_tool("dbus-run-session", "dbus")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     result = subprocess.run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.paths import REPO
+from tests.paths import REPO, linux_tool
 
 SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "summary-saved", "test-beat",
          "today", "plan",
@@ -20,11 +19,7 @@ SHOTS = ("library", "workout-tempo-side", "rest-next-up", "summary", "summary-sa
 
 @pytest.mark.parametrize("theme", ["system", "dark"])
 def test_a_real_window_from_library_to_summary(tmp_path: Path, theme: str) -> None:
-    xvfb_run = shutil.which("xvfb-run")
-    if xvfb_run is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("xvfb-run is missing (scripts/system-packages.txt lists xvfb)")
-        pytest.skip("xvfb-run is not installed")
+    xvfb_run = linux_tool("xvfb-run", "xvfb")  # a real xcb window: Linux only
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     result = subprocess.run(
         [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable,

@@ -21,6 +21,7 @@ from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.ui import sheet_export
 from circuit_timer.ui.main_window import MainWindow
 from tests.commandline import Cli
+from tests.paths import linux_tool
 from tests.ui.driving import open_window, wait_loaded
 
 PLAN = "pf-crash-course-4-weeks"
@@ -28,7 +29,11 @@ PLAN = "pf-crash-course-4-weeks"
 
 def pdf_text(path: Path) -> str:
     result = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+        [linux_tool("pdftotext", "poppler-utils"), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
 

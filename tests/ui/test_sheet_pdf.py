@@ -25,6 +25,7 @@ from circuit_timer.ui.sheet_pdf import (
     sheet_html,
     write_sheet_pdf,
 )
+from tests.paths import linux_tool
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 DAY = date(2026, 11, 30)
@@ -40,7 +41,7 @@ def pf_sheet() -> Sheet:
 
 def pdf_text(path: Path) -> str:
     result = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"],
+        [linux_tool("pdftotext", "poppler-utils"), "-layout", str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -88,7 +89,11 @@ def test_a4_by_default_letter_when_asked_and_a_footer_on_every_page(tmp_path: Pa
     write_sheet_pdf(pf_sheet(), a4)
     write_sheet_pdf(pf_sheet(), letter, "letter")
     info = subprocess.run(
-        ["pdfinfo", str(letter)], capture_output=True, text=True, check=True, timeout=60
+        [linux_tool("pdfinfo", "poppler-utils"), str(letter)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout
     assert "612 x 792 pts (letter)" in info
     text = pdf_text(a4)
