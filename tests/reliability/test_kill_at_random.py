@@ -13,6 +13,7 @@ up to about 3 sets more), so some kills land while a set is being written or pri
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -25,6 +26,7 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,22 +152,25 @@ def _kill_one(seed: int, home: Path) -> Killed:
     run.integrity = integrity
     run.stored = [(b, r, e, n, s) for b, r, e, n, s in sets]
     run.status_before = [status for status, _ in sessions]
+    return run
 
-    # The next start.
-    result = subprocess.run(
-        [sys.executable, "-m", "circuit_timer", "history", "--json"],
-        capture_output=True,
-        text=True,
-        env=_env(home),
-        timeout=WATCHDOG_SECONDS,
-    )
-    run.history_stderr = result.stderr
-    if result.returncode == 0:
-        run.history = json.loads(result.stdout)
-    _, sets_after, after = _raw_rows(home / DB_NAME)
+
+def _next_start(run: Killed) -> None:
+    """The next start after the kill: ``history --json`` on the dead runner's home. Run
+    here, in this process, one run after another (the command reads its home from the
+    environment): a new interpreter for each cost more than the runs being killed."""
+    from circuit_timer.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+        patch.setenv("CIRCUIT_TIMER_HOME", str(run.home))
+        status = main(["history", "--json"])
+    run.history_stderr = err.getvalue()
+    if status == 0:
+        run.history = json.loads(out.getvalue())
+    _, sets_after, after = _raw_rows(run.home / DB_NAME)
     run.stored_after = [(b, r, e, n, s) for b, r, e, n, s in sets_after]
     run.status_after = [(status, ended) for status, ended in after]
-    return run
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +179,10 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Killed]:
     homes = {seed: tmp_path_factory.mktemp(f"kill-{seed}") for seed in SEEDS}
     with ThreadPoolExecutor(WORKERS) as pool:
         futures = {seed: pool.submit(_kill_one, seed, homes[seed]) for seed in SEEDS}
-        return {seed: future.result() for seed, future in futures.items()}
+        runs = {seed: future.result() for seed, future in futures.items()}
+    for run in runs.values():
+        _next_start(run)
+    return runs
 
 
 @pytest.fixture(scope="module")
