@@ -13,7 +13,6 @@ up to about 3 sets more), so some kills land while a set is being written or pri
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -26,7 +25,6 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from circuit_timer.core.library import load_library
 from circuit_timer.core.planned_sets import planned_sets
 from circuit_timer.files import paths
 from circuit_timer.store.history import DB_NAME, HistoryStore
+from tests.commandline import run_in
 
 CIRCUIT = "pf-crash-course"  # 34 sets, 1968 s: 3.9 s at 500x
 SPEED = "500"
@@ -159,15 +158,9 @@ def _next_start(run: Killed) -> None:
     """The next start after the kill: ``history --json`` on the dead runner's home. Run
     here, in this process, one run after another (the command reads its home from the
     environment): a new interpreter for each cost more than the runs being killed."""
-    from circuit_timer.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
-        patch.setenv("CIRCUIT_TIMER_HOME", str(run.home))
-        status = main(["history", "--json"])
-    run.history_stderr = err.getvalue()
+    status, out, run.history_stderr = run_in(run.home, "history", "--json")
     if status == 0:
-        run.history = json.loads(out.getvalue())
+        run.history = json.loads(out)
     _, sets_after, after = _raw_rows(run.home / DB_NAME)
     run.stored_after = [(b, r, e, n, s) for b, r, e, n, s in sets_after]
     run.status_after = [(status, ended) for status, ended in after]
