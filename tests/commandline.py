@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +35,16 @@ class Cli:
         assert status == 0, err
         assert "Traceback" not in err
         return out
+
+
+def run_in(home: Path, *args: str) -> tuple[int, str, str]:
+    """One command run in this process on the data folder ``home`` (not the test's own):
+    its exit status, standard output and standard error. For a next start after a run
+    that was killed: the same code as a new process, without an interpreter's start-up."""
+    from circuit_timer.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+        patch.setenv("CIRCUIT_TIMER_HOME", str(home))
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()

@@ -14,6 +14,9 @@ from circuit_timer.store.history import HistoryStore
 from tests.commandline import Cli
 from tests.paths import ON_LINUX
 
+# A Qt message repeated without end ends the run instead of hanging it (tests/qt_guard.py).
+pytest_plugins = ["tests.qt_guard"]
+
 # Must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt keeps window settings (QSettings) under XDG_CONFIG_HOME; tests never touch the user's.

@@ -79,6 +79,11 @@ class MainWindow(QMainWindow, WindowPages):
         self.today = today
         self.store = store
         self.watcher = library
+        # Owned by the window, so it is destroyed with it, on the GUI thread. Left to
+        # Python's garbage collector, it went on whatever thread collected (a page's
+        # reader): its file watcher's notifier, left on a closed descriptor, then
+        # flooded the GUI thread with warnings without end.
+        library.setParent(self)
         self.notices = list(notices)
         self.listed = False
         self.is_closed = False

@@ -28,6 +28,8 @@ from typing import Any
 
 import pytest
 
+from tests.commandline import run_in
+
 CIRCUIT = "taper-maintenance"  # 15 sets, 939 s of workout
 SETS = 15
 SET_DONE = " set done: "
@@ -78,17 +80,12 @@ def finish(process: subprocess.Popen[str], before: list[str]) -> tuple[int, str,
 
 
 def history(home: Path) -> list[dict[str, Any]]:
-    shown = subprocess.run(
-        [sys.executable, "-m", "circuit_timer", "history", "--json"],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env(home),
-        timeout=ENV_TIMEOUT,
-    )  # fmt: skip
-    assert shown.returncode == 0, shown.stderr
+    """``history --json`` on ``home``: the next start (in this process: see run_in)."""
+    status, out, err = run_in(home, "history", "--json")
+    assert status == 0, err
     # The journal a run left is written in full at this start, not left for later.
-    assert "kept in" not in shown.stderr and "could not be written" not in shown.stderr, (
-        shown.stderr
-    )
-    rows: list[dict[str, Any]] = json.loads(shown.stdout)
+    assert "kept in" not in err and "could not be written" not in err, err
+    rows: list[dict[str, Any]] = json.loads(out)
     return rows
 
 
@@ -143,9 +140,11 @@ def a_history(home: Path) -> Path:
 
 
 def test_case_1_locked_longer_than_5_s_as_the_workout_starts(private_home: Path) -> None:
-    locker = Locker(a_history(private_home), seconds=7)
+    # Past the old 5 s busy timeout, and gone before the run ends (about 7.5 s), so the
+    # run itself writes what waited.
+    locker = Locker(a_history(private_home), seconds=6)
     try:
-        run = start_run(private_home, speed=100)  # about 9 s: the lock covers most of it
+        run = start_run(private_home, speed=125)
         code, out, err = finish(run, [])
     finally:
         locker.release()
@@ -298,17 +297,13 @@ def test_case_7_a_crash_then_a_damaged_wal_loses_no_reported_set(
         shutil.copy(private_home / name, alone / name)
     assert sum(stored_sets(alone).values()) < reported
 
-    shown = subprocess.run(
-        [sys.executable, "-m", "circuit_timer", "history", "--json"],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env(private_home),
-        timeout=ENV_TIMEOUT,
-    )  # fmt: skip
+    status, out, err = run_in(private_home, "history", "--json")
 
-    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
-    assert "Kept a copy of the damaged history at " in shown.stderr
+    assert status == 0 and "Traceback" not in err, err
+    assert "Kept a copy of the damaged history at " in err
     kept = [p.name for p in private_home.iterdir() if ".damaged-" in p.name]
     assert any(name.endswith("-wal") for name in kept), kept
-    [session] = json.loads(shown.stdout)
+    [session] = json.loads(out)
     assert (session["circuit_id"], session["status"]) == (CIRCUIT, "partial")
     assert session["sets"] >= reported
     counts = stored_sets(private_home)
@@ -329,12 +324,9 @@ def test_a_plan_session_killed_mid_workout_keeps_its_ladder_steps(private_home: 
         day = str(now - timedelta(days=back))
         steps.append(["pain", "2", "--date", day, "--as-of", day])
         steps.append(["log", "pf-crash-course", "--date", day, "--pain", "2", "--as-of", day])
-    for step in steps:
-        done = subprocess.run(
-            [sys.executable, "-m", "circuit_timer", *step], stdin=subprocess.DEVNULL,
-            capture_output=True, text=True, env=env(private_home), timeout=ENV_TIMEOUT,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
+    for step in steps:  # the history before the run: made in this process
+        status, _, err = run_in(private_home, *step)
+        assert status == 0, err
     run = subprocess.Popen(
         [sys.executable, "-m", "circuit_timer", "run", "--auto", "--no-sound", "--speed", "100"],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -350,9 +350,12 @@ def test_every_bundled_file_loads_from_a_temporary_folder_unchanged() -> None:
             _assert_bounded(work, _files(BUNDLED), source.name)
 
 
-# About 3 ms a circuit and 20 ms a plan (loaded alone and beside the bundled library).
-# The seed makes a run in CI the run you get here; a failure prints the file and the
-# mutations made to it.
+# Sized for about 8 s each. An example takes about 10 ms a circuit and 50 ms a plan
+# (loaded alone and beside the bundled library's 8 files), hypothesis's drawing included;
+# a broken file is read twice, the second time by the pure-Python parser for exact
+# places. (Once sized at 2,500 and 400 from 3 and 20 ms, a load timed outside hypothesis
+# on unbroken files: the code of then takes as long today.) The seed makes a run in CI
+# the run you get here; a failure prints the file and the mutations made to it.
 EXAMPLES = settings(
     deadline=None,
     database=None,
@@ -362,14 +365,14 @@ ALL_VALUES = OTHER_VALUES + HUGE_VALUES
 
 
 @seed(20261124)
-@settings(EXAMPLES, max_examples=2500)
+@settings(EXAMPLES, max_examples=800)
 @given(case=mutated(CIRCUITS, ALL_VALUES))
 def test_a_mutated_circuit_loads_or_gives_placed_problems_with_bounded_work(case: Case) -> None:
     _check(case)
 
 
 @seed(20261124)
-@settings(EXAMPLES, max_examples=400)
+@settings(EXAMPLES, max_examples=160)
 @given(case=mutated(PLANS, ALL_VALUES))
 def test_a_mutated_plan_loads_or_gives_placed_problems_with_bounded_work(case: Case) -> None:
     """Each plan is loaded alone and beside the bundled library (its circuits)."""

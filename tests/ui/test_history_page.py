@@ -294,10 +294,12 @@ def test_ten_years_of_daily_sessions_open(qtbot: QtBot, store: HistoryStore) -> 
     seed_years(store, TODAY, 3650, 27)
     started = time.perf_counter()
     page = HistoryPage(store, Library, lambda: TODAY)
+    # Closed and deleted by qtbot on the GUI thread even if the wait fails: a page left to
+    # the garbage collector may be destroyed on whichever thread collects.
+    qtbot.addWidget(page)
     page.refresh()
     wait_loaded(qtbot, page, timeout=60_000)
     elapsed = time.perf_counter() - started
-    qtbot.addWidget(page)
     print(f"\nHistoryPage with 3,650 sessions: construction + refresh {elapsed * 1000:.0f} ms")
     assert len(page.visible_uuids()) == 3650
     expected = insights.streaks(store, Library(), TODAY)

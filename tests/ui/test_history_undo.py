@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.library import Library
+from circuit_timer.store import connection
 from circuit_timer.store.errors import StoreError
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.store.undo import snapshot_session
@@ -81,6 +82,9 @@ def test_delete_and_undo_wait_out_a_lock_without_stalling_the_window(
     assert item is not None
     page.list.setCurrentItem(item)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    # The writer's, in its thread: it says "not yet" after this wait, not after 5 s; still
+    # twice the longest stall allowed, were the wait on the GUI thread.
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     rollback_journal(store)  # in WAL mode a lock lets readers on, but no writer
     with Locker(store.path) as locker:
         meter = StallMeter()

@@ -368,3 +368,17 @@ def test_the_start_up_read_and_the_library_wait_out_a_lock_without_stalling(
         )
         assert page.status.text() != WAITING_TEXT
         win.close()
+
+
+def test_the_library_watcher_is_destroyed_with_the_window(qtbot: QtBot) -> None:
+    # Not left to Python's garbage collector, which may run on any thread (a page's
+    # reader): a watcher destroyed off the GUI thread left its notifier on a closed
+    # descriptor, and the GUI thread warned about it without end (a CI run hung at 7 GB).
+    import shiboken6
+
+    win = open_main_window(clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake())
+    watcher = win.watcher
+    win.close()
+    win.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(win))
+    assert not shiboken6.isValid(watcher)

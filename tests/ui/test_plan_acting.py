@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.library import load_library
 from circuit_timer.files import paths
+from circuit_timer.store import connection
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.plan_acting import NOT_STARTED_YET, NOT_STOPPED_YET
 from circuit_timer.ui.plan_page import PlanPage
@@ -72,6 +73,9 @@ def test_start_and_stop_wait_out_a_lock_without_stalling_the_window(
     page = make_page(qtbot, store, [SUNDAY])
     page.select_plan(PF_PLAN)
     page.set_race_date(RACE)
+    # The writer's, in its thread: it says "not yet" after this wait, not after 5 s; still
+    # twice the longest stall allowed, were the wait on the GUI thread.
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
     rollback_journal(store)  # in WAL mode a lock lets readers on, but no writer
     with Locker(store.path) as locker:
         meter = StallMeter()
