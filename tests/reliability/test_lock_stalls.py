@@ -9,20 +9,18 @@ timeout. Each test takes about 40 s: the lock is real and so is the clock.
 
 from __future__ import annotations
 
-import fcntl
 import itertools
 import os
-import pty
 import select
 import signal
 import sqlite3
 import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +28,11 @@ from circuit_timer.core.clock import MonotonicClock
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.app import open_main_window
 from tests.ui.driving import FakeKeepAwake, start
+
+if sys.platform != "win32":  # the terminal test's pseudo-terminal: POSIX only
+    import fcntl
+    import pty
+    import termios
 
 LOCK_SECONDS = 30.0
 STALL_LIMIT = 0.1
@@ -167,6 +170,7 @@ class Keys:
         self.latencies.append((time.monotonic() - pressed, pressed, key))
 
 
+@pytest.mark.posix_only("a pseudo-terminal")
 def test_the_terminal_answers_keys_at_once_while_the_history_is_locked(
     private_home: Path, tmp_path: Path
 ) -> None:
