@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import os
 import sys
 import traceback
@@ -30,8 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def tolerate_legacy_encodings() -> None:
+    """Print "?" for a character the output cannot encode, rather than fail.
+
+    A pipe on Windows writes in the ANSI code page (cp1252), which has no arrow, check
+    mark or most scripts a circuit's title may hold; UTF-8 streams are left as they are.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+            continue
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 problem, 2 usage)."""
+    tolerate_legacy_encodings()
     words = sys.argv[1:] if argv is None else list(argv)
     # No words, nothing to parse: the window does not wait for every command's parser.
     args = build_parser().parse_args(words) if words else argparse.Namespace()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -257,3 +258,19 @@ def test_list_says_how_long_a_plan_runs_as_its_weeks_are_counted(
     assert "4 weeks + race week" in line and "5 weeks" not in line
     rows = {r["id"]: r for r in json.loads(cli.run("list", "--json")[1])}
     assert rows["stronger-feet-8-weeks"]["length"] == "7 weeks + race week"
+
+
+def test_output_in_a_legacy_code_page_replaces_what_it_cannot_encode(tmp_path: Path) -> None:
+    # A pipe on Windows writes cp1252, which has no arrow: '?' instead, not a crash.
+    circuit = tmp_path / "arrow.yaml"
+    circuit.write_text(
+        "title: Knee → hip\nblocks:\n  - exercises:\n      - {id: hops, name: Hops, work: 20}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "CIRCUIT_TIMER_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "circuit_timer", "show", str(circuit)],
+        capture_output=True, env=env, timeout=60, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode("cp1252")
+    assert b"Knee ? hip" in result.stdout
