@@ -6,7 +6,8 @@ start as done, missed, today, open or upcoming (from ``insights.plan_overview``,
 the race. Choosing another plan or another race date shows what that change would look
 like if made today: the chosen plan counted back from the race date, week by week from
 the furthest week out to race week, as the format spec's "Plan" section places it.
-The chooser is ``plan_chooser``, the table ``plan_tree``, the words ``core.plan_words``.
+The chooser is ``plan_chooser``, the table ``plan_tree``, its title and today's reason
+``plan_heading``, the words ``core.plan_words``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from circuit_timer.ui.page_loader import LOADING_TEXT, WAITING_TEXT, PageLoader
 from circuit_timer.ui.page_style import scaled_font, set_role
 from circuit_timer.ui.plan_acting import PlanActing
 from circuit_timer.ui.plan_chooser import PlanChooser
+from circuit_timer.ui.plan_heading import PlanHeading
 from circuit_timer.ui.plan_ladder import LadderLines, ladder_lines, ladder_text
 from circuit_timer.ui.plan_tree import SESSION_INDEX, STATUS, PlanTree
 
@@ -112,10 +114,10 @@ class PlanPage(QWidget, PlanActing):
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         # Shown while following only when asked for: the runner's own plan comes first.
         self._choosing = False
-        self.schedule_title = QLabel()
-        self.schedule_title.setObjectName("sectionTitle")
-        self.schedule_title.setWordWrap(True)
-        self.schedule_title.setFont(scaled_font(self, 1.15, bold=True))
+        # The schedule's title, and under it today's reason in the body's style.
+        self.heading = PlanHeading()
+        self.schedule_title = self.heading.title
+        self.reason = self.heading.reason
         self.tree = PlanTree()
         self.detail = QLabel()
         self.detail.setObjectName("hint")
@@ -152,7 +154,7 @@ class PlanPage(QWidget, PlanActing):
     def _build(self) -> None:
         right = QVBoxLayout()
         right.setSpacing(8)
-        right.addWidget(self.schedule_title)
+        right.addWidget(self.heading)
         right.addWidget(self.tree, 1)
         right.addWidget(self.detail)
         buttons = QHBoxLayout()
@@ -213,7 +215,7 @@ class PlanPage(QWidget, PlanActing):
             set_role(self.active_label, "emptyState")
             self.active_label.setText(text)
             # Nothing to choose from or press until the plan followed is known.
-            for part in (self.chooser, self.schedule_title, self.tree, self.detail,
+            for part in (self.chooser, self.heading, self.tree, self.detail,
                          self.choose, self.stop, self.enrol):  # fmt: skip
                 part.hide()
 
@@ -223,7 +225,7 @@ class PlanPage(QWidget, PlanActing):
 
     def _fill(self, read: _Read, library: Library, today: date) -> None:
         self._filled = True
-        for part in (self.schedule_title, self.tree, self.detail):
+        for part in (self.heading, self.tree, self.detail):
             part.show()  # the chooser and the buttons show as _preview decides
         self.active, self.overview, self._ladder = read
         if self.message.text() == WAITING_TEXT:
@@ -341,8 +343,7 @@ class PlanPage(QWidget, PlanActing):
         self.schedule = list(followed.schedule)
         title = progress_title(followed.enrolment.started_on, overview.progress, overview.adherence)
         # Today's adapted dose and the rule's reason, in sight without a tooltip.
-        reason = ladder_text(self._ladder, overview.today)
-        self.schedule_title.setText(f"{title}\n{reason}" if reason else title)
+        self.heading.show_title(title, ladder_text(self._ladder, overview.today))
         enrolment = followed.enrolment
         self.tree.show_progress(followed.plan, overview.progress, enrolment.race_date,
                                 enrolment.started_on, overview.today, self._library(),
@@ -351,10 +352,10 @@ class PlanPage(QWidget, PlanActing):
     def _show_preview(self, plan: Plan | None, race: date, today: date) -> None:
         self.schedule = plan_schedule(plan, race, today) if plan is not None else []
         if plan is None:
-            self.schedule_title.setText("No plan chosen: choose one on the left.")
+            self.heading.show_title("No plan chosen: choose one on the left.")
             return
         following = self.active.plan_id if self.active is not None else None
-        self.schedule_title.setText(preview_title(plan, self.schedule, race, following))
+        self.heading.show_title(preview_title(plan, self.schedule, race, following))
         self.tree.show_preview(plan, self.schedule, race, today, self._library())
 
     def _show_detail(self, item: QTreeWidgetItem | None) -> None:

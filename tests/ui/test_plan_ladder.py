@@ -1,7 +1,8 @@
 """The Plan page's ladder lines: the step each past session of the laddered heel raise
 was done at (the climb, then the step back) with the load entered, and today's dose with
 its decision; the rule's reason in the row's tooltip and in sight under the schedule's
-title and in the selected session's detail."""
+title (in the body's font, not the title's) and in the selected session's detail, in the
+words `plan today` has."""
 
 from __future__ import annotations
 
@@ -72,9 +73,13 @@ def test_each_step_says_the_load_entered_and_today_says_why_in_sight(
     # Today's reason is on the page, not only in a tooltip: under the schedule's title,
     # and in the detail of today's session when it is selected.
     reason = "Pain passed 5/10: Single-leg heel raise, towel under the toes steps back"
-    title = page.schedule_title
-    assert reason in title.text() and title.isVisible()
-    assert "3 x 12, load: 12RM (you could just manage 12) today." in title.text()
+    assert reason in page.reason.text() and page.reason.isVisible()
+    assert "3 x 12, load: 12RM (you could just manage 12) today." in page.reason.text()
+    # A sentence of explanation, not a heading: the title keeps to its own line.
+    assert reason not in page.schedule_title.text()
+    title, said = page.schedule_title.font(), page.reason.font()
+    assert title.bold() and not said.bold()
+    assert said.pointSizeF() < title.pointSizeF()
     page.tree.setCurrentItem(rows[_day(0).isoformat()])
     assert reason in page.detail.text()
     page.tree.setCurrentItem(rows[_day(RACE - 30).isoformat()])
@@ -89,7 +94,30 @@ def test_a_late_start_says_under_the_title_that_the_ladder_will_not_be_climbed(
     page = window.plan_page
     assert page is not None
     wait_loaded(qtbot, page)
-    text = page.schedule_title.text()
+    text = page.reason.text()
     assert "First session on the ladder: Single-leg heel raise" in text
     assert "14 days to the race: fewer than the 18 the ladder needs" in text
-    assert page.schedule_title.isVisible()
+    assert page.reason.isVisible()
+
+
+def test_a_rise_in_morning_pain_is_said_in_the_words_of_plan_today(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(RACE).isoformat(),
+           "--as-of", _day(RACE - 30).isoformat())  # fmt: skip
+    # First-step morning pain at 1/10 for a week and more, then at 4/10 for the last week:
+    # a rise week on week, so the heel raise steps back though the sessions went well.
+    for offset in range(-16, 1):
+        day = _day(offset).isoformat()
+        cli.ok("pain", "1" if offset < -7 else "4", "--date", day, "--as-of", day)
+    for out in (30, 28, 25):
+        day = _day(RACE - out).isoformat()
+        cli.ok("log", "pf-crash-course", "--date", day, "--pain", "2", "--as-of", day)
+    said = [line.strip() for line in cli.ok("plan", "today").splitlines()]
+    [why] = [line for line in said if line.startswith("Morning pain rose week on week")]
+    wait_shown(qtbot, window, "Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    assert why in page.reason.text().splitlines()[0]
+    assert page.reason.isVisible()
