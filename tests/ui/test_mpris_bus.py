@@ -89,7 +89,9 @@ def window(qtbot: QtBot, bus: QDBusConnection) -> Iterator[MainWindow]:
     """The window on a fake clock, each workout's player on the private bus."""
 
     def remote(controller: WorkoutController, circuit: str, win: QWidget) -> MediaRemote:
-        return MediaRemote(controller, circuit, win, connection=bus)
+        # The controller's child, as the app's (mpris.media_remote): never left to the
+        # garbage collector, which may run on a page reader's thread.
+        return MediaRemote(controller, circuit, win, connection=bus, parent=controller)
 
     win = open_main_window(
         clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake(), remote=remote
