@@ -256,7 +256,7 @@ def test_a_second_player_takes_a_name_of_its_own(
     assert window.controller is not None
     other_name = f"mpris-other-{uuid.uuid4().hex}"
     other = QDBusConnection.connectToBus(address, other_name)
-    second = MediaRemote(window.controller, "x", connection=other)
+    second = MediaRemote(window.controller, "x", connection=other, parent=window.controller)
     try:
         assert second.publish()
         assert second.service == f"{SERVICE}.instance{os.getpid()}"
