@@ -112,11 +112,15 @@ class FreedesktopScreenSaver:
         introspects with Qt's default (long) timeout, so it is built here, right after
         the service answered Inhibit within our short timeout, and not later.
         """
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtDBus import QDBusInterface
 
         if path in self._interfaces:
             return
-        interface = QDBusInterface(SERVICE, path, INTERFACE, bus)
+        # The application's child (there is one: QtDBus needs it), so Qt destroys it on
+        # the GUI thread. Owned by Python, it went with this object, on whatever thread
+        # Python's garbage collector freed its window (a page's reader).
+        interface = QDBusInterface(SERVICE, path, INTERFACE, bus, QCoreApplication.instance())
         interface.setTimeout(self._timeout_ms)
         self._interfaces[path] = interface
 

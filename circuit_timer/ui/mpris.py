@@ -55,7 +55,10 @@ _said_no_bus = False
 
 def media_remote(controller: WorkoutController, circuit: str, window: QWidget) -> MediaRemote:
     """The workout's player on the session bus (what the window starts with each run)."""
-    return MediaRemote(controller, circuit, window)
+    # A child of the controller, so it goes with its run, on the GUI thread. Without a
+    # parent, its bus object (which points back at it) makes a cycle that only Python's
+    # garbage collector frees, on whatever thread collects: its poll timer with it.
+    return MediaRemote(controller, circuit, window, parent=controller)
 
 
 def time_words(snap: Snapshot) -> str:

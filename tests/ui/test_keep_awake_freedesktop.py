@@ -26,7 +26,7 @@ from tests.paths import ON_LINUX, REPO, linux_tool
 if not ON_LINUX:
     pytest.skip("Linux only: the freedesktop ScreenSaver on D-Bus", allow_module_level=True)
 
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -204,6 +204,22 @@ def test_the_short_path_is_tried_when_the_standard_one_is_missing(
     backend.uninhibit(cookie)
     assert [entry["method"] for entry in _calls(log)] == ["Inhibit", "UnInhibit"]
     assert _calls(log)[1]["args"] == [cookie]
+
+
+def test_the_uninhibit_interface_is_a_child_of_the_application(
+    fake_screensaver: Callable[..., Path], connection: QDBusConnection, qapp: QApplication
+) -> None:
+    # Python's garbage collector may free its backend (with its window) on any thread,
+    # a page's reader: the interface must not go with it there.
+    fake_screensaver()
+    before = set(qapp.findChildren(QDBusInterface))
+    backend = FreedesktopScreenSaver(connection)
+    cookie = backend.inhibit("circuit-timer", REASON)
+    assert cookie is not None
+    # The application's child: Qt destroys it, on the GUI thread.
+    [interface] = set(qapp.findChildren(QDBusInterface)) - before
+    assert interface.path() == PATHS[0]
+    backend.uninhibit(cookie)
 
 
 def test_no_screensaver_on_the_bus_gives_no_cookie(connection: QDBusConnection) -> None:

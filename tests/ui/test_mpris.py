@@ -3,6 +3,7 @@ over a real bus are in test_mpris_bus.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import subprocess
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+import shiboken6
 from PySide6.QtDBus import QDBusConnection, QDBusObjectPath
 from pytestqt.qtbot import QtBot
 
@@ -174,3 +176,20 @@ def test_only_what_changed_is_sent(
     assert sent[1]["PlaybackStatus"] == "Paused"
     assert remote.sent == 2
     remote.service = None
+
+
+def test_the_player_is_destroyed_with_its_workout(window: MainWindow, qtbot: QtBot) -> None:
+    # Not left to Python's garbage collector (its bus object points back at it, a
+    # cycle), which may run on any thread: its timer must go on the GUI thread.
+    start(window, qtbot, "heel-raise-test")
+    run = window.workout_run
+    assert run is not None
+    remote = mpris.media_remote(run.controller, "x", window)
+    gc.disable()  # only Qt's ownership counts
+    try:
+        window.workout_page.request_finish()
+        window.summary_page.done_requested.emit()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(run))
+        assert not shiboken6.isValid(remote)
+    finally:
+        gc.enable()

@@ -89,7 +89,9 @@ def window(qtbot: QtBot, bus: QDBusConnection) -> Iterator[MainWindow]:
     """The window on a fake clock, each workout's player on the private bus."""
 
     def remote(controller: WorkoutController, circuit: str, win: QWidget) -> MediaRemote:
-        return MediaRemote(controller, circuit, win, connection=bus)
+        # The controller's child, as the app's (mpris.media_remote): never left to the
+        # garbage collector, which may run on a page reader's thread.
+        return MediaRemote(controller, circuit, win, connection=bus, parent=controller)
 
     win = open_main_window(
         clock=FakeClock(), cue_factory=None, keep_awake=FakeKeepAwake(), remote=remote
@@ -254,7 +256,7 @@ def test_a_second_player_takes_a_name_of_its_own(
     assert window.controller is not None
     other_name = f"mpris-other-{uuid.uuid4().hex}"
     other = QDBusConnection.connectToBus(address, other_name)
-    second = MediaRemote(window.controller, "x", connection=other)
+    second = MediaRemote(window.controller, "x", connection=other, parent=window.controller)
     try:
         assert second.publish()
         assert second.service == f"{SERVICE}.instance{os.getpid()}"
