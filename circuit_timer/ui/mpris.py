@@ -7,7 +7,8 @@ to the next segment (as Page Down does); Previous goes back; Stop only pauses (f
 early asks first, in the window). MPRIS has no "mark done", so our own interface
 ``io.github.circuit_timer.Workout`` (same object) has ``Done()`` (Enter) and ``Skip()``
 (Right). The metadata is the segment: title the exercise and its side, album the
-circuit, artist and comment the time left ("0:23 left"), length its seconds.
+circuit, artist and comment the time left ("0:23 left"), length its time (in
+microseconds, int64: ui/mpris_bus.py).
 
 The player is on the bus only while a workout runs (from its start to its end or close):
 with no workout there is nothing to control, and a desktop shows no stale player.

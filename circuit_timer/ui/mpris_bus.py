@@ -6,18 +6,26 @@ does not load QtDBus. A QDBusVirtualObject takes every message sent to the objec
 do): this module answers Introspect, Get, GetAll and Set itself, passes method calls to
 the ``Player`` (ui/mpris.py's MediaRemote) and sends PropertiesChanged.
 
-D-Bus types: PySide6 marshals a Python int as int32 when it fits (int64 beyond), so
-``mpris:length`` and ``Position`` go out as int32 for any segment under 35 minutes; the
-common clients (GNOME Shell, KDE Plasma, playerctl's ``metadata``) read it as a number.
-String lists go out as ``as`` even when empty (a bare empty list would be ``av``, and a
-GDBus client drops a PropertiesChanged that is not ``sa{sv}as``).
+D-Bus types: PySide6 marshals a Python int as int32 when it fits, but MPRIS types
+``Position`` and ``mpris:length`` as int64 (``x``), and a GLib client (playerctl, GNOME
+Shell) reading an int32 there gets a critical and 0. PySide6 binds QDBusArgument's
+``<< qlonglong`` but always picks its ``<< ushort`` for a Python int, so ``int64`` calls
+the qlonglong one through ctypes (where Qt's D-Bus library cannot be found that way, the
+value goes as int32, as before). String lists go out as ``as`` even when empty (a bare
+empty list would be ``av``, and a GDBus client drops a PropertiesChanged that is not
+``sa{sv}as``).
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
+import os
+from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QMetaType, QObject
 from PySide6.QtDBus import (
     QDBusArgument,
@@ -58,6 +66,10 @@ METHODS: dict[str, tuple[str, ...]] = {
     PLAYER: ("Next", "Previous", "Pause", "PlayPause", "Stop", "Play"),
     WORKOUT: ("Done", "Skip"),
 }
+# The ints MPRIS types as int64: properties of type x and the metadata's length.
+INT64 = {
+    name for types in PROPERTY_TYPES.values() for name, kind in types.items() if kind == "x"
+} | {"mpris:length"}
 # Methods with arguments we accept and ignore (no seeking, no opening files).
 IGNORED = {"Seek": "x", "SetPosition": "ox", "OpenUri": "s"}
 
@@ -86,13 +98,40 @@ def strings(values: list[str]) -> QDBusArgument | list[str]:
     return argument
 
 
-def marshal(value: object) -> object:
+@functools.cache
+def _int64_writer() -> Callable[[int, int], object] | None:
+    """QDBusArgument::operator<<(qlonglong) of the Qt this process runs, or None."""
+    try:
+        # RTLD_NOLOAD: only the library PySide6 loaded, never a second Qt from the system.
+        library = ctypes.CDLL("libQt6DBus.so.6", mode=os.RTLD_NOLOAD)
+        write = library["_ZN13QDBusArgumentlsEx"]
+    except (OSError, AttributeError):
+        log.info("media controls: no int64 here; Position and length go as int32")
+        return None
+    write.argtypes = [ctypes.c_void_p, ctypes.c_longlong]
+    write.restype = ctypes.c_void_p
+    return write
+
+
+def int64(value: int) -> QDBusArgument | int:
+    """``value`` as a D-Bus int64 (``x``); a plain int (int32) if that cannot be done."""
+    write = _int64_writer()
+    if write is None:
+        return value
+    argument = QDBusArgument()
+    write(shiboken6.getCppPointer(argument)[0], value)
+    return argument
+
+
+def marshal(value: object, name: str = "") -> object:
     """A Python value as QtDBus sends it with its D-Bus type: lists of strings as ``as``,
-    dicts as ``a{sv}`` (recursively)."""
+    dicts as ``a{sv}`` (recursively), the int named ``name`` as int64 if INT64 has it."""
     if isinstance(value, list):
         return strings([str(item) for item in value])
     if isinstance(value, dict):
-        return {str(key): marshal(item) for key, item in value.items()}
+        return {str(key): marshal(item, str(key)) for key, item in value.items()}
+    if name in INT64 and isinstance(value, int) and not isinstance(value, bool):
+        return int64(value)
     return value
 
 
@@ -206,7 +245,7 @@ class MprisObject(QDBusVirtualObject):
                 "org.freedesktop.DBus.Error.UnknownProperty", f"No property {name!r}"
             )
         if member == "Get":
-            return reply(message, QDBusVariant(marshal(values[name])))
+            return reply(message, QDBusVariant(marshal(values[name], name)))
         return message.createErrorReply(
             "org.freedesktop.DBus.Error.PropertyReadOnly", f"{name} is read-only"
         )

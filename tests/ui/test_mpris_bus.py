@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -209,10 +210,63 @@ def test_the_metadata_is_the_exercise_its_side_and_the_time_left(
     assert f'string "{seg.name} · left"' in meta
     assert 'string "Plantar fasciitis crash course"' in meta
     assert f'string "{left // 60}:{left % 60:02d} left"' in meta
-    assert f"int32 {seg.seconds * 1_000_000}" in meta  # mpris:length, in microseconds
+    assert f"int64 {seg.seconds * 1_000_000}" in meta  # mpris:length, in microseconds
     assert 'object path "/io/github/circuit_timer/segment/' in meta
     position = get(send, "Position")
-    assert "int32 5500000" in position
+    assert re.search(r"variant\s+int64 5500000$", position.strip()), position
+
+
+def timed_work(window: MainWindow, qtbot: QtBot) -> int:
+    """Start a workout and go on to a timed set; its length in microseconds."""
+    start(window, qtbot, "pf-crash-course")
+    assert window.controller is not None
+    for _ in range(200):
+        to_next(window, "work")
+        seconds = window.controller.workout.snapshot().segment.seconds
+        if seconds is not None:
+            return seconds * 1_000_000
+        window.controller.done()
+    raise AssertionError("no timed set")
+
+
+# MPRIS types both as int64 (x): a GLib client reading an int32 there gets 0.
+LENGTH_INT64 = r'string "mpris:length"\s+variant\s+int64 (\d+)'
+POSITION_INT64 = r'string "Position"\s+variant\s+int64 (\d+)'
+
+
+def test_get_all_sends_the_position_and_the_length_as_int64(
+    window: MainWindow, qtbot: QtBot, send: Send
+) -> None:
+    length = timed_work(window, qtbot)
+    advance(window, 2.0)
+    everything = send(f"{PROPERTIES}.GetAll", f"string:{PLAYER}")
+    assert [int(n) for n in re.findall(LENGTH_INT64, everything)] == [length]
+    assert [int(n) for n in re.findall(POSITION_INT64, everything)] == [2_000_000]
+    assert "int32" not in everything
+
+
+def test_properties_changed_sends_the_length_as_int64(
+    window: MainWindow, qtbot: QtBot, address: str, tmp_path: Path
+) -> None:
+    monitor = linux_tool("dbus-monitor", "dbus")
+    out = tmp_path / "monitor.txt"
+    match = f"type='signal',interface='{PROPERTIES}',member='PropertiesChanged'"
+    with (
+        out.open("w") as sink,
+        subprocess.Popen(
+            [monitor, "--address", address, match], stdout=sink, stderr=subprocess.STDOUT
+        ) as process,
+    ):
+        try:
+            # It says NameLost once it is a monitor: from then on it hears every signal.
+            qtbot.waitUntil(lambda: "member=NameLost" in out.read_text(), timeout=15_000)
+            length = timed_work(window, qtbot)
+            qtbot.waitUntil(lambda: re.search(LENGTH_INT64, out.read_text()) is not None)
+        finally:
+            process.terminate()
+    heard = [int(n) for n in re.findall(LENGTH_INT64, out.read_text())]
+    assert length in heard
+    assert "int32" not in out.read_text()
 
 
 # Raise reaches the window; the offscreen platform says it cannot raise it.
