@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import SLOT, QObject, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from circuit_timer.core.clock import FakeClock
 from circuit_timer.core.segment_words import is_open_set
+from circuit_timer.ui import mpris_bus
 from circuit_timer.ui.app import open_main_window
 from circuit_timer.ui.controller import WorkoutController
 from circuit_timer.ui.main_window import MainWindow
@@ -441,3 +442,19 @@ def test_a_failing_call_gets_an_error_reply_not_silence(
     assert "org.freedesktop.DBus.Error.Failed" in out
     assert any("PlayPause failed" in r.getMessage() for r in caplog.records)
     assert state(window) == "running"
+
+
+def test_without_the_int64_writer_the_times_go_as_plain_ints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mpris_bus, "_int64_writer", lambda: None)
+    values = {"Position": 5, "Metadata": {"mpris:length": 7, "xesam:title": "t"}}
+    assert mpris_bus.marshal(values) == values
+    assert isinstance(mpris_bus.marshal(3, "Position"), int)
+
+
+def test_only_the_int64_typed_ints_become_arguments() -> None:
+    marshalled = mpris_bus.marshal({"Position": 5, "Rate": 1.0, "CanSeek": False})
+    assert isinstance(marshalled, dict)
+    assert isinstance(marshalled["Position"], QDBusArgument)
+    assert marshalled["Rate"] == 1.0 and marshalled["CanSeek"] is False
