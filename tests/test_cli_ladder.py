@@ -124,3 +124,32 @@ def test_counted_reps_that_meet_the_prescription_count_as_every_rep(cli: Cli) ->
     _log(cli, -25, 2)
     _log(cli, -23, 2, "--count", "towel-heel-raise=12,12")
     assert _heel_raise(cli, -21)["decision"] == "advance"
+
+
+def test_a_rise_in_morning_pain_says_by_how_much(cli: Cli) -> None:
+    # Race 23 days out; three good sessions; first-step morning pain 1/10 for a week, then
+    # 4/10 for the last 7 mornings: the heel raise steps back, and says the two averages.
+    cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(23),
+           "--as-of", _day(-7))  # fmt: skip
+    for offset in range(-13, 1):
+        cli.ok("pain", "1" if offset < -6 else "4", "--date", _day(offset), "--as-of", _day(offset))
+    for offset in (-7, -5, -2):
+        cli.ok("log", "pf-crash-course", "--date", _day(offset), "--pain", "2",
+               "--as-of", _day(offset))  # fmt: skip
+    said = [line.strip() for line in cli.ok("plan", "today").splitlines()]
+    assert (
+        "Morning pain rose week on week (average 4.0/10 over the last 7 mornings you scored, "
+        "up from 1.0/10 over the 7 before): Single-leg heel raise, towel under the toes steps "
+        "back to 3 x 12, load: Both legs at once, bodyweight."
+    ) in said
+    # The same numbers as the trend the pain command shows.
+    trend = json.loads(cli.ok("pain", "--trend", "--json"))
+    assert trend["advice"]["week"] == {
+        "previous": 1.0,
+        "recent": 4.0,
+        "previous_mornings": 7,
+        "recent_mornings": 7,
+    }
+    assert "The last 7 entries average 4.0, the 7 entries before them 1.0" in cli.ok(
+        "pain", "--trend"
+    )

@@ -69,6 +69,32 @@ class PainTrend:
     direction: Direction
 
 
+@dataclass(frozen=True)
+class WeekAverages:
+    """The morning-pain averages the week-to-week clause compares: ``recent`` over the last
+    ``recent_mornings`` scored (7), ``previous`` over the ``previous_mornings`` before those
+    (up to 7: fewer while fewer than 14 mornings are scored)."""
+
+    previous: float
+    recent: float
+    previous_mornings: int
+    recent_mornings: int
+
+    def before(self) -> str:
+        """The earlier mornings as every face says them: "the 7 before", "the one before"."""
+        n = self.previous_mornings
+        return "the one before" if n == 1 else f"the {n} before"
+
+
+def week_averages(trend: PainTrend) -> WeekAverages | None:
+    """The averages ``trend`` compares, with how many mornings each has; None without two."""
+    if trend.recent_average is None or trend.previous_average is None:
+        return None
+    recent = min(AVERAGE_DAYS, len(trend.points))
+    previous = min(AVERAGE_DAYS, len(trend.points) - recent)
+    return WeekAverages(trend.previous_average, trend.recent_average, previous, recent)
+
+
 Clause = Literal["during-after", "next-morning", "week-to-week"]
 CLAUSES: tuple[Clause, ...] = ("during-after", "next-morning", "week-to-week")
 ClauseStatus = Literal["kept", "broken", "unknown"]
@@ -92,7 +118,8 @@ class PainAdvice:
 
     ``clause`` is the clause that decided "lighter next time" (the first broken one, in
     the order during-after, next-morning, week-to-week), None when none is broken.
-    ``reason`` is the sentence behind the advice; ``checks`` has every clause.
+    ``reason`` is the sentence behind the advice; ``checks`` has every clause. ``week``:
+    the morning averages the week-to-week clause compared (None without two).
     """
 
     level: PainLevel
@@ -102,6 +129,7 @@ class PainAdvice:
     clause: Clause | None = None
     reason: str = ""
     checks: list[ClauseCheck] = field(default_factory=list)
+    week: WeekAverages | None = None
 
 
 def morning_points(entries: Sequence[PainEntry], today: date) -> list[tuple[date, int]]:
@@ -282,7 +310,8 @@ def _next_morning(last: SessionRecord, points: Sequence[tuple[date, int]]) -> Cl
 
 def _week_to_week(trend: PainTrend) -> ClauseCheck:
     """Clause 3: morning pain not rising from week to week (a rise of 2 points or more)."""
-    if trend.recent_average is None or trend.previous_average is None:
+    week = week_averages(trend)
+    if week is None:
         return ClauseCheck(
             "week-to-week",
             "unknown",
@@ -290,8 +319,8 @@ def _week_to_week(trend: PainTrend) -> ClauseCheck:
             "there is no week-to-week trend yet.",
         )
     averages = (
-        f"averaged {trend.recent_average:.1f}/10 over the last {AVERAGE_DAYS} mornings you "
-        f"scored, against {trend.previous_average:.1f}/10 over the {AVERAGE_DAYS} before"
+        f"averaged {week.recent:.1f}/10 over the last {week.recent_mornings} mornings you "
+        f"scored, against {week.previous:.1f}/10 over {week.before()}"
     )
     if trend.direction == "worse":
         return ClauseCheck(
@@ -330,20 +359,17 @@ def advice_of(
     """``pain_advice`` from what it reads: the morning points up to today, the last session
     up to today (None if none) and the pain entries on that session's date (others are
     ignored), so a store can hand over only those."""
-    weekly = _week_to_week(trend_of_points(points))
+    trend = trend_of_points(points)
+    weekly, week = _week_to_week(trend), week_averages(trend)
     if last is None:
         none = "No session yet, so there is no pain to check."
-        checks = [
-            ClauseCheck("during-after", "unknown", none),
-            ClauseCheck("next-morning", "unknown", none),
-            weekly,
-        ]
+        checks = [ClauseCheck(c, "unknown", none) for c in CLAUSES[:2]] + [weekly]
         if weekly.status == "broken":
             message = f"{weekly.reason} {LIGHTER}"
             return PainAdvice(
-                "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks
+                "none", True, message, [weekly.reason], "week-to-week", weekly.reason, checks, week
             )
-        return PainAdvice("none", False, none, [], None, none, checks)
+        return PainAdvice("none", False, none, [], None, none, checks, week)
 
     during_after, level, reasons, worst = _during_after(last, entries)
     morning = _next_morning(last, points)
@@ -353,7 +379,9 @@ def advice_of(
     if broken:
         message = " ".join([*(c.reason for c in broken), LIGHTER])
         decided = broken[0]
-        return PainAdvice(level, True, message, reasons, decided.clause, decided.reason, checks)
+        return PainAdvice(
+            level, True, message, reasons, decided.clause, decided.reason, checks, week
+        )
 
     if worst is None:
         reason = during_after.reason
@@ -366,4 +394,4 @@ def advice_of(
         message = f"{worst} You can keep the planned load, but do not add to it yet."
     if morning.status == "unknown":
         message += f" {morning.reason}"
-    return PainAdvice(level, False, message, reasons, None, reason, checks)
+    return PainAdvice(level, False, message, reasons, None, reason, checks, week)

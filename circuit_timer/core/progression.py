@@ -96,6 +96,20 @@ _CLAUSE_WORDS = {
 }
 
 
+def _clause_words(advice: PainAdvice) -> str:
+    """The broken clause that decided, in words; the week-to-week one with the averages it
+    compared, so the runner sees by how much (never numbers they did not enter)."""
+    clause = advice.clause or "during-after"
+    words = _CLAUSE_WORDS[clause]
+    week = advice.week
+    if clause != "week-to-week" or week is None:
+        return words
+    return (
+        f"{words} (average {week.recent:.1f}/10 over the last {week.recent_mornings} "
+        f"mornings you scored, up from {week.previous:.1f}/10 over {week.before()})"
+    )
+
+
 def dose_words(change: Adjustment, exercise: Exercise) -> str:
     """A step's dose as a runner reads it: "3 x 12", "3 x 30 s", "3 x 10 holds of 10 s",
     with ", load: ..." (its first clause, so the reason stays one line) when there is one."""
@@ -176,8 +190,7 @@ def decide(
                 "ladder needs, so it will not be climbed before race day."
             )
         if advice.lighter_next_time:
-            why = _CLAUSE_WORDS[advice.clause or "during-after"]
-            why += ": {name} starts lower, at {dose}."
+            why = _clause_words(advice) + ": {name} starts lower, at {dose}."
             return result("back", BACK, why, notice)
         return result("as-planned", 0, "First session on the ladder: {name} at {dose}.", notice)
 
@@ -187,8 +200,8 @@ def decide(
     lower = max(BACK, current - 1)
     earlier = done[-2] if len(done) > 1 and done[-2].step == current else None
     if advice.lighter_next_time:
-        why = _CLAUSE_WORDS[advice.clause or "during-after"]
-        return result("back", lower, f"{why}: {{name}} steps back to {{dose}}.")
+        why = _clause_words(advice) + ": {name} steps back to {dose}."
+        return result("back", lower, why)
     if _missed(last) and earlier is not None and _missed(earlier):
         return result(
             "back", lower, "Reps missed two sessions running: {name} steps back to {dose}."

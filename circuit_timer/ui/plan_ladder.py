@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from circuit_timer.core.ladder import laddered_circuits, step_change
+from circuit_timer.core.ladder import BACK, laddered_circuits, step_change
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Adjustment, Exercise, Plan
-from circuit_timer.core.progression import dose_words
+from circuit_timer.core.model import Adjustment, Exercise, Plan, Progression
+from circuit_timer.core.progression import ProgressionResult, dose_words
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
 from circuit_timer.ui.chart_data import ladder_series, load_words
@@ -36,6 +36,26 @@ def _exercise(plan: Plan, exercise_id: str, library: Library) -> Exercise | None
 def _short(change: Adjustment, exercise: Exercise) -> str:
     # The row keeps to sets x reps (the load in full is in the tooltip).
     return dose_words(change, exercise.model_copy(update={"load": None})).split(", load")[0]
+
+
+def _load_only(ladder: Progression, step: int, beside: int, exercise: Exercise) -> bool:
+    """Whether ``step`` differs from the step ``beside`` it in its load alone (the ladder's
+    step back, "both legs at once", often keeps the first step's sets and reps): then the
+    row says the load, or it would read as no change."""
+    if not BACK <= beside < len(ladder.steps):
+        return False
+    here, there = step_change(ladder, step, exercise), step_change(ladder, beside, exercise)
+    return _short(here, exercise) == _short(there, exercise) and here.load != there.load
+
+
+def _today_short(result: ProgressionResult, ladder: Progression, exercise: Exercise) -> str:
+    """Today's dose for the row (``exercise`` as it runs): sets x reps, with the load when
+    it is all that changed from the step the rule moved from."""
+    moved = {"back": 1, "advance": -1}.get(result.decision)
+    step = result.step
+    if step is not None and moved is not None and _load_only(ladder, step, step + moved, exercise):
+        return dose_words(Adjustment(), exercise)  # the load's first clause only
+    return _short(Adjustment(), exercise)
 
 
 def ladder_lines(
@@ -63,7 +83,10 @@ def ladder_lines(
             if past.step is None:
                 short = "done as the plan is written"
             else:
-                short = f"done at {_short(step_change(ladder, past.step, exercise), exercise)}"
+                change = step_change(ladder, past.step, exercise)
+                load_only = past.step == BACK and _load_only(ladder, BACK, 0, exercise)
+                said = dose_words(change, exercise) if load_only else _short(change, exercise)
+                short = f"done at {said}"
             if (load := load_words(past)) is not None:
                 short += f", {load}"  # none entered: no load is said (never 0 kg)
             head = f"{series.name}: " if named else "Ladder: "
@@ -75,7 +98,8 @@ def ladder_lines(
             exercise = runs.get(result.exercise_id)
             if exercise is None:
                 continue
-            short = f"{_short(Adjustment(), exercise)} today ({result.decision})"
+            ladder = plan.progression[result.exercise_id]
+            short = f"{_today_short(result, ladder, exercise)} today ({result.decision})"
             head = f"{exercise.name}: " if named else "Ladder: "
             full = f"{exercise.name}: {dose_words(Adjustment(), exercise)} today. {result.reason}"
             if result.notice:

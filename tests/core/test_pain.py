@@ -9,6 +9,7 @@ import pytest
 from circuit_timer.core.pain import (
     ClauseCheck,
     PainAdvice,
+    WeekAverages,
     advice_of,
     last_session,
     morning_points,
@@ -348,6 +349,29 @@ def test_clause_week_to_week_rising_morning_pain_means_lighter() -> None:
         "not rise from week to week."
     )
     assert advice.message == f"{advice.reason} Reduce the load next session."
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [(7, "over the 7 before"), (3, "over the 3 before"), (1, "over the one before")],
+)
+def test_the_advice_carries_the_two_averages_and_how_many_mornings_each_has(
+    before: int, said: str
+) -> None:
+    # From the 8th scored morning the clause is judged, on fewer than 7 mornings before.
+    entries = morning([1] * before + [4] * 7)
+    advice = pain_advice(entries, [], today=DAY0 + timedelta(days=before + 6))
+    assert advice.week == WeekAverages(1.0, 4.0, before, 7)
+    assert advice.clause == "week-to-week"
+    assert f"averaged 4.0/10 over the last 7 mornings you scored, against 1.0/10 {said}:" in (
+        advice.reason
+    )
+
+
+def test_no_averages_before_the_eighth_morning() -> None:
+    advice = pain_advice(morning([1] * 7), [], today=DAY0 + timedelta(days=6))
+    assert advice.week is None
+    assert check(advice, "week-to-week").status == "unknown"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from circuit_timer.core.ladder import BACK
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Circuit, Plan
-from circuit_timer.core.pain import Clause, PainAdvice, PainLevel
+from circuit_timer.core.pain import Clause, PainAdvice, PainLevel, advice_of
 from circuit_timer.core.progression import (
     LadderSession,
     SetReps,
@@ -267,6 +267,35 @@ def test_the_reason_names_the_dose() -> None:
         result.reason
         == "Pain reached 4/10: Heel raises stays at 3 x 12, load: 12RM, no added load."
     )
+
+
+def _mornings(*values: int) -> list[tuple[date, int]]:
+    """First-step morning scores on the days up to TODAY, the last on TODAY."""
+    start = TODAY - timedelta(days=len(values) - 1)
+    return [(start + timedelta(days=i), v) for i, v in enumerate(values)]
+
+
+def test_a_rise_in_morning_pain_says_the_two_averages_it_compared() -> None:
+    rising = advice_of(_mornings(*[1] * 7, *[4] * 7), None, [])
+    back = decide(RAISE, LADDER, GOOD_STEP_2, rising, TODAY, RACE)
+    assert back.reason == (
+        "Morning pain rose week on week (average 4.0/10 over the last 7 mornings you scored, "
+        "up from 1.0/10 over the 7 before): Heel raises steps back to 3 x 12, load: 12RM."
+    )
+    first = decide(RAISE, LADDER, (), rising, TODAY, RACE)
+    assert first.reason == (
+        "Morning pain rose week on week (average 4.0/10 over the last 7 mornings you scored, "
+        "up from 1.0/10 over the 7 before): Heel raises starts lower, at 2 x 12, load: "
+        "both legs."
+    )
+
+
+def test_a_rise_over_fewer_mornings_before_says_how_many() -> None:
+    # Eight scored mornings are enough for the clause: the earlier average has one.
+    rising = advice_of(_mornings(1, *[4] * 7), None, [])
+    back = decide(RAISE, LADDER, GOOD_STEP_2, rising, TODAY, RACE)
+    said = "(average 4.0/10 over the last 7 mornings you scored, up from 1.0/10 over the one"
+    assert f"{said} before): Heel raises steps back" in back.reason
 
 
 def test_a_late_start_begins_at_the_first_step_and_says_the_ladder_will_not_be_climbed() -> None:

@@ -100,9 +100,7 @@ def test_a_late_start_says_under_the_title_that_the_ladder_will_not_be_climbed(
     assert page.reason.isVisible()
 
 
-def test_a_rise_in_morning_pain_is_said_in_the_words_of_plan_today(
-    cli: Cli, window: MainWindow, qtbot: QtBot
-) -> None:
+def _rising_morning_pain(cli: Cli) -> None:
     cli.ok("plan", "start", "pf-crash-course-4-weeks", "--race-date", _day(RACE).isoformat(),
            "--as-of", _day(RACE - 30).isoformat())  # fmt: skip
     # First-step morning pain at 1/10 for a week and more, then at 4/10 for the last week:
@@ -113,11 +111,43 @@ def test_a_rise_in_morning_pain_is_said_in_the_words_of_plan_today(
     for out in (30, 28, 25):
         day = _day(RACE - out).isoformat()
         cli.ok("log", "pf-crash-course", "--date", day, "--pain", "2", "--as-of", day)
+
+
+def test_a_rise_in_morning_pain_is_said_in_the_words_of_plan_today(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    _rising_morning_pain(cli)
     said = [line.strip() for line in cli.ok("plan", "today").splitlines()]
     [why] = [line for line in said if line.startswith("Morning pain rose week on week")]
+    # By how much: the last 7 mornings at 4/10; the 7 before, six at 1/10 and one at 4/10.
+    assert why.startswith(
+        "Morning pain rose week on week (average 4.0/10 over the last 7 mornings you scored, "
+        "up from 1.4/10 over the 7 before): Single-leg heel raise"
+    )
     wait_shown(qtbot, window, "Plan")
     page = window.plan_page
     assert page is not None
     wait_loaded(qtbot, page)
     assert why in page.reason.text().splitlines()[0]
     assert page.reason.isVisible()
+
+
+def test_a_step_back_that_changes_only_the_load_says_the_load_in_its_row(
+    cli: Cli, window: MainWindow, qtbot: QtBot
+) -> None:
+    # Below the first step the ladder's `back` keeps 3 x 12 and changes the load to both
+    # legs: without the load the row would read as the first step's 3 x 12.
+    _rising_morning_pain(cli)
+    wait_shown(qtbot, window, "Plan")
+    page = window.plan_page
+    assert page is not None
+    wait_loaded(qtbot, page)
+    rows = {item.data(WHEN, SESSION_DATE): item for item in page.tree.session_items()}
+    lines = {out: rows[_day(RACE - out).isoformat()].text(CHANGES).splitlines()[-1]
+             for out in (30, 28, 25, 23)}  # fmt: skip
+    assert lines == {
+        30: "Ladder: done at 3 x 12",
+        28: "Ladder: done at 3 x 12",
+        25: "Ladder: done at 3 x 12, load: Both legs at once, bodyweight",  # the step back
+        23: "Ladder: 3 x 12, load: Both legs at once, bodyweight today (back)",  # stays back
+    }
