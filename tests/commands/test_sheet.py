@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +25,8 @@ from circuit_timer.core.schedule import default_race_date, plan_schedule
 from circuit_timer.files import paths
 from circuit_timer.ui import sheet_pdf
 from tests.commandline import Cli
-from tests.paths import REPO, linux_tool
+from tests.paths import REPO
+from tests.pdf_reading import page_size, pdf_words
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 PLAN = "pf-crash-course-4-weeks"
@@ -34,30 +34,6 @@ CIRCUIT = "pf-crash-course"
 AS_OF = "2026-11-22"
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text, whitespace made single spaces (a name may wrap in its cell)."""
-    result = subprocess.run(
-        [linux_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
-
-
-def page_size(path: Path) -> str:
-    result = subprocess.run(
-        [linux_tool("pdfinfo", "poppler-utils"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    [line] = [x for x in result.stdout.splitlines() if x.startswith("Page size:")]
-    return line.removeprefix("Page size:").strip()
 
 
 def exercise_names(library: Library, circuit_id: str) -> list[str]:
@@ -70,7 +46,7 @@ def test_a_circuit_sheet_has_every_exercise_on_an_a4_page(cli: Cli, tmp_path: Pa
     out = tmp_path / "out.pdf"
     status, stdout, err = cli.run("sheet", CIRCUIT, str(out), "--as-of", "2026-11-30")
     assert (status, stdout.strip(), err) == (0, str(out), "")
-    text = pdf_text(out)
+    text = pdf_words(out)
     names = exercise_names(LIBRARY, CIRCUIT)
     assert len(names) == 9
     for name in names:
@@ -94,7 +70,7 @@ def test_the_followed_plan_has_every_date_plan_status_gives(cli: Cli, tmp_path: 
     assert err == "Race date used: Sun 20 Dec 2026 (the race of the plan you follow)\n"
     sessions = json.loads(cli.ok("plan", "status", "--json", "--as-of", "2026-11-30"))["sessions"]
     assert len(sessions) == 12  # the first three of week 4 were before the start
-    text = pdf_text(out)
+    text = pdf_words(out)
     for session in sessions:
         assert day_text(date.fromisoformat(session["date"])) in text, session
     assert "Race on Sun 20 Dec 2026 (the race of the plan you follow)" in text
@@ -110,7 +86,7 @@ def test_race_counts_a_plan_not_followed_from_today(cli: Cli, tmp_path: Path) ->
     plan = LIBRARY.plan(PLAN)
     assert plan is not None
     schedule = plan_schedule(plan, date(2026, 12, 13), date(2026, 11, 22))
-    text = pdf_text(out)
+    text = pdf_words(out)
     assert schedule and all(day_text(p.date) in text for p in schedule)
     # Started three weeks out: week 4's sessions are not on the sheet.
     first_weeks = plan_schedule(plan, date(2026, 12, 13), date(2026, 11, 9))
@@ -125,7 +101,7 @@ def test_without_a_race_the_sheet_counts_as_if_started_today(cli: Cli, tmp_path:
     assert plan is not None
     race = default_race_date(plan, date(2026, 11, 22))
     assert status == 0 and err.startswith(f"Race date used: {day_text(race, year=True)} (no race")
-    assert day_text(race, year=True) in pdf_text(out)
+    assert day_text(race, year=True) in pdf_words(out)
 
 
 def test_the_followed_race_wins_over_race_and_says_so(cli: Cli, tmp_path: Path) -> None:
@@ -201,4 +177,4 @@ def test_no_display_needed_and_the_environment_left_alone(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(out), "0 None"]
-    assert "Single-leg Romanian deadlift" in pdf_text(out)
+    assert "Single-leg Romanian deadlift" in pdf_words(out)

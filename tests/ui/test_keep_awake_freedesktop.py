@@ -21,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from tests.paths import ON_LINUX, REPO, linux_tool
+from tests.paths import ON_LINUX, REPO
+from tests.private_bus import private_bus
 
 if not ON_LINUX:
     pytest.skip("Linux only: the freedesktop ScreenSaver on D-Bus", allow_module_level=True)
@@ -40,21 +41,6 @@ REASON = "Workout in progress"
 
 # A session bus of our own that starts no services, so a real screensaver installed on
 # this machine cannot be activated on it.
-BUS_CONFIG = """\
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 FAKE_SCREENSAVER = textwrap.dedent(
     """
     import json, sys, time
@@ -111,24 +97,8 @@ def _bus_env(address: str | None) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def session_bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start a private dbus-daemon; yield its address."""
-    daemon = linux_tool("dbus-daemon", "dbus")
-    config = tmp_path_factory.mktemp("bus") / "bus.conf"
-    config.write_text(BUS_CONFIG)
-    process = subprocess.Popen(
-        [daemon, f"--config-file={config}", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # it complains it cannot raise its fd limit
-        text=True,
-    )
-    assert process.stdout is not None
-    address = process.stdout.readline().strip()
-    try:
-        assert address.startswith("unix:"), "dbus-daemon did not start"
+    with private_bus(tmp_path_factory.mktemp("bus")) as address:
         yield address
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stdout.close()
 
 
 def _calls(log: Path) -> list[dict[str, Any]]:

@@ -33,47 +33,16 @@ from circuit_timer.ui.main_window import MainWindow
 from circuit_timer.ui.mpris import SERVICE, MediaRemote
 from circuit_timer.ui.mpris_bus import PATH, PLAYER, PROPERTIES, WORKOUT
 from tests.paths import REPO, linux_tool
+from tests.private_bus import private_bus
 from tests.ui.driving import FakeKeepAwake, advance, clock, start, to_next
-
-# A bus that starts no services: nothing installed on this machine joins it.
-BUS_CONFIG = """\
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 @pytest.fixture(scope="module")
 def address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private dbus-daemon's address."""
-    daemon = linux_tool("dbus-daemon", "dbus")
     linux_tool("dbus-send", "dbus")
-    config = tmp_path_factory.mktemp("bus") / "bus.conf"
-    config.write_text(BUS_CONFIG)
-    process = subprocess.Popen(
-        [daemon, f"--config-file={config}", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # it complains it cannot raise its fd limit
-        text=True,
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline().strip()
-    try:
-        assert line.startswith("unix:"), "dbus-daemon did not start"
-        yield line
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stdout.close()
+    with private_bus(tmp_path_factory.mktemp("bus")) as address:
+        yield address
 
 
 @pytest.fixture

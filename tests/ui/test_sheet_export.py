@@ -4,8 +4,6 @@ dialog patched); on other pages the action is off, and a failed write says why."
 
 from __future__ import annotations
 
-import subprocess
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,21 +19,10 @@ from circuit_timer.core.schedule import plan_schedule
 from circuit_timer.ui import sheet_export
 from circuit_timer.ui.main_window import MainWindow
 from tests.commandline import Cli
-from tests.paths import linux_tool
+from tests.pdf_reading import pdf_words
 from tests.ui.driving import open_window, wait_loaded
 
 PLAN = "pf-crash-course-4-weeks"
-
-
-def pdf_text(path: Path) -> str:
-    result = subprocess.run(
-        [linux_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
 
 
 def save_action(window: MainWindow) -> tuple[QMenu, QAction]:
@@ -71,7 +58,7 @@ def test_the_library_preview_saves_its_circuit(
     assert save_to == [Path.home() / "pf-crash-course.pdf"]
     circuit = window.watcher.library.circuit("pf-crash-course")
     assert circuit is not None
-    text = pdf_text(written)
+    text = pdf_words(written)
     for exercise in (ex for block in circuit.blocks for ex in block.exercises):
         assert exercise.name in text
     assert window.statusBar().currentMessage() == f"Saved {written}"
@@ -92,7 +79,7 @@ def test_the_plan_page_saves_its_plan_toward_the_picked_race(
     plan = window.watcher.library.plan(PLAN)
     assert plan is not None
     schedule = plan_schedule(plan, race, window.today())
-    text = pdf_text(tmp_path / "sheet.pdf")
+    text = pdf_words(tmp_path / "sheet.pdf")
     assert schedule and all(day_text(p.date) in text for p in schedule)
     assert f"Race on {day_text(race, year=True)} (the race date picked on the Plan page)" in text
 
@@ -146,6 +133,6 @@ def test_the_plan_followed_keeps_its_race_and_start(
     wait_loaded(qtbot, page)
     assert page.following_shown()
     sheet_export.save_as_pdf(window)
-    text = pdf_text(tmp_path / "sheet.pdf")
+    text = pdf_words(tmp_path / "sheet.pdf")
     assert f"Race on {day_text(race, year=True)} (the race of the plan you follow)" in text
     window.close()

@@ -4,7 +4,6 @@ paper asked for, and a write that is whole or nothing."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from circuit_timer.ui.sheet_pdf import (
     sheet_html,
     write_sheet_pdf,
 )
-from tests.paths import linux_tool
+from tests.pdf_reading import page_size, poppler
 
 LIBRARY = load_library(paths.bundled_circuits_dir(), None)
 DAY = date(2026, 11, 30)
@@ -40,14 +39,7 @@ def pf_sheet() -> Sheet:
 
 
 def pdf_text(path: Path) -> str:
-    result = subprocess.run(
-        [linux_tool("pdftotext", "poppler-utils"), "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return result.stdout
+    return poppler("pdftotext", "-layout", path, "-")
 
 
 def test_text_from_a_file_is_escaped() -> None:
@@ -88,14 +80,7 @@ def test_a4_by_default_letter_when_asked_and_a_footer_on_every_page(tmp_path: Pa
     a4, letter = folder / "a4.pdf", folder / "letter.pdf"
     write_sheet_pdf(pf_sheet(), a4)
     write_sheet_pdf(pf_sheet(), letter, "letter")
-    info = subprocess.run(
-        [linux_tool("pdfinfo", "poppler-utils"), str(letter)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    assert "612 x 792 pts (letter)" in info
+    assert page_size(letter) == "612 x 792 pts (letter)"
     text = pdf_text(a4)
     pages = text.count("\f")
     assert pages >= 3
