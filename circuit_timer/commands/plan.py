@@ -93,7 +93,9 @@ def _today_json(overview: insights.PlanOverview) -> dict[str, Any]:
     }
 
 
-def _overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]:
+def active_overview(args: argparse.Namespace) -> tuple[insights.PlanOverview, Library]:
+    """The followed plan's overview on the as-of day; a CommandError when there is none
+    or its plan file is gone from the library."""
     now = today(args)
     library = user_library()
     with open_store() as store:
@@ -131,7 +133,7 @@ def _ladder_lines(adapted: AdaptedSession, plan_circuit: Circuit) -> list[str]:
 
 def cmd_today(args: argparse.Namespace) -> int:
     """Today's plan sessions, with the plan's changes and the progression rule applied."""
-    overview, library = _overview(args)
+    overview, library = active_overview(args)
     with open_store() as store:
         results = insights.progression(store, library, overview.followed, overview.today)
     if args.json:
@@ -167,7 +169,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """The whole schedule with each session done, missed or upcoming."""
-    overview, library = _overview(args)
+    overview, library = active_overview(args)
     enrolment = overview.followed.enrolment
     if args.json:
         print_json(

@@ -8,8 +8,9 @@ import re
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from circuit_timer.commands.common import EXIT_OK, CommandError, open_store, user_library
+from circuit_timer.commands.common import EXIT_OK, CommandError
 from circuit_timer.commands.dates import today
+from circuit_timer.commands.plan import active_overview
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import plural
 from circuit_timer.files.plan_calendar import (
@@ -19,7 +20,6 @@ from circuit_timer.files.plan_calendar import (
     remaining_sessions,
     write_calendar,
 )
-from circuit_timer.store import insights
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -36,20 +36,12 @@ def parse_remind(text: str) -> time:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Write the active plan's sessions left (from today, not done) and the race."""
     remind = parse_remind(args.remind) if args.remind is not None else None
-    now = today(args)
     path = Path(args.file)
-    library = user_library()
-    with open_store() as store:
-        overview = insights.plan_overview(store, library, now)
-    if overview is None:
-        raise CommandError(
-            "no active plan; start one with: circuit-timer plan start PLAN --race-date D"
-        )
-    plan = overview.followed.plan
+    overview, library = active_overview(args)
     enrolment = overview.followed.enrolment
-    if plan is None:
-        raise CommandError(f"the plan '{enrolment.plan_id}' is no longer in your library")
-    sessions = remaining_sessions(overview.progress, now)
+    plan = overview.followed.plan
+    assert plan is not None  # active_overview refuses a plan gone from the library
+    sessions = remaining_sessions(overview.progress, today(args))
     calendar = build_calendar(
         PlanCalendar(enrolment, plan, sessions, remind), library.circuit, datetime.now(UTC)
     )
