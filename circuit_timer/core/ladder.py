@@ -60,7 +60,8 @@ def ladder_shape_problems(plan: Plan) -> list[tuple[DataPath, str]]:
     return problems
 
 
-def _exercise(circuit: Circuit, exercise_id: str) -> Exercise | None:
+def find_exercise(circuit: Circuit, exercise_id: str) -> Exercise | None:
+    """The exercise ``exercise_id`` of ``circuit``, or None."""
     return next(
         (ex for block in circuit.blocks for ex in block.exercises if ex.id == exercise_id), None
     )
@@ -86,9 +87,20 @@ def laddered_circuits(plan: Plan, exercise_id: str, circuit_of: CircuitOf) -> li
     found = []
     for circuit_id in _plan_circuit_ids(plan):
         circuit = circuit_of(circuit_id)
-        if circuit is not None and _exercise(circuit, exercise_id) is not None:
+        if circuit is not None and find_exercise(circuit, exercise_id) is not None:
             found.append(circuit_id)
     return found
+
+
+def ladder_exercise(plan: Plan, exercise_id: str, circuit_of: CircuitOf) -> Exercise | None:
+    """The exercise the ladder of ``exercise_id`` governs, as the first circuit it covers
+    has it; None when none of those circuits is in the library."""
+    for circuit_id in laddered_circuits(plan, exercise_id, circuit_of):
+        circuit = circuit_of(circuit_id)
+        exercise = find_exercise(circuit, exercise_id) if circuit is not None else None
+        if exercise is not None:
+            return exercise
+    return None
 
 
 def ladder_circuit_problems(plan: Plan, circuit_of: CircuitOf) -> list[LadderProblem]:
@@ -103,7 +115,7 @@ def ladder_circuit_problems(plan: Plan, circuit_of: CircuitOf) -> list[LadderPro
                 circuit = circuit_of(circuit_id)
                 if circuit is None:
                     continue  # An unknown circuit is said where a session names it.
-                exercise = _exercise(circuit, ex_id)
+                exercise = find_exercise(circuit, ex_id)
                 if exercise is None:
                     problems.append(
                         (
@@ -117,7 +129,7 @@ def ladder_circuit_problems(plan: Plan, circuit_of: CircuitOf) -> list[LadderPro
                     exercises.append(exercise)
         else:
             circuits = [c for c in map(circuit_of, _plan_circuit_ids(plan)) if c is not None]
-            exercises = [e for c in circuits if (e := _exercise(c, ex_id)) is not None]
+            exercises = [e for c in circuits if (e := find_exercise(c, ex_id)) is not None]
             if not exercises:
                 ids = sorted({ex.id for c in circuits for b in c.blocks for ex in b.exercises})
                 near = closest(ex_id, ids)

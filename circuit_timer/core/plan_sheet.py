@@ -12,7 +12,7 @@ from datetime import date
 from circuit_timer.core.adjust import apply_session
 from circuit_timer.core.dates import day_text
 from circuit_timer.core.describe import CLINICIAN_NOTE, dose_text, minutes, plan_length, plural
-from circuit_timer.core.ladder import BACK, laddered_circuits, on_step, step_change
+from circuit_timer.core.ladder import BACK, ladder_exercise, laddered_circuits, on_step, step_change
 from circuit_timer.core.model import Exercise, Plan
 from circuit_timer.core.plan_words import change_lines, week_title
 from circuit_timer.core.progression import NO_ADVANCE_DAYS
@@ -111,17 +111,7 @@ def ladder_sections(plan: Plan, circuit_of: CircuitOf) -> list[SheetSection]:
     """A section per ladder: its steps (and what a step back means), from the plan file."""
     sections = []
     for exercise_id, ladder in plan.progression.items():
-        exercise = next(
-            (
-                ex
-                for circuit_id in laddered_circuits(plan, exercise_id, circuit_of)
-                if (c := circuit_of(circuit_id)) is not None
-                for b in c.blocks
-                for ex in b.exercises
-                if ex.id == exercise_id
-            ),
-            None,
-        )
+        exercise = ladder_exercise(plan, exercise_id, circuit_of)
         if exercise is None:
             continue
         rows = []

@@ -18,7 +18,13 @@ from datetime import date
 from typing import Any, Literal
 
 from circuit_timer.core.adjust import apply_adapted
-from circuit_timer.core.ladder import BACK, CircuitOf, laddered_circuits, step_change
+from circuit_timer.core.ladder import (
+    BACK,
+    CircuitOf,
+    ladder_exercise,
+    laddered_circuits,
+    step_change,
+)
 from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan, Progression, Session
 from circuit_timer.core.pain import PainAdvice, pain_level
 from circuit_timer.core.plan_words import first_clause
@@ -293,17 +299,7 @@ def plan_decisions(
     out: the library reports it."""
     results = []
     for exercise_id, ladder in plan.progression.items():
-        exercise = next(
-            (
-                ex
-                for circuit_id in laddered_circuits(plan, exercise_id, circuit_of)
-                if (circuit := circuit_of(circuit_id)) is not None
-                for block in circuit.blocks
-                for ex in block.exercises
-                if ex.id == exercise_id
-            ),
-            None,
-        )
+        exercise = ladder_exercise(plan, exercise_id, circuit_of)
         if exercise is None:
             continue
         history = histories.get(exercise_id, ())

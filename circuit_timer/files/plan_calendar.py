@@ -40,8 +40,8 @@ from circuit_timer.core.describe import (
     session_changes,
     week_heading,
 )
-from circuit_timer.core.ladder import CircuitOf, laddered_circuits
-from circuit_timer.core.model import Adjustment, Circuit, Exercise, Plan
+from circuit_timer.core.ladder import CircuitOf, find_exercise, laddered_circuits
+from circuit_timer.core.model import Adjustment, Circuit, Plan
 from circuit_timer.core.progression import dose_words
 from circuit_timer.core.records import Enrolment
 from circuit_timer.core.schedule import PlannedSession, PlannedStatus
@@ -84,12 +84,6 @@ def race_uid(enrolment: Enrolment) -> str:
     return f"{enrolment.plan_id}-{enrolment.race_date:%Y%m%d}-race@{UID_HOST}"
 
 
-def _find(circuit: Circuit, exercise_id: str) -> Exercise | None:
-    return next(
-        (ex for block in circuit.blocks for ex in block.exercises if ex.id == exercise_id), None
-    )
-
-
 def _ladder_lines(
     plan: Plan, planned: PlannedSession, circuit: Circuit, laddered: list[str]
 ) -> list[str]:
@@ -97,7 +91,10 @@ def _ladder_lines(
     as_written = apply_session(circuit, planned.session)
     lines = []
     for exercise_id in laddered:
-        exercise, written = _find(circuit, exercise_id), _find(as_written, exercise_id)
+        exercise, written = (
+            find_exercise(circuit, exercise_id),
+            find_exercise(as_written, exercise_id),
+        )
         if exercise is None or written is None:
             continue
         start = dose_words(plan.progression[exercise_id].steps[0], exercise)
@@ -124,7 +121,7 @@ def session_description(plan: Plan, planned: PlannedSession, circuit_of: Circuit
         ex_id
         for ex_id in plan.progression
         if planned.circuit_id in laddered_circuits(plan, ex_id, circuit_of)
-        and _find(circuit, ex_id) is not None
+        and find_exercise(circuit, ex_id) is not None
     ]
     # A ladder replaces the day's dated adjusts of its exercise (the scale stays): its
     # changes are said with the ladder, not as the plan's dose.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 
 from circuit_timer.core.asymmetry import (
     FLAG_BELOW,
@@ -20,7 +20,7 @@ from circuit_timer.core.asymmetry import (
     ExerciseAsymmetry,
 )
 from circuit_timer.core.dates import day_month
-from circuit_timer.core.ladder import BACK, CircuitOf, laddered_circuits, step_change
+from circuit_timer.core.ladder import BACK, CircuitOf, ladder_exercise, step_change
 from circuit_timer.core.model import Adjustment, Exercise, Plan
 from circuit_timer.core.pain import MEANINGFUL_CHANGE
 from circuit_timer.core.progression import dose_words
@@ -179,15 +179,6 @@ def load_words(point: LadderPoint) -> str | None:
     return "bodyweight" if point.bodyweight else None
 
 
-def _exercise(plan: Plan, exercise_id: str, circuit_of: CircuitOf) -> Exercise | None:
-    for circuit_id in laddered_circuits(plan, exercise_id, circuit_of):
-        for block in getattr(circuit_of(circuit_id), "blocks", []):
-            for exercise in block.exercises:
-                if exercise.id == exercise_id:
-                    return cast(Exercise, exercise)
-    return None
-
-
 def _short_dose(change: Adjustment, exercise: Exercise) -> str:
     # Sets x reps only: the load's own words are the runner's to read on the Plan page.
     return dose_words(change, exercise.model_copy(update={"load": None})).split(", load")[0]
@@ -205,7 +196,7 @@ def ladder_series(
     session is left out, as the progression rule leaves it out."""
     result = []
     for exercise_id, ladder in plan.progression.items():
-        exercise = _exercise(plan, exercise_id, circuit_of)
+        exercise = ladder_exercise(plan, exercise_id, circuit_of)
         if exercise is None:
             continue
         points = []

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from circuit_timer.core.ladder import BACK, laddered_circuits, step_change
+from circuit_timer.core.ladder import BACK, ladder_exercise, step_change
 from circuit_timer.core.library import Library
-from circuit_timer.core.model import Adjustment, Exercise, Plan, Progression
+from circuit_timer.core.model import Adjustment, Exercise, Progression
 from circuit_timer.core.progression import ProgressionResult, dose_words
 from circuit_timer.store import insights
 from circuit_timer.store.history import HistoryStore
@@ -21,16 +21,6 @@ from circuit_timer.ui.plan_start import today_adapted
 # Per session date, the lines the Plan page adds to that session's changes: short for the
 # row, full (with the rule's reason) for its tooltip.
 LadderLines = dict[date, list[tuple[str, str]]]
-
-
-def _exercise(plan: Plan, exercise_id: str, library: Library) -> Exercise | None:
-    for circuit_id in laddered_circuits(plan, exercise_id, library.circuit):
-        circuit = library.circuit(circuit_id)
-        for block in circuit.blocks if circuit else []:
-            for exercise in block.exercises:
-                if exercise.id == exercise_id:
-                    return exercise
-    return None
 
 
 def _short(change: Adjustment, exercise: Exercise) -> str:
@@ -76,7 +66,7 @@ def ladder_lines(
     loads = store.loads_by_session() if steps else {}
     for series in ladder_series(plan, library.circuit, steps, sessions, loads):
         ladder = plan.progression[series.exercise_id]
-        exercise = _exercise(plan, series.exercise_id, library)
+        exercise = ladder_exercise(plan, series.exercise_id, library.circuit)
         if exercise is None:
             continue
         for past in series.points:  # completed sessions only: the rule counts no other

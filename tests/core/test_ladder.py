@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from circuit_timer.core.ladder import BACK, laddered_circuits, step_change
+from circuit_timer.core.ladder import BACK, ladder_exercise, laddered_circuits, step_change
 from circuit_timer.core.library import load_library
 from circuit_timer.core.model import Exercise, Plan
 
@@ -133,6 +133,20 @@ def test_where_a_ladder_applies(tmp_path: Path) -> None:
     ladder = plan.progression["raise"].model_copy(update={"circuits": ["pf"]})
     named = plan.model_copy(update={"progression": {"raise": ladder}})
     assert laddered_circuits(named, "raise", library.circuit) == ["pf"]
+
+
+def test_a_ladder_reads_its_exercise_from_the_first_circuit_it_covers(tmp_path: Path) -> None:
+    problems(tmp_path, "  raise:\n    steps: [{sets: 3}, {sets: 4}]\n")
+    library = load_library(tmp_path, None)
+    plan = library.plan("plan")
+    assert plan is not None
+    exercise = ladder_exercise(plan, "raise", library.circuit)
+    assert exercise is not None and exercise.reps == 12  # pf's, not taper's 8
+    # pf gone from the library: taper's is the first there is; none at all: None.
+    without_pf = ladder_exercise(plan, "raise", lambda c: None if c == "pf" else library.circuit(c))
+    assert without_pf is not None and without_pf.reps == 8
+    assert ladder_exercise(plan, "raise", lambda c: None) is None
+    assert ladder_exercise(plan, "hop", library.circuit) is None  # no ladder
 
 
 def test_the_step_below_the_first() -> None:
