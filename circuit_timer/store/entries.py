@@ -159,12 +159,14 @@ def _sets_in(records: list[Record]) -> int:
     return len({repr(sorted(r["set"].items())) for r in records if r.get("kind") == "set"})
 
 
-def replay(db: Recording, folder: Path | None = None) -> list[str]:
+def replay(db: Recording, folder: Path | None = None, *, live: Path | None = None) -> list[str]:
     """Apply the journals left in ``folder`` (beside the database by default) that no live
-    process still writes; a journal wholly written (and checkpointed) is removed. Returns
+    process still writes; a journal wholly written (and checkpointed) is removed. ``live``
+    is this process's running workout's journal, never claimed: its writer may be about
+    to lock it, and a claim at that moment would refuse the workout's own append. Returns
     what the runner should be told."""
     folder = folder or journal.folder_of(db.path)
-    paths = journal.leftovers(folder)
+    paths = [path for path in journal.leftovers(folder) if path != live]
     if not paths or db.readonly:
         return []
     notices: list[str] = []

@@ -232,7 +232,7 @@ class Writer:
         try:
             if replay:
                 # Earlier workouts' journals first, now that the history can take them.
-                entries.replay(db)
+                entries.replay(db, live=self.journal.path if self.journal else None)
             # The busy timeout: retries happen here, with pauses, never a 5 s wait.
             conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
         except (StoreError, sqlite3.Error) as exc:

@@ -85,6 +85,17 @@ def test_a_live_workout_s_journal_is_left_alone(tmp_path: Path) -> None:
     live.close()
 
 
+def test_the_writers_own_workout_journal_is_never_claimed(tmp_path: Path) -> None:
+    # Unlocked for a moment (created, not yet locked by its Journal): a claim then would
+    # make the workout's own append fail with EAGAIN. ``live`` leaves it to its writer.
+    HistoryStore.in_folder(tmp_path).close()
+    path = write_journal(tmp_path, workout_records()[:3])
+    with HistoryStore.in_folder(tmp_path, recover=False) as store:
+        assert entries.replay(store, live=path) == []
+        assert store.sessions() == []
+    assert path.exists()
+
+
 def test_a_record_the_history_refuses_keeps_its_journal(tmp_path: Path) -> None:
     path = write_journal(tmp_path, [entries.completed_set(UID, a_set(1, 10), T0)])  # no start
     with HistoryStore.in_folder(tmp_path) as store:
